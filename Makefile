@@ -1,0 +1,30 @@
+# Two commands do everything (see README.md):
+#   make site   builds public/ from the sample site in this repository
+#   make test   runs every test: Go unit, golden and whole-site tests, then the browser tests
+
+GO ?= go
+
+.PHONY: site test gotest e2e bench clean
+
+site: node_modules/.installed
+	$(GO) run . build --source . --out public
+
+test: node_modules/.installed gotest e2e
+
+gotest:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+e2e: node_modules/.installed
+	node --test --test-concurrency=1 e2e/
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# npm ci installs exactly what package-lock.json pins (ECharts, test tools).
+node_modules/.installed: package.json package-lock.json
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf public node_modules

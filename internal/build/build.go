@@ -1,0 +1,413 @@
+// Package build runs the pipeline in named phases — load, validate, write, chart, render,
+// publish — and turns every problem into one list of diagnostics for the editor.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"chiso/internal/diag"
+	"chiso/internal/load"
+	"chiso/internal/model"
+	"chiso/internal/publish"
+	"chiso/internal/render"
+	"chiso/internal/validate"
+	"chiso/internal/write"
+)
+
+// Options say where the site comes from and where it goes.
+type Options struct {
+	Source  fs.FS  // the site's source: config.toml, data/, content/, templates/
+	ECharts []byte // the ECharts build served as assets/vendor/echarts.common.min.js
+}
+
+// ErrInvalid is returned when the diagnostics hold errors.
+var ErrInvalid = errors.New("dữ liệu có lỗi")
+
+// Stats describe a build for the closing line and benchmarks.
+type Stats struct {
+	Pages, Files int
+	Bytes        int64
+	Duration     time.Duration
+}
+
+// Check loads and validates without building.
+func Check(src fs.FS) (*model.Site, diag.List) {
+	site, probs := load.Site(src)
+	probs = append(probs, validate.Site(site)...)
+	probs.Sort()
+	return site, probs
+}
+
+// Site builds every file of the site in memory.
+func Site(opts Options) (publish.Files, diag.List, error) {
+	site, probs := Check(opts.Source)
+	if probs.HasErrors() {
+		return nil, probs, ErrInvalid
+	}
+	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
+	if err != nil {
+		probs.Errorf(diag.Pos{File: "templates/"}, diag.Template, err.Error())
+		return nil, probs, ErrInvalid
+	}
+	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}}
+	if err := b.run(opts); err != nil {
+		probs.Errorf(diag.Pos{File: "templates/"}, diag.Template, err.Error())
+		return nil, probs, ErrInvalid
+	}
+	return b.files, probs, nil
+}
+
+// ToDir builds the site and publishes it to out; out is untouched on failure.
+func ToDir(opts Options, out string) (Stats, diag.List, error) {
+	start := time.Now()
+	files, probs, err := Site(opts)
+	if err != nil {
+		return Stats{}, probs, err
+	}
+	if err := publish.Write(out, files); err != nil {
+		return Stats{}, probs, err
+	}
+	st := Stats{Files: len(files), Bytes: files.Size(), Duration: time.Since(start)}
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			st.Pages++
+		}
+	}
+	return st, probs, nil
+}
+
+// FindECharts looks for the ECharts build installed by npm in dir or its parents.
+func FindECharts(dirs ...string) ([]byte, string, error) {
+	const rel = "node_modules/echarts/dist/echarts.common.min.js"
+	var tried []string
+	for _, d := range dirs {
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			continue
+		}
+		for {
+			p := filepath.Join(abs, rel)
+			tried = append(tried, p)
+			if b, err := os.ReadFile(p); err == nil {
+				return b, p, nil
+			}
+			up := filepath.Dir(abs)
+			if up == abs {
+				break
+			}
+			abs = up
+		}
+	}
+	return nil, "", fmt.Errorf("%s", strings.Join(dedupe(tried), ", "))
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type builder struct {
+	site     *model.Site
+	tmpl     *render.Templates
+	w        *write.Writer
+	files    publish.Files
+	articles []*write.Article // oldest first, as site.Reports
+	byPeriod map[string]*write.Article
+}
+
+func (b *builder) run(opts Options) error {
+	if err := b.writeArticles(); err != nil {
+		return err
+	}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.archive, b.pages, b.notFound}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return b.assets(opts)
+}
+
+func (b *builder) writeArticles() error {
+	b.byPeriod = map[string]*write.Article{}
+	for _, r := range b.site.Reports {
+		a, err := b.w.Article(r)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.File, err)
+		}
+		b.articles = append(b.articles, a)
+		b.byPeriod[r.Period.Key()] = a
+	}
+	return nil
+}
+
+// newest returns the articles newest first.
+func (b *builder) newest() []*write.Article {
+	out := make([]*write.Article, len(b.articles))
+	for i, a := range b.articles {
+		out[len(b.articles)-1-i] = a
+	}
+	return out
+}
+
+func (b *builder) featured() []*write.Article {
+	n := b.newest()
+	if len(n) > 3 {
+		n = n[:3]
+	}
+	return n
+}
+
+const illustrativeText = "Số liệu trên trang này được tạo ra để minh họa cách trình bày, không phải số liệu chính thức."
+
+func (b *builder) page(kind, path, title, desc, section string, illustrative bool, body any) error {
+	p := &render.Page{
+		Site: b.site, Kind: kind, Path: path, Title: title, Description: desc,
+		Illustrative: illustrative, IllustrativeText: illustrativeText,
+		Featured: b.featured(), Body: body,
+	}
+	p.Nav = []render.NavItem{
+		{Label: "Trang chủ", Path: "", Current: section == "home"},
+		{Label: "Chỉ tiêu", Path: "chi-tieu/", Current: section == "indicators"},
+		{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
+	}
+	for _, pg := range b.site.Pages {
+		p.Nav = append(p.Nav, render.NavItem{Label: pg.Title, Path: pg.Slug + "/", Current: section == "page:"+pg.Slug})
+	}
+	p.HasCharts = hasCharts(body)
+	out, err := b.tmpl.Render(p)
+	if err != nil {
+		return err
+	}
+	b.files[path+"index.html"] = out
+	if path == "404/" {
+		delete(b.files, path+"index.html")
+		b.files["404.html"] = out
+	}
+	return nil
+}
+
+// HomeBody is the home page's data.
+type HomeBody struct {
+	Latest      *write.Article
+	Charts      []Figure
+	Index       string
+	IndexCharts []Figure
+	Articles    []*write.Article
+}
+
+func (b *builder) home() error {
+	body := &HomeBody{Articles: b.newest()}
+	desc := b.site.Config.Title + " – " + b.site.Config.Entity
+	illustrative := false
+	if len(b.articles) > 0 {
+		body.Latest = b.articles[len(b.articles)-1]
+		illustrative = body.Latest.Report.Illustrative
+		desc = body.Latest.Summary
+		var err error
+		if body.Charts, err = b.latestCharts(body.Latest); err != nil {
+			return err
+		}
+		if d, _ := b.w.Data(body.Latest.Report); d != nil && d.Index != nil {
+			body.Index, _ = b.w.Text("index-sentence", d)
+			body.Index += "."
+		}
+		if body.IndexCharts, err = b.scoreCharts(); err != nil {
+			return err
+		}
+	}
+	return b.page("home", "", b.site.Config.Title, desc, "home", illustrative, body)
+}
+
+// ArticleBody is an article page's data.
+type ArticleBody struct {
+	Article *write.Article
+	Charts  []Figure
+	Related []*write.Article
+}
+
+func (b *builder) articlePages() error {
+	for i, a := range b.articles {
+		charts, err := b.articleCharts(a)
+		if err != nil {
+			return err
+		}
+		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i)}
+		if err := b.page("article", a.Path(), a.Title, a.Summary, "", a.Report.Illustrative, body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// related lists the neighbouring periods first, then the rest of the same year.
+func (b *builder) related(i int) []*write.Article {
+	var out []*write.Article
+	seen := map[int]bool{i: true}
+	add := func(j int) {
+		if j >= 0 && j < len(b.articles) && !seen[j] {
+			seen[j] = true
+			out = append(out, b.articles[j])
+		}
+	}
+	add(i - 1)
+	add(i + 1)
+	year := b.articles[i].Report.Period.Year
+	for j := len(b.articles) - 1; j >= 0 && len(out) < 6; j-- {
+		if b.articles[j].Report.Period.Year == year {
+			add(j)
+		}
+	}
+	return out
+}
+
+// IndicatorBody is an indicator page's data.
+type IndicatorBody struct {
+	Indicator *model.Indicator
+	Levels    []*model.Level
+	Rows      []IndicatorRow
+	Charts    []Figure
+}
+
+// IndicatorRow is one period of an indicator's table; Levels align with the body's.
+type IndicatorRow struct {
+	Article *write.Article
+	Result  *model.Result
+	Levels  []*model.LevelResult
+}
+
+func (b *builder) indicatorPages() error {
+	for _, ind := range b.site.Indicators {
+		body := &IndicatorBody{Indicator: ind}
+		seen := map[*model.Level]bool{}
+		illustrative := false
+		for _, a := range b.articles {
+			res := a.Report.Result(ind.Key)
+			if res == nil {
+				continue
+			}
+			illustrative = illustrative || a.Report.Illustrative
+			for _, lr := range res.Levels {
+				if !seen[lr.Level] {
+					seen[lr.Level] = true
+					body.Levels = append(body.Levels, lr.Level)
+				}
+			}
+		}
+		sort.SliceStable(body.Levels, func(i, j int) bool { return body.Levels[i].Order < body.Levels[j].Order })
+		for i := len(b.articles) - 1; i >= 0; i-- {
+			a := b.articles[i]
+			res := a.Report.Result(ind.Key)
+			if res == nil {
+				continue
+			}
+			row := IndicatorRow{Article: a, Result: res}
+			for _, lv := range body.Levels {
+				var found *model.LevelResult
+				for k := range res.Levels {
+					if res.Levels[k].Level == lv {
+						found = &res.Levels[k]
+					}
+				}
+				row.Levels = append(row.Levels, found)
+			}
+			body.Rows = append(body.Rows, row)
+		}
+		var err error
+		if body.Charts, err = b.trendCharts(ind, body.Levels); err != nil {
+			return err
+		}
+		if err := b.page("indicator", "chi-tieu/"+ind.Key+"/", ind.Name, ind.Definition, "indicators", illustrative, body); err != nil {
+			return err
+		}
+	}
+	return b.page("indicators", "chi-tieu/", "Các chỉ tiêu", "Danh sách các chỉ tiêu, định nghĩa và mục tiêu được giao.", "indicators", false, b.site.Indicators)
+}
+
+// ArchiveBody is the archive's data: all years, or one.
+type ArchiveBody struct {
+	Year     int
+	Articles []*write.Article
+	Years    []ArchiveBody
+}
+
+func (b *builder) archive() error {
+	var years []ArchiveBody
+	for _, a := range b.newest() {
+		y := a.Report.Period.Year
+		if len(years) == 0 || years[len(years)-1].Year != y {
+			years = append(years, ArchiveBody{Year: y})
+		}
+		years[len(years)-1].Articles = append(years[len(years)-1].Articles, a)
+	}
+	for _, y := range years {
+		title := fmt.Sprintf("Tin bài năm %d", y.Year)
+		if err := b.page("archive", fmt.Sprintf("luu-tru/%d/", y.Year), title, title, "archive", false, &y); err != nil {
+			return err
+		}
+	}
+	return b.page("archive", "luu-tru/", "Lưu trữ theo năm", "Tin bài về kết quả các chỉ tiêu, theo năm.", "archive", false, &ArchiveBody{Years: years})
+}
+
+func (b *builder) pages() error {
+	for _, pg := range b.site.Pages {
+		html, err := write.Markdown(pg.Body)
+		if err != nil {
+			return fmt.Errorf("%s: %w", pg.File, err)
+		}
+		desc := pg.Summary
+		if desc == "" {
+			desc = pg.Title
+		}
+		if err := b.page("page", pg.Slug+"/", pg.Title, desc, "page:"+pg.Slug, false, html); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) notFound() error {
+	return b.page("404", "404/", "Không tìm thấy trang", "Không tìm thấy trang", "", false, nil)
+}
+
+// assets copies templates/static/ to assets/ and adds ECharts with its licence note.
+func (b *builder) assets(opts Options) error {
+	err := fs.WalkDir(opts.Source, "templates/static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(opts.Source, p)
+		if err != nil {
+			return err
+		}
+		b.files["assets/"+strings.TrimPrefix(p, "templates/static/")] = data
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if opts.ECharts != nil {
+		b.files["assets/vendor/echarts.common.min.js"] = opts.ECharts
+		b.files["assets/vendor/ECHARTS-LICENSE.txt"] = []byte(echartsNotice)
+	}
+	return nil
+}
+
+const echartsNotice = `Apache ECharts 6.1.0
+Licensed under the Apache License, Version 2.0. Includes zrender (BSD-3-Clause) and parts of
+d3 (BSD-3-Clause). Served from this site; no third-party host is contacted.
+`

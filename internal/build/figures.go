@@ -1,0 +1,221 @@
+package build
+
+import (
+	"chiso/internal/chart"
+	"chiso/internal/model"
+	"chiso/internal/vietnamese"
+	"chiso/internal/write"
+)
+
+// Figure is a drawn chart with its description and table, as the page templates use it.
+type Figure = chart.Rendered
+
+func hasCharts(body any) bool {
+	switch b := body.(type) {
+	case *HomeBody:
+		return len(b.Charts)+len(b.IndexCharts) > 0
+	case *ArticleBody:
+		return len(b.Charts) > 0
+	case *IndicatorBody:
+		return len(b.Charts) > 0
+	}
+	return false
+}
+
+func num(v float64) *float64 { return &v }
+
+func (b *builder) draw(c chart.Chart, descTemplate string, descData any) (Figure, error) {
+	desc, err := b.w.Text(descTemplate, descData)
+	if err != nil {
+		return Figure{}, err
+	}
+	c.Description = desc
+	if c.Format == nil {
+		c.Format = vietnamese.Rate
+	}
+	return chart.Render(c)
+}
+
+// targetsData feeds the descriptions of charts of one period.
+type targetsData struct {
+	Site                 *model.Site
+	Report               *model.Report
+	Levels               []*model.Level
+	MetCount, UnmetCount int
+	Lowest               *model.Result
+}
+
+func (b *builder) periodData(r *model.Report) *targetsData {
+	d := &targetsData{Site: b.site, Report: r, Levels: r.Levels()}
+	for _, res := range r.Results {
+		if res.Met {
+			d.MetCount++
+		} else {
+			d.UnmetCount++
+		}
+		if d.Lowest == nil || res.Whole < d.Lowest.Whole {
+			d.Lowest = res
+		}
+	}
+	return d
+}
+
+// targetsChart is the whole rate of each indicator against its target in one period.
+func (b *builder) targetsChart(id, title, desc string, r *model.Report) (Figure, error) {
+	c := chart.Chart{ID: id, Kind: chart.Bar, Title: title, Unit: "%"}
+	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
+	target := chart.Series{Name: "Mục tiêu", Target: true}
+	for _, res := range r.Results {
+		c.Categories = append(c.Categories, res.Indicator.Short)
+		whole.Values = append(whole.Values, num(res.Whole))
+		if res.Target != nil {
+			target.Values = append(target.Values, num(res.Target.Value))
+		} else {
+			target.Values = append(target.Values, nil)
+		}
+	}
+	c.Series = []chart.Series{whole, target}
+	return b.draw(c, desc, b.periodData(r))
+}
+
+func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
+	r := a.Report
+	key := r.Period.Key()
+	targets, err := b.targetsChart("bai-"+key+"-muc-tieu",
+		"Tỷ lệ của cả "+b.site.Config.EntityShort+" so với mục tiêu, tháng "+vietnamese.MonthYear(r.Period.Year, r.Period.Month),
+		"desc-targets", r)
+	if err != nil {
+		return nil, err
+	}
+	figs := []Figure{targets}
+	levels := r.Levels()
+	if len(levels) == 0 {
+		return figs, nil
+	}
+	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, Unit: "%",
+		Title: "Tỷ lệ theo cấp, tháng " + vietnamese.MonthYear(r.Period.Year, r.Period.Month)}
+	for _, res := range r.Results {
+		c.Categories = append(c.Categories, res.Indicator.Short)
+	}
+	for _, lv := range levels {
+		s := chart.Series{Name: lv.Name}
+		for _, res := range r.Results {
+			var v *float64
+			for _, lr := range res.Levels {
+				if lr.Level == lv {
+					v = num(lr.Rate)
+				}
+			}
+			s.Values = append(s.Values, v)
+		}
+		c.Series = append(c.Series, s)
+	}
+	fig, err := b.draw(c, "desc-levels", b.periodData(r))
+	if err != nil {
+		return nil, err
+	}
+	return append(figs, fig), nil
+}
+
+func (b *builder) latestCharts(a *write.Article) ([]Figure, error) {
+	fig, err := b.targetsChart("trang-chu-ky-moi-nhat", "Kỳ gần nhất: tỷ lệ so với mục tiêu, tháng "+
+		vietnamese.MonthYear(a.Report.Period.Year, a.Report.Period.Month), "desc-latest", a.Report)
+	if err != nil {
+		return nil, err
+	}
+	return []Figure{fig}, nil
+}
+
+// seriesData feeds the descriptions of charts over time.
+type seriesData struct {
+	Site        *model.Site
+	Indicator   *model.Indicator
+	Points      []*model.Report
+	First, Last *model.Report
+	LastValue   float64
+	LevelBreak  bool
+}
+
+func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Figure, error) {
+	d := &seriesData{Site: b.site, Indicator: ind}
+	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, Unit: "%",
+		Title: "“" + ind.Short + "” qua các kỳ"}
+	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
+	target := chart.Series{Name: "Mục tiêu", Target: true}
+	byLevel := make([]chart.Series, len(levels))
+	for i, lv := range levels {
+		byLevel[i].Name = lv.Name
+	}
+	for _, r := range b.site.Reports {
+		res := r.Result(ind.Key)
+		if res == nil {
+			continue
+		}
+		d.Points = append(d.Points, r)
+		d.LastValue = res.Whole
+		c.Categories = append(c.Categories, vietnamese.MonthYear(r.Period.Year, r.Period.Month))
+		whole.Values = append(whole.Values, num(res.Whole))
+		if res.Target != nil {
+			target.Values = append(target.Values, num(res.Target.Value))
+		} else {
+			target.Values = append(target.Values, nil)
+		}
+		for i, lv := range levels {
+			var v *float64
+			for _, lr := range res.Levels {
+				if lr.Level == lv {
+					v = num(lr.Rate)
+				}
+			}
+			if v == nil && !lv.InForce(r.Period.End()) {
+				d.LevelBreak = true
+			}
+			byLevel[i].Values = append(byLevel[i].Values, v)
+		}
+	}
+	if len(d.Points) == 0 {
+		return nil, nil
+	}
+	d.First, d.Last = d.Points[0], d.Points[len(d.Points)-1]
+	c.Series = append([]chart.Series{whole}, byLevel...)
+	c.Series = append(c.Series, target)
+	fig, err := b.draw(c, "desc-trend", d)
+	if err != nil {
+		return nil, err
+	}
+	return []Figure{fig}, nil
+}
+
+func (b *builder) scoreCharts() ([]Figure, error) {
+	d := &seriesData{Site: b.site}
+	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, Title: "Điểm chỉ số qua các kỳ", Unit: " điểm", Format: vietnamese.Score}
+	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: "Thứ hạng qua các kỳ (hạng 1 là cao nhất)",
+		Inverse: true, Format: func(v float64) string { return vietnamese.Decimal(v, 0) }}
+	s := chart.Series{Name: "Điểm"}
+	rk := chart.Series{Name: "Thứ hạng"}
+	for _, r := range b.site.Reports {
+		if r.Index == nil {
+			continue
+		}
+		d.Points = append(d.Points, r)
+		cat := vietnamese.MonthYear(r.Period.Year, r.Period.Month)
+		score.Categories = append(score.Categories, cat)
+		rank.Categories = append(rank.Categories, cat)
+		s.Values = append(s.Values, num(r.Index.Score))
+		rk.Values = append(rk.Values, num(float64(r.Index.Rank)))
+	}
+	if len(d.Points) < 2 {
+		return nil, nil
+	}
+	d.First, d.Last = d.Points[0], d.Points[len(d.Points)-1]
+	score.Series, rank.Series = []chart.Series{s}, []chart.Series{rk}
+	f1, err := b.draw(score, "desc-score", d)
+	if err != nil {
+		return nil, err
+	}
+	f2, err := b.draw(rank, "desc-score", d)
+	if err != nil {
+		return nil, err
+	}
+	return []Figure{f1, f2}, nil
+}

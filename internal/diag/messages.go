@@ -1,0 +1,124 @@
+package diag
+
+import "fmt"
+
+// Code names a kind of problem; the message table below words it.
+type Code string
+
+// message is one row of the table: what is wrong, and what to do. Both are fmt formats
+// over the diagnostic's arguments.
+type message struct{ what, todo string }
+
+func (m message) say(args []any) string  { return sprintf(m.what, args) }
+func (m message) hint(args []any) string { return sprintf(m.todo, args) }
+
+// sprintf uses only as many arguments as the format asks for, so a hint may reuse fewer
+// arguments than its message.
+func sprintf(format string, args []any) string {
+	if format == "" {
+		return ""
+	}
+	n := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' {
+			if i+1 < len(format) && format[i+1] == '%' {
+				i++
+				continue
+			}
+			n++
+		}
+	}
+	if n > len(args) {
+		n = len(args)
+	}
+	return fmt.Sprintf(format, args[:n]...)
+}
+
+const (
+	ReadFailed       Code = "read-failed"
+	NotUTF8          Code = "not-utf8"
+	Syntax           Code = "syntax"
+	UnknownKey       Code = "unknown-key"
+	MissingKey       Code = "missing-key"
+	WrongType        Code = "wrong-type"
+	BadDate          Code = "bad-date"
+	BadPeriod        Code = "bad-period"
+	BadKey           Code = "bad-key"
+	DuplicateKey     Code = "duplicate-key"
+	DuplicatePeriod  Code = "duplicate-period"
+	UnknownIndicator Code = "unknown-indicator"
+	UnknownLevel     Code = "unknown-level"
+	UnknownDocument  Code = "unknown-document"
+	DateOrder        Code = "date-order"
+	RateRange        Code = "rate-range"
+	CountNegative    Code = "count-negative"
+	CountAbove       Code = "count-above"
+	CountPair        Code = "count-pair"
+	ZeroDenominator  Code = "zero-denominator"
+	CountsDisagree   Code = "counts-disagree"
+	NoTarget         Code = "no-target"
+	TargetOverlap    Code = "target-overlap"
+	LevelNotInForce  Code = "level-not-in-force"
+	LevelMissing     Code = "level-missing"
+	NoWhole          Code = "no-whole"
+	WholeOutside     Code = "whole-outside"
+	ResultMissing    Code = "result-missing"
+	DuplicateResult  Code = "duplicate-result"
+	Jump             Code = "jump"
+	NearName         Code = "near-name"
+	ScoreRange       Code = "score-range"
+	RankRange        Code = "rank-range"
+	GroupSum         Code = "group-sum"
+	TooManyDecimals  Code = "too-many-decimals"
+	NoPeriods        Code = "no-periods"
+	FrontMatter      Code = "front-matter"
+	Template         Code = "template"
+	NoECharts        Code = "no-echarts"
+	BadBasePath      Code = "bad-base-path"
+)
+
+var messages = map[Code]message{
+	ReadFailed:       {"không đọc được tệp: %s", "kiểm tra tệp có tồn tại và có quyền đọc"},
+	NotUTF8:          {"tệp không được mã hóa UTF-8", "lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)"},
+	Syntax:           {"sai cú pháp TOML: %s", "kiểm tra dấu ngoặc kép, dấu bằng và dấu ngoặc vuông trên dòng này"},
+	UnknownKey:       {"khóa “%s” không được dùng ở đây", "sửa lại chính tả hoặc xóa dòng này; các khóa hợp lệ: %s"},
+	MissingKey:       {"thiếu khóa “%s”", "thêm dòng %s = … vào mục này"},
+	WrongType:        {"“%s” phải là %s", "sửa giá trị, ví dụ: %[1]s = %[3]s"},
+	BadDate:          {"ngày “%s” không hợp lệ", "viết ngày theo dạng năm-tháng-ngày không có dấu ngoặc kép, ví dụ 2024-05-20"},
+	BadPeriod:        {"kỳ báo cáo “%s” không hợp lệ", "viết kỳ theo dạng \"năm-tháng\", ví dụ period = \"2024-04\""},
+	BadKey:           {"mã “%s” không hợp lệ", "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ \"ho-so-truc-tuyen\""},
+	DuplicateKey:     {"mã “%s” đã được dùng ở %s", "đặt cho mỗi mục một mã riêng"},
+	DuplicatePeriod:  {"kỳ %s đã có trong tệp %s", "mỗi kỳ báo cáo chỉ có một tệp; xóa hoặc gộp một trong hai tệp"},
+	UnknownIndicator: {"không có chỉ tiêu mã “%s” trong data/indicators.toml", "sửa mã cho đúng hoặc khai báo chỉ tiêu này trong data/indicators.toml%s"},
+	UnknownLevel:     {"không có cấp mã “%s” trong data/levels.toml", "dùng một trong các mã cấp: %s"},
+	UnknownDocument:  {"không có văn bản mã “%s” trong data/documents.toml", "sửa mã cho đúng hoặc khai báo văn bản này trong data/documents.toml"},
+	DateOrder:        {"ngày bắt đầu %s sau ngày kết thúc %s", "đổi lại hai ngày from và to cho đúng thứ tự"},
+	RateRange:        {"tỷ lệ %s%% nằm ngoài khoảng 0–100", "kiểm tra lại số liệu; tỷ lệ viết theo phần trăm, ví dụ 63.4 cho 63,4%%"},
+	CountNegative:    {"số “%s” không được âm", "kiểm tra lại số liệu trích xuất"},
+	CountAbove:       {"tử số %s lớn hơn mẫu số %s", "tử số (số đạt) không thể lớn hơn mẫu số (tổng số); kiểm tra lại hai số"},
+	CountPair:        {"có tử số mà thiếu mẫu số (hoặc ngược lại) cho “%s”", "khai báo cả numerators và denominators cho cùng các cấp"},
+	ZeroDenominator:  {"mẫu số bằng 0 cho “%s”: không tính được tỷ lệ", "bỏ cấp này khỏi numerators/denominators nếu kỳ này không phát sinh"},
+	CountsDisagree:   {"tỷ lệ ghi %s%% nhưng tính từ số liệu được %s%%", "sửa tỷ lệ cho khớp với tử số/mẫu số, hoặc bỏ tỷ lệ để hệ thống tự tính"},
+	NoTarget:         {"chỉ tiêu “%s” không có mục tiêu áp dụng cho kỳ %s", "thêm một [[indicator.target]] có from/to bao trùm kỳ này trong data/indicators.toml"},
+	TargetOverlap:    {"hai mục tiêu của chỉ tiêu “%s” cùng áp dụng cho ngày %s", "sửa from/to để các mục tiêu không chồng lên nhau"},
+	LevelNotInForce:  {"cấp “%s” không còn (hoặc chưa) áp dụng trong kỳ %s", "bỏ cấp này khỏi kỳ báo cáo hoặc sửa thời hạn của cấp trong data/levels.toml"},
+	LevelMissing:     {"thiếu số liệu “%s” cho chỉ tiêu “%s”", "thêm giá trị của cấp này (levels hoặc numerators/denominators)"},
+	NoWhole:          {"chỉ tiêu “%s” không có tỷ lệ toàn tỉnh", "ghi whole = … hoặc khai báo numerators/denominators của mọi cấp để hệ thống tự tính"},
+	WholeOutside:     {"tỷ lệ toàn tỉnh %s%% nằm ngoài khoảng tỷ lệ các cấp (%s%%–%s%%)", "tỷ lệ chung là tỷ lệ gộp nên phải nằm giữa các cấp; kiểm tra lại số liệu"},
+	ResultMissing:    {"kỳ %s thiếu chỉ tiêu “%s”", "thêm một [[result]] cho chỉ tiêu này nếu có số liệu"},
+	DuplicateResult:  {"chỉ tiêu “%s” đã có ở dòng %d", "mỗi chỉ tiêu chỉ có một [[result]] trong một kỳ"},
+	Jump:             {"“%s” thay đổi %s điểm phần trăm so với kỳ trước", "kiểm tra lại số liệu; nếu đúng, có thể bỏ qua cảnh báo này"},
+	NearName:         {"“%s” gần giống “%s”", "có phải là “%[2]s”? Sửa lại chính tả nếu nhầm"},
+	ScoreRange:       {"điểm %s nằm ngoài khoảng 0–100", "kiểm tra lại điểm chỉ số"},
+	RankRange:        {"thứ hạng %d/%d không hợp lệ", "thứ hạng phải từ 1 đến số tỉnh, thành phố được xếp hạng (rank_of)"},
+	GroupSum:         {"tổng điểm các nhóm là %s, khác điểm tổng %s", "kiểm tra lại điểm từng nhóm; các nhóm sẽ không được in cho đến khi khớp"},
+	TooManyDecimals:  {"tỷ lệ %s có quá một chữ số thập phân", "làm tròn đến một chữ số thập phân như văn bản gốc, hoặc khai báo tử số/mẫu số"},
+	NoPeriods:        {"không có tệp kỳ báo cáo nào trong data/periods/", "tạo một tệp, ví dụ data/periods/2024-04.toml"},
+	FrontMatter:      {"phần đầu trang (front matter) sai: %s", "phần đầu nằm giữa hai dòng +++ và viết theo cú pháp TOML"},
+	Template:         {"mẫu trang lỗi: %s", "sửa mẫu trong thư mục templates/ hoặc lấy lại bản gốc"},
+	NoECharts:        {"không tìm thấy thư viện ECharts (%s)", "chạy `make site` (hoặc `npm ci`) một lần để cài thư viện biểu đồ"},
+	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path bắt đầu và kết thúc bằng “/”, ví dụ \"/chi-so/\""},
+}
+
+// Known reports whether the table words a code; tests use it to keep the table whole.
+func Known(c Code) bool { _, ok := messages[c]; return ok }

@@ -1,0 +1,610 @@
+// Package load reads a site's source — config.toml, the data files under data/ and the
+// Markdown pages under content/ — into the model, reporting every problem at its file,
+// line and column.
+//
+// Layout of a site:
+//
+//	config.toml               site settings
+//	data/documents.toml       legal documents that set targets ([[document]])
+//	data/indicators.toml      indicators and their targets ([[indicator]], [[indicator.target]])
+//	data/levels.toml          administrative levels with validity dates ([[level]])
+//	data/periods/*.toml       one report per period ([[result]], [index])
+//	content/*.md              pages (TOML front matter between +++ lines)
+//	content/bai-viet/*.md     the editor's own paragraphs for the article of a period
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"chiso/internal/diag"
+	"chiso/internal/model"
+	"chiso/internal/vietnamese"
+)
+
+// Site loads everything under fsys. The site is returned even with errors, as far as it
+// could be read, so `check` can report all problems at once.
+func Site(fsys fs.FS) (*model.Site, diag.List) {
+	var probs diag.List
+	s := &model.Site{Notes: map[string]*model.Page{}}
+	l := &loader{fsys: fsys, probs: &probs, site: s}
+	l.config()
+	l.documents()
+	l.levels()
+	l.indicators()
+	l.reports()
+	l.pages()
+	s.Derive()
+	return s, probs
+}
+
+type loader struct {
+	fsys  fs.FS
+	probs *diag.List
+	site  *model.Site
+	docs  map[string]*model.Document
+	lvls  map[string]*model.Level
+	inds  map[string]*model.Indicator
+}
+
+// open reads and parses one TOML file. ok is false when the file is missing (and not
+// required) or broken.
+func (l *loader) open(name string, required bool) (*table, bool) {
+	src, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !required {
+			return nil, false
+		}
+		l.probs.Errorf(diag.Pos{File: name}, diag.ReadFailed, err.Error())
+		return nil, false
+	}
+	return l.parse(name, src)
+}
+
+func (l *loader) parse(name string, src []byte) (*table, bool) {
+	if !utf8.Valid(src) {
+		l.probs.Errorf(diag.Pos{File: name}, diag.NotUTF8)
+		return nil, false
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	text := string(src)
+	m := map[string]any{}
+	if _, err := toml.Decode(text, &m); err != nil {
+		p := diag.Pos{File: name, Line: 1}
+		msg := err.Error()
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			p.Line, msg = pe.Position.Line, pe.Message
+			if p.Line >= 1 {
+				lines := strings.Split(text, "\n")
+				if p.Line <= len(lines) && pe.Position.Col >= 1 {
+					p.Col = utf8.RuneCountInString(safePrefix(lines[p.Line-1], pe.Position.Col-1)) + 1
+				}
+			}
+		}
+		l.probs.Errorf(p, diag.Syntax, translateSyntax(msg))
+		return nil, false
+	}
+	f := &file{name: name, pos: locate(text), probs: l.probs}
+	return f.root(m), true
+}
+
+func safePrefix(s string, n int) string {
+	if n > len(s) {
+		return s
+	}
+	return s[:n]
+}
+
+// translateSyntax words the most common TOML syntax slips in Vietnamese and keeps the
+// library's English text for the rest.
+func translateSyntax(msg string) string {
+	switch {
+	case strings.Contains(msg, "unexpected EOF") || strings.Contains(msg, "unexpected end"):
+		return "tệp kết thúc giữa chừng (thiếu dấu ngoặc đóng?)"
+	case strings.Contains(msg, "has already been defined") || strings.Contains(msg, "already exists"):
+		return "khóa bị khai báo hai lần (" + msg + ")"
+	case strings.Contains(msg, "expected value but found") || strings.Contains(msg, "invalid value"):
+		return "giá trị không hợp lệ: chuỗi phải nằm trong dấu ngoặc kép, số dùng dấu chấm thập phân (" + msg + ")"
+	case strings.Contains(msg, "newline") || strings.Contains(msg, "unterminated") || strings.Contains(msg, "unclosed"):
+		return "chuỗi hoặc dấu ngoặc chưa được đóng (" + msg + ")"
+	}
+	return msg
+}
+
+var keyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func (l *loader) checkKey(t *table, k string) string {
+	v := t.String(k, true)
+	if v != "" && !keyPattern.MatchString(v) {
+		l.probs.Errorf(t.PosOf(k), diag.BadKey, v)
+	}
+	return v
+}
+
+func (l *loader) config() {
+	t, ok := l.open("config.toml", true)
+	c := &l.site.Config
+	c.Language, c.BasePath, c.JumpWarning = "vi", "/", 20
+	if !ok {
+		return
+	}
+	c.Title = t.String("title", true)
+	c.Entity = t.String("entity", true)
+	c.EntityShort = t.String("entity_short", false)
+	if c.EntityShort == "" {
+		c.EntityShort = "tỉnh"
+	}
+	c.SourceTag = t.String("source_tag", true)
+	c.BaseURL = strings.TrimRight(t.String("base_url", true), "/")
+	if bp := t.String("base_path", false); bp != "" {
+		c.BasePath = bp
+		if !strings.HasPrefix(bp, "/") || !strings.HasSuffix(bp, "/") || strings.ContainsAny(bp, " \"'<>?#\\") {
+			l.probs.Errorf(t.PosOf("base_path"), diag.BadBasePath, bp)
+			c.BasePath = "/"
+		}
+	}
+	if lang := t.String("language", false); lang != "" {
+		c.Language = lang
+	}
+	c.Author = t.String("author", false)
+	c.Licence = t.String("licence", false)
+	c.IndexName = t.String("index_name", true)
+	if j, ok := t.Number("jump_warning", false); ok {
+		c.JumpWarning = j
+	}
+	t.Done()
+}
+
+func (l *loader) documents() {
+	l.docs = map[string]*model.Document{}
+	t, ok := l.open("data/documents.toml", true)
+	if !ok {
+		return
+	}
+	for _, row := range t.Rows("document") {
+		d := l.document(row, true)
+		if d.Key == "" {
+			continue
+		}
+		if prev, dup := l.docs[d.Key]; dup {
+			l.probs.Errorf(row.PosOf("key"), diag.DuplicateKey, d.Key, prev.Pos.String())
+			continue
+		}
+		l.docs[d.Key] = d
+		l.site.Documents = append(l.site.Documents, d)
+	}
+	t.Done()
+}
+
+// document reads a document's fields; keyed is false for a period's own report, which
+// needs no key.
+func (l *loader) document(t *table, keyed bool) *model.Document {
+	d := &model.Document{Pos: t.Pos()}
+	if keyed {
+		d.Key = l.checkKey(t, "key")
+	}
+	d.Type = t.String("type", true)
+	d.Number = t.String("number", true)
+	d.Date, _ = t.Date("date", true)
+	d.Issuer = t.String("issuer", true)
+	d.Title = t.String("title", false)
+	d.URL = t.String("url", false)
+	t.Done()
+	return d
+}
+
+// validity reads from/to dates and checks their order.
+func (l *loader) validity(t *table, fromRequired bool) (from, to time.Time) {
+	from, _ = t.Date("from", fromRequired)
+	to, _ = t.Date("to", false)
+	if !to.IsZero() && to.Before(from) {
+		l.probs.Errorf(t.PosOf("to"), diag.DateOrder, vietnamese.Date(from), vietnamese.Date(to))
+	}
+	return from, to
+}
+
+func (l *loader) levels() {
+	l.lvls = map[string]*model.Level{}
+	t, ok := l.open("data/levels.toml", true)
+	if !ok {
+		return
+	}
+	for i, row := range t.Rows("level") {
+		lv := &model.Level{Key: l.checkKey(row, "key"), Name: row.String("name", true), Order: i, Pos: row.Pos()}
+		lv.From, lv.To = l.validity(row, false)
+		row.Done()
+		if lv.Key == "" {
+			continue
+		}
+		if prev, dup := l.lvls[lv.Key]; dup {
+			l.probs.Errorf(row.PosOf("key"), diag.DuplicateKey, lv.Key, prev.Pos.String())
+			continue
+		}
+		l.lvls[lv.Key] = lv
+		l.site.Levels = append(l.site.Levels, lv)
+	}
+	t.Done()
+}
+
+func (l *loader) indicators() {
+	l.inds = map[string]*model.Indicator{}
+	t, ok := l.open("data/indicators.toml", true)
+	if !ok {
+		return
+	}
+	for i, row := range t.Rows("indicator") {
+		ind := &model.Indicator{
+			Key:        l.checkKey(row, "key"),
+			Name:       row.String("name", true),
+			Short:      row.String("short", true),
+			Counts:     row.String("counts", true),
+			Definition: row.String("definition", true),
+			Order:      i,
+			Pos:        row.Pos(),
+		}
+		ind.HigherIsBetter = true
+		if row.has("higher_is_better") {
+			ind.HigherIsBetter = row.Bool("higher_is_better")
+		} else {
+			row.get("higher_is_better")
+		}
+		for _, tr := range row.Rows("target") {
+			tg := &model.Target{Pos: tr.Pos()}
+			tg.Value, _ = tr.Number("value", true)
+			if tg.Value < 0 || tg.Value > 100 {
+				l.probs.Errorf(tr.PosOf("value"), diag.RateRange, vietnamese.Rate(tg.Value))
+			}
+			tg.From, tg.To = l.validity(tr, true)
+			if key := tr.String("basis", true); key != "" {
+				if tg.Basis = l.docs[key]; tg.Basis == nil {
+					l.probs.Errorf(tr.PosOf("basis"), diag.UnknownDocument, key)
+				}
+			}
+			tr.Done()
+			ind.Targets = append(ind.Targets, tg)
+		}
+		row.Done()
+		if ind.Key == "" {
+			continue
+		}
+		if prev, dup := l.inds[ind.Key]; dup {
+			l.probs.Errorf(row.PosOf("key"), diag.DuplicateKey, ind.Key, prev.Pos.String())
+			continue
+		}
+		l.inds[ind.Key] = ind
+		l.site.Indicators = append(l.site.Indicators, ind)
+	}
+	t.Done()
+}
+
+var periodPattern = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+
+func (l *loader) reports() {
+	names, _ := fs.Glob(l.fsys, "data/periods/*.toml")
+	sort.Strings(names)
+	if len(names) == 0 {
+		l.probs.Errorf(diag.Pos{File: "data/periods/"}, diag.NoPeriods)
+	}
+	seen := map[string]*model.Report{}
+	for _, name := range names {
+		t, ok := l.open(name, true)
+		if !ok {
+			continue
+		}
+		r := l.report(name, t)
+		if r == nil {
+			continue
+		}
+		if prev, dup := seen[r.Period.Key()]; dup {
+			l.probs.Errorf(r.Pos, diag.DuplicatePeriod, r.Period.Key(), prev.File)
+			continue
+		}
+		seen[r.Period.Key()] = r
+		l.site.Reports = append(l.site.Reports, r)
+	}
+}
+
+func (l *loader) report(name string, t *table) *model.Report {
+	r := &model.Report{File: name, Pos: t.PosOf("period")}
+	ps := t.String("period", true)
+	m := periodPattern.FindStringSubmatch(ps)
+	if ps != "" && m == nil {
+		l.probs.Errorf(t.PosOf("period"), diag.BadPeriod, ps)
+	}
+	if m != nil {
+		r.Period.Year, _ = strconv.Atoi(m[1])
+		r.Period.Month, _ = strconv.Atoi(m[2])
+		if r.Period.Month < 1 || r.Period.Month > 12 {
+			l.probs.Errorf(t.PosOf("period"), diag.BadPeriod, ps)
+			m = nil
+		}
+	}
+	if w := t.Table("window"); w != nil {
+		r.Period.From, r.Period.To = l.validity(w, true)
+		w.Done()
+	}
+	r.Illustrative = t.Bool("illustrative")
+	r.Entity = t.String("entity", false)
+	if r.Entity == "" {
+		r.Entity = l.site.Config.Entity
+	}
+	r.SourceSystem = t.String("source_system", true)
+	r.SourceShort = t.String("source_short", false)
+	r.Author = t.String("author", false)
+	if r.Author == "" {
+		r.Author = l.site.Config.Author
+	}
+	if doc := t.Table("report"); doc != nil {
+		r.Document = l.document(doc, false)
+	} else {
+		t.missing("report")
+	}
+	if x := t.Table("index"); x != nil {
+		r.Index = l.index(x)
+	}
+	seen := map[string]*table{}
+	for _, row := range t.Rows("result") {
+		res := l.result(row)
+		if res == nil {
+			continue
+		}
+		if first, dup := seen[res.Indicator.Key]; dup {
+			l.probs.Errorf(row.PosOf("indicator"), diag.DuplicateResult, res.Indicator.Key, first.Pos().Line)
+			continue
+		}
+		seen[res.Indicator.Key] = row
+		r.Results = append(r.Results, res)
+	}
+	t.Done()
+	if m == nil {
+		return nil
+	}
+	return r
+}
+
+func (l *loader) index(t *table) *model.IndexScore {
+	x := &model.IndexScore{Pos: t.Pos()}
+	x.Score, _ = t.Number("score", true)
+	rank, _ := t.Int("rank", true)
+	of, _ := t.Int("rank_of", true)
+	x.Rank, x.RankOf = int(rank), int(of)
+	x.Source = t.String("source", true)
+	x.Class = t.String("class", false)
+	if avg, ok := t.Number("national_average", false); ok {
+		x.NationalAverage = &avg
+	}
+	for _, g := range t.Rows("group") {
+		grp := model.Group{Name: g.String("name", true)}
+		grp.Score, _ = g.Number("score", true)
+		grp.Max, _ = g.Number("max", true)
+		g.Done()
+		x.Groups = append(x.Groups, grp)
+	}
+	t.Done()
+	return x
+}
+
+// result reads one [[result]] row; rates are checked later by package validate, which
+// needs the period and the levels in force.
+func (l *loader) result(t *table) *model.Result {
+	res := &model.Result{Pos: t.Pos()}
+	key := t.String("indicator", true)
+	if key != "" {
+		if res.Indicator = l.inds[key]; res.Indicator == nil {
+			l.probs.Errorf(t.PosOf("indicator"), diag.UnknownIndicator, key, l.suggestIndicator(key))
+		}
+	}
+	whole, hasWhole := t.Number("whole", false)
+	rates := t.Numbers("levels", false)
+	nums := t.Numbers("numerators", true)
+	dens := t.Numbers("denominators", true)
+	t.Done()
+	if res.Indicator == nil {
+		return nil
+	}
+	byLevel := map[string]*model.LevelResult{}
+	level := func(e entry) *model.LevelResult {
+		lv := l.lvls[e.Key]
+		if lv == nil {
+			l.probs.Errorf(e.Pos, diag.UnknownLevel, e.Key, l.levelKeys())
+			return nil
+		}
+		lr := byLevel[e.Key]
+		if lr == nil {
+			res.Levels = append(res.Levels, model.LevelResult{Level: lv, Pos: e.Pos})
+			lr = &res.Levels[len(res.Levels)-1]
+			byLevel[e.Key] = lr
+		}
+		return lr
+	}
+	// Pointers into res.Levels stay valid only while it does not grow: size it first.
+	res.Levels = make([]model.LevelResult, 0, len(rates)+len(nums)+len(dens))
+	for _, e := range rates {
+		if lr := level(e); lr != nil {
+			lr.Rate = e.Value
+		}
+	}
+	denOf := map[string]entry{}
+	for _, e := range dens {
+		denOf[e.Key] = e
+	}
+	for _, e := range nums {
+		d, ok := denOf[e.Key]
+		if !ok {
+			l.probs.Errorf(e.Pos, diag.CountPair, e.Key)
+			continue
+		}
+		delete(denOf, e.Key)
+		lr := level(e)
+		if lr == nil {
+			continue
+		}
+		lr.Count = &model.Count{Num: int64(e.Value), Den: int64(d.Value)}
+		countRate := l.checkCount(e, d)
+		if countRate >= 0 {
+			if _, given := rateOf(rates, e.Key); !given {
+				lr.Rate = countRate
+			}
+		}
+	}
+	for _, d := range denOf {
+		l.probs.Errorf(d.Pos, diag.CountPair, d.Key)
+	}
+	res.Whole, res.Given, res.WholePos = whole, hasWhole, t.PosOf("whole")
+	if !hasWhole || len(nums) > 0 {
+		var counts []model.Count
+		for _, lr := range res.Levels {
+			if lr.Count != nil && lr.Count.Den > 0 {
+				counts = append(counts, *lr.Count)
+			}
+		}
+		if len(counts) == len(res.Levels) && len(counts) > 0 {
+			if rate, sum, ok := model.PooledRate(counts); ok {
+				res.Count = &sum
+				res.Computed = !hasWhole
+				if !hasWhole {
+					res.Whole = rate
+				}
+			}
+		}
+	}
+	if !hasWhole && !res.Computed {
+		l.probs.Errorf(t.Pos(), diag.NoWhole, key)
+	}
+	return res
+}
+
+// checkCount reports impossible counts and returns the rate they give, or -1.
+func (l *loader) checkCount(num, den entry) float64 {
+	switch {
+	case num.Value < 0:
+		l.probs.Errorf(num.Pos, diag.CountNegative, vietnamese.Int(int64(num.Value)))
+	case den.Value < 0:
+		l.probs.Errorf(den.Pos, diag.CountNegative, vietnamese.Int(int64(den.Value)))
+	case den.Value == 0:
+		l.probs.Errorf(den.Pos, diag.ZeroDenominator, den.Key)
+	case num.Value > den.Value:
+		l.probs.Errorf(num.Pos, diag.CountAbove, vietnamese.Int(int64(num.Value)), vietnamese.Int(int64(den.Value)))
+	default:
+		return model.Count{Num: int64(num.Value), Den: int64(den.Value)}.Rate()
+	}
+	return -1
+}
+
+func rateOf(es []entry, key string) (float64, bool) {
+	for _, e := range es {
+		if e.Key == key {
+			return e.Value, true
+		}
+	}
+	return 0, false
+}
+
+func (l *loader) levelKeys() string {
+	keys := make([]string, 0, len(l.site.Levels))
+	for _, lv := range l.site.Levels {
+		keys = append(keys, lv.Key)
+	}
+	return strings.Join(keys, ", ")
+}
+
+// suggestIndicator names the closest known key when a key is one or two letters off.
+func (l *loader) suggestIndicator(key string) string {
+	best, dist := "", 3
+	for _, ind := range l.site.Indicators {
+		if d := vietnamese.Distance(key, ind.Key); d < dist {
+			best, dist = ind.Key, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return " (có phải “" + best + "”?)"
+}
+
+// pages reads content/*.md and content/bai-viet/*.md.
+func (l *loader) pages() {
+	names, _ := fs.Glob(l.fsys, "content/*.md")
+	notes, _ := fs.Glob(l.fsys, "content/bai-viet/*.md")
+	for _, name := range append(names, notes...) {
+		src, err := fs.ReadFile(l.fsys, name)
+		if err != nil {
+			l.probs.Errorf(diag.Pos{File: name}, diag.ReadFailed, err.Error())
+			continue
+		}
+		p := l.page(name, src)
+		if p == nil {
+			continue
+		}
+		if strings.HasPrefix(name, "content/bai-viet/") {
+			p.Period = strings.TrimSuffix(path.Base(name), ".md")
+			l.site.Notes[p.Period] = p
+			continue
+		}
+		l.site.Pages = append(l.site.Pages, p)
+	}
+	sort.SliceStable(l.site.Pages, func(i, j int) bool {
+		a, b := l.site.Pages[i], l.site.Pages[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Slug < b.Slug
+	})
+}
+
+// page splits TOML front matter (between +++ lines) from the Markdown body, keeping the
+// line numbers of both.
+func (l *loader) page(name string, src []byte) *model.Page {
+	if !utf8.Valid(src) {
+		l.probs.Errorf(diag.Pos{File: name}, diag.NotUTF8)
+		return nil
+	}
+	text := vietnamese.NFC(strings.TrimPrefix(string(src), "\ufeff"))
+	p := &model.Page{File: name, Slug: strings.TrimSuffix(path.Base(name), ".md"), Line: 1}
+	if strings.HasPrefix(text, "+++\n") || strings.HasPrefix(text, "+++\r\n") {
+		rest := text[strings.Index(text, "\n")+1:]
+		end := strings.Index(rest, "\n+++")
+		if end < 0 {
+			l.probs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.FrontMatter, "thiếu dòng +++ kết thúc")
+			return nil
+		}
+		front := rest[:end+1]
+		body := rest[end+len("\n+++"):]
+		if i := strings.Index(body, "\n"); i >= 0 {
+			body = body[i+1:]
+		} else {
+			body = ""
+		}
+		// Pad so the TOML parser's line numbers are the file's line numbers.
+		t, ok := l.parse(name, []byte("\n"+front))
+		if !ok {
+			return nil
+		}
+		p.Title = t.String("title", !strings.HasPrefix(name, "content/bai-viet/"))
+		p.Summary = t.String("summary", false)
+		if w, ok := t.Int("weight", false); ok {
+			p.Weight = int(w)
+		}
+		if s := t.String("slug", false); s != "" {
+			p.Slug = s
+		}
+		t.Done()
+		p.Line = strings.Count(text[:len(text)-len(body)], "\n") + 1
+		p.Body = body
+	} else {
+		p.Body = text
+	}
+	p.Slug = vietnamese.Slug(p.Slug)
+	return p
+}

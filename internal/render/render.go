@@ -1,0 +1,103 @@
+// Package render lays pages out with the site's html/template files in templates/.
+//
+// base.html holds the layout and shared partials; each page kind (home.html,
+// article.html, …) defines "content"; text.html holds the article's wording. A page kind
+// is the base set cloned with its own file, so every kind can define "content".
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"chiso/internal/model"
+	"chiso/internal/write"
+)
+
+// Templates are the parsed page kinds.
+type Templates struct {
+	// Text holds the shared templates (base, partials, wording) for the writer.
+	Text  *template.Template
+	kinds map[string]*template.Template
+}
+
+// shared are parsed into every page kind; the other *.html files are page kinds.
+var shared = []string{"base.html", "text.html"}
+
+// Parse reads templates/*.html from fsys.
+func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
+	base := template.New("").Funcs(funcs).Option("missingkey=error")
+	for _, name := range shared {
+		if err := parseFile(base, fsys, "templates/"+name); err != nil {
+			return nil, err
+		}
+	}
+	names, err := fs.Glob(fsys, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	t := &Templates{Text: base, kinds: map[string]*template.Template{}}
+	for _, name := range names {
+		kind := strings.TrimSuffix(path.Base(name), ".html")
+		if kind == "base" || kind == "text" {
+			continue
+		}
+		k, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseFile(k, fsys, name); err != nil {
+			return nil, err
+		}
+		t.kinds[kind] = k
+	}
+	return t, nil
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	_, err = t.New(name).Parse(string(src))
+	return err
+}
+
+// Page is what every page template sees.
+type Page struct {
+	Site             *model.Site
+	Kind             string // template: home, article, indicator, indicators, archive, page, 404
+	Path             string // under the site root, "" for the home page, "bai-viet/2024-04/"
+	Title            string
+	Description      string
+	Illustrative     bool
+	IllustrativeText string
+	HasCharts        bool
+	Nav              []NavItem
+	Featured         []*write.Article
+	Body             any
+}
+
+// NavItem is a link of the main navigation.
+type NavItem struct {
+	Label, Path string
+	Current     bool
+}
+
+// Render executes the page's kind.
+func (t *Templates) Render(p *Page) ([]byte, error) {
+	k := t.kinds[p.Kind]
+	if k == nil {
+		return nil, fmt.Errorf("templates/%s.html: không có mẫu trang này", p.Kind)
+	}
+	var buf bytes.Buffer
+	if err := k.ExecuteTemplate(&buf, "base", p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

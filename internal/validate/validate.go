@@ -1,0 +1,153 @@
+// Package validate checks a loaded site against the rules of the domain: rates within
+// 0–100, counts that agree with rates, a target in force for every result, levels that
+// exist in the period, whole rates within their levels' range, sudden jumps, and names
+// one letter off the usual ones. Errors stop the build; warnings are shown and kept.
+package validate
+
+import (
+	"math"
+	"time"
+
+	"chiso/internal/diag"
+	"chiso/internal/model"
+	"chiso/internal/vietnamese"
+)
+
+// knownLevelNames are the names levels are printed with in official reports; a level
+// named one or two letters away from one of them ("Cấp huyệt") is most likely a typo.
+var knownLevelNames = []string{"Cấp tỉnh", "Cấp huyện", "Cấp xã", "Cấp sở", "Cấp bộ"}
+
+// Site runs every check and returns the problems found.
+func Site(s *model.Site) diag.List {
+	var l diag.List
+	for _, ind := range s.Indicators {
+		targets(&l, ind)
+	}
+	for _, lv := range s.Levels {
+		nearName(&l, lv.Pos, lv.Name, knownLevelNames)
+	}
+	for _, r := range s.Reports {
+		report(&l, s, r)
+	}
+	l.Sort()
+	return l
+}
+
+func targets(l *diag.List, ind *model.Indicator) {
+	for i, a := range ind.Targets {
+		for _, b := range ind.Targets[i+1:] {
+			if overlapStart, ok := overlap(a, b); ok {
+				l.Errorf(b.Pos, diag.TargetOverlap, ind.Key, vietnamese.Date(overlapStart))
+			}
+		}
+	}
+}
+
+func overlap(a, b *model.Target) (time.Time, bool) {
+	from := a.From
+	if b.From.After(from) {
+		from = b.From
+	}
+	if a.InForce(from) && b.InForce(from) {
+		return from, true
+	}
+	return time.Time{}, false
+}
+
+func nearName(l *diag.List, p diag.Pos, name string, known []string) {
+	for _, k := range known {
+		if name == k {
+			return
+		}
+	}
+	for _, k := range known {
+		if d := vietnamese.Distance(name, k); d > 0 && d <= 2 {
+			l.Warnf(p, diag.NearName, name, k)
+			return
+		}
+	}
+}
+
+func report(l *diag.List, s *model.Site, r *model.Report) {
+	end := r.Period.End()
+	period := r.Period.Key()
+	have := map[string]bool{}
+	for _, res := range r.Results {
+		have[res.Indicator.Key] = true
+		result(l, s, r, res)
+	}
+	for _, ind := range s.Indicators {
+		if !have[ind.Key] {
+			l.Warnf(r.Pos, diag.ResultMissing, period, ind.Key)
+		}
+	}
+	for _, res := range r.Results {
+		if res.Target == nil {
+			l.Errorf(res.Pos, diag.NoTarget, res.Indicator.Key, period)
+		}
+		present := map[*model.Level]bool{}
+		for _, lr := range res.Levels {
+			present[lr.Level] = true
+			if !lr.Level.InForce(end) {
+				l.Errorf(lr.Pos, diag.LevelNotInForce, lr.Level.Name, period)
+			}
+		}
+		for _, lv := range s.Levels {
+			if lv.InForce(end) && !present[lv] && len(res.Levels) > 0 {
+				l.Warnf(res.Pos, diag.LevelMissing, lv.Name, res.Indicator.Key)
+			}
+		}
+	}
+	if x := r.Index; x != nil {
+		index(l, x)
+	}
+}
+
+func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
+	rate(l, res.WholePos, res.Whole, res.Given)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, lr := range res.Levels {
+		rate(l, lr.Pos, lr.Rate, true)
+		if lr.Count != nil && lr.Count.Den > 0 && !agree(lr.Rate, lr.Count.Rate()) {
+			l.Errorf(lr.Pos, diag.CountsDisagree, vietnamese.Rate(lr.Rate), vietnamese.Rate(lr.Count.Rate()))
+		}
+		lo, hi = math.Min(lo, lr.Rate), math.Max(hi, lr.Rate)
+	}
+	if res.Given && res.Count != nil && !agree(res.Whole, res.Count.Rate()) {
+		l.Errorf(res.WholePos, diag.CountsDisagree, vietnamese.Rate(res.Whole), vietnamese.Rate(res.Count.Rate()))
+	}
+	// A pooled ratio always lies within its parts; a whole outside them is a typo or a mean.
+	if len(res.Levels) > 1 && res.Given && (res.Whole < lo-0.05 || res.Whole > hi+0.05) {
+		l.Warnf(res.WholePos, diag.WholeOutside, vietnamese.Rate(res.Whole), vietnamese.Rate(lo), vietnamese.Rate(hi))
+	}
+	if d, ok := res.Change(); ok && math.Abs(d) > s.Config.JumpWarning {
+		l.Warnf(res.WholePos, diag.Jump, res.Indicator.Key, vietnamese.Rate(d))
+	}
+}
+
+// agree allows for rounding to one decimal in the file.
+func agree(given, computed float64) bool { return math.Abs(given-computed) <= 0.05+1e-9 }
+
+func rate(l *diag.List, p diag.Pos, v float64, given bool) {
+	if v < 0 || v > 100 {
+		l.Errorf(p, diag.RateRange, vietnamese.Decimal(v, 3))
+		return
+	}
+	if given && math.Abs(v*10-math.Round(v*10)) > 1e-6 {
+		l.Warnf(p, diag.TooManyDecimals, vietnamese.Decimal(v, 6))
+	}
+}
+
+func index(l *diag.List, x *model.IndexScore) {
+	if x.Score < 0 || x.Score > 100 {
+		l.Errorf(x.Pos, diag.ScoreRange, vietnamese.Score(x.Score))
+	}
+	if x.RankOf < 1 || x.Rank < 1 || x.Rank > x.RankOf {
+		l.Errorf(x.Pos, diag.RankRange, x.Rank, x.RankOf)
+	}
+	x.GroupsValid = len(x.Groups) > 0
+	if len(x.Groups) > 0 && math.Abs(x.GroupSum()-x.Score) > 0.01 {
+		x.GroupsValid = false
+		l.Warnf(x.Pos, diag.GroupSum, vietnamese.Score(x.GroupSum()), vietnamese.Score(x.Score))
+	}
+}

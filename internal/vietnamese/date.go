@@ -1,0 +1,40 @@
+package vietnamese
+
+import (
+	"strconv"
+	"time"
+)
+
+// Date formats t as a Vietnamese administrative date (Nghị định
+// 30/2020/NĐ-CP): the day with a leading zero only below 10, the month with
+// a leading zero only for 1 and 2, and a four-digit year:
+// 05/01/2024, 20/5/2024, 09/02/2025, 31/12/2025.
+// The calendar date is taken in t's own location.
+func Date(t time.Time) string {
+	y, m, d := t.Date()
+	return Pad2(d) + "/" + MonthYear(y, int(m))
+}
+
+// MonthYear formats a month and year with the month rule of Date, as in
+// "tháng 4/2024": (2024, 4) → "4/2024", (2025, 1) → "01/2025".
+func MonthYear(year, month int) string {
+	return month2(month) + "/" + year4(year)
+}
+
+// month2 pads months 1 and 2 only, so that 01 and 02 cannot be misread as
+// the start of 10, 11 or 12.
+func month2(m int) string {
+	if m == 1 || m == 2 {
+		return "0" + strconv.Itoa(m)
+	}
+	return strconv.Itoa(m)
+}
+
+// year4 writes a year with at least four digits.
+func year4(y int) string {
+	s := strconv.Itoa(y)
+	if y >= 0 && len(s) < 4 {
+		s = "0000"[len(s):] + s
+	}
+	return s
+}
