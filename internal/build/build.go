@@ -193,11 +193,11 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	if err != nil {
 		return err
 	}
-	b.files[path+"index.html"] = out
-	if path == "404/" {
-		delete(b.files, path+"index.html")
-		b.files["404.html"] = out
+	file := path + "index.html"
+	if strings.HasSuffix(path, ".html") { // a page with a file name of its own, like 404.html
+		file = path
 	}
+	b.files[file] = out
 	return nil
 }
 
@@ -381,7 +381,7 @@ func (b *builder) pages() error {
 }
 
 func (b *builder) notFound() error {
-	return b.page("404", "404/", "Không tìm thấy trang", "Không tìm thấy trang", "", false, nil)
+	return b.page("404", "404.html", "Không tìm thấy trang", "Không tìm thấy trang", "", false, nil)
 }
 
 // assets copies templates/static/ to assets/ and adds ECharts with its licence note.
