@@ -75,6 +75,12 @@ const (
 	Template         Code = "template"
 	NoECharts        Code = "no-echarts"
 	BadBasePath      Code = "bad-base-path"
+	UnknownUnit      Code = "unknown-unit"
+	DuplicateUnit    Code = "duplicate-unit"
+	UnitNotInForce   Code = "unit-not-in-force"
+	UnitsDisagree    Code = "units-disagree"
+	UnknownEntity    Code = "unknown-entity"
+	NoEntity         Code = "no-entity"
 )
 
 var messages = map[Code]message{
@@ -117,6 +123,12 @@ var messages = map[Code]message{
 	FrontMatter:      {"phần đầu trang (front matter) sai: %s", "phần đầu nằm giữa hai dòng +++ và viết theo cú pháp TOML"},
 	Template:         {"mẫu trang lỗi: %s", "sửa mẫu trong thư mục templates/ hoặc lấy lại bản gốc"},
 	NoECharts:        {"không tìm thấy thư viện ECharts (%s)", "chạy `make site` (hoặc `npm ci`) một lần để cài thư viện biểu đồ"},
+	UnknownUnit:      {"không có đơn vị mã “%s” trong data/units.toml", "sửa mã đơn vị cho đúng hoặc khai báo đơn vị trong data/units.toml%s"},
+	DuplicateUnit:    {"đơn vị “%s” đã có ở dòng %d của chỉ tiêu này", "mỗi đơn vị chỉ có một dòng trong một chỉ tiêu; xóa dòng thừa"},
+	UnitNotInForce:   {"đơn vị “%s” không còn (hoặc chưa) hoạt động trong kỳ %s", "dùng đơn vị kế thừa hoặc sửa thời hạn của đơn vị trong data/units.toml"},
+	UnitsDisagree:    {"%s ghi %s/%s nhưng tổng các đơn vị là %s/%s", "sửa số liệu của cấp cho khớp với các đơn vị, hoặc bỏ số liệu cấp để hệ thống tự cộng"},
+	UnknownEntity:    {"không có đơn vị báo cáo mã “%s” trong data/entities.toml", "sửa mã successor cho đúng"},
+	NoEntity:         {"không có đơn vị báo cáo (tỉnh) nào có hiệu lực trong kỳ %s", "thêm hoặc sửa from/to của [[entity]] trong data/entities.toml"},
 	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path bắt đầu và kết thúc bằng “/”, ví dụ \"/chi-so/\""},
 }
 

@@ -8,6 +8,8 @@
 //	data/documents.toml       legal documents that set targets ([[document]])
 //	data/indicators.toml      indicators and their targets ([[indicator]], [[indicator.target]])
 //	data/levels.toml          administrative levels with validity dates ([[level]])
+//	data/units.toml           reporting units, optional ([[unit]]: sở, huyện, xã, phường)
+//	data/entities.toml        the reporting body over time, optional ([[entity]]: mergers)
 //	data/periods/*.toml       one report per period ([[result]], [index])
 //	content/*.md              pages (TOML front matter between +++ lines)
 //	content/bai-viet/*.md     the editor's own paragraphs for the article of a period
@@ -41,6 +43,8 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.config()
 	l.documents()
 	l.levels()
+	l.entities()
+	l.unitRegistry()
 	l.indicators()
 	l.reports()
 	l.pages()
@@ -55,6 +59,7 @@ type loader struct {
 	docs  map[string]*model.Document
 	lvls  map[string]*model.Level
 	inds  map[string]*model.Indicator
+	units map[string]*model.Unit
 }
 
 // open reads and parses one TOML file. ok is false when the file is missing (and not
@@ -266,6 +271,7 @@ func (l *loader) indicators() {
 				l.probs.Errorf(tr.PosOf("value"), diag.RateRange, vietnamese.Rate(tg.Value))
 			}
 			tg.From, tg.To = l.validity(tr, true)
+			tg.Illustrative = tr.Bool("illustrative")
 			if key := tr.String("basis", true); key != "" {
 				if tg.Basis = l.docs[key]; tg.Basis == nil {
 					l.probs.Errorf(tr.PosOf("basis"), diag.UnknownDocument, key)
@@ -335,10 +341,6 @@ func (l *loader) report(name string, t *table) *model.Report {
 		w.Done()
 	}
 	r.Illustrative = t.Bool("illustrative")
-	r.Entity = t.String("entity", false)
-	if r.Entity == "" {
-		r.Entity = l.site.Config.Entity
-	}
 	r.SourceSystem = t.String("source_system", true)
 	r.SourceShort = t.String("source_short", false)
 	r.Author = t.String("author", false)
@@ -369,6 +371,10 @@ func (l *loader) report(name string, t *table) *model.Report {
 	t.Done()
 	if m == nil {
 		return nil
+	}
+	r.Entity = l.entityOn(r.Period.End())
+	if r.Entity == nil {
+		l.probs.Errorf(r.Pos, diag.NoEntity, r.Period.Key())
 	}
 	return r
 }
@@ -409,6 +415,7 @@ func (l *loader) result(t *table) *model.Result {
 	rates := t.Numbers("levels", false)
 	nums := t.Numbers("numerators", true)
 	dens := t.Numbers("denominators", true)
+	unitRows := t.Rows("units")
 	t.Done()
 	if res.Indicator == nil {
 		return nil
@@ -429,7 +436,7 @@ func (l *loader) result(t *table) *model.Result {
 		return lr
 	}
 	// Pointers into res.Levels stay valid only while it does not grow: size it first.
-	res.Levels = make([]model.LevelResult, 0, len(rates)+len(nums)+len(dens))
+	res.Levels = make([]model.LevelResult, 0, len(rates)+len(nums)+len(dens)+len(l.site.Levels))
 	for _, e := range rates {
 		if lr := level(e); lr != nil {
 			lr.Rate = e.Value
@@ -461,6 +468,7 @@ func (l *loader) result(t *table) *model.Result {
 	for _, d := range denOf {
 		l.probs.Errorf(d.Pos, diag.CountPair, d.Key)
 	}
+	l.unitResults(res, unitRows, byLevel, level)
 	res.Whole, res.Given, res.WholePos = whole, hasWhole, t.PosOf("whole")
 	if !hasWhole || len(nums) > 0 {
 		var counts []model.Count

@@ -3,6 +3,9 @@ package model
 import (
 	"sort"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"chiso/internal/vietnamese"
 )
 
@@ -49,6 +52,7 @@ func (s *Site) Derive() {
 			if prev != nil {
 				res.Previous = prev.Result(res.Indicator.Key)
 			}
+			rankUnits(res)
 		}
 		if r.Index != nil && prev != nil {
 			r.Index.Previous = prev.Index
@@ -91,4 +95,54 @@ func (x *IndexScore) RankChange() (int, bool) {
 		return 0, false
 	}
 	return x.Previous.Rank - x.Rank, true
+}
+
+// rankUnits orders a result's units by level, then rate (best first), then name in
+// Vietnamese collation, and gives each its rank within its level; equal rates as printed
+// share a rank.
+func rankUnits(res *Result) {
+	col := collate.New(language.Vietnamese)
+	better := func(a, b float64) bool {
+		if res.Indicator.HigherIsBetter {
+			return a > b
+		}
+		return a < b
+	}
+	sort.SliceStable(res.Units, func(i, j int) bool {
+		a, b := res.Units[i], res.Units[j]
+		if a.Unit.Level.Order != b.Unit.Level.Order {
+			return a.Unit.Level.Order < b.Unit.Level.Order
+		}
+		ra, rb := vietnamese.RoundRate(a.Rate), vietnamese.RoundRate(b.Rate)
+		if ra != rb {
+			return better(ra, rb)
+		}
+		if c := col.CompareString(a.Unit.Name, b.Unit.Name); c != 0 {
+			return c < 0
+		}
+		return a.Unit.Code < b.Unit.Code
+	})
+	for i := range res.Units {
+		u := &res.Units[i]
+		u.Rank = 1
+		if i > 0 {
+			p := res.Units[i-1]
+			switch {
+			case p.Unit.Level != u.Unit.Level:
+				u.Rank = 1
+			case vietnamese.RoundRate(p.Rate) == vietnamese.RoundRate(u.Rate):
+				u.Rank = p.Rank
+			default:
+				u.Rank = i + 1 - firstOfLevel(res.Units, i)
+			}
+		}
+	}
+}
+
+func firstOfLevel(us []UnitResult, i int) int {
+	j := i
+	for j > 0 && us[j-1].Unit.Level == us[i].Unit.Level {
+		j--
+	}
+	return j
 }

@@ -44,10 +44,11 @@ type Document struct {
 
 // Target is the rate an indicator must reach while the target is in force.
 type Target struct {
-	Value    float64
-	From, To time.Time // To is zero when open-ended
-	Basis    *Document
-	Pos      diag.Pos
+	Value        float64
+	From, To     time.Time // To is zero when open-ended
+	Basis        *Document
+	Illustrative bool // a value assumed for the sample, not read from Basis
+	Pos          diag.Pos
 }
 
 // InForce reports whether the target applies on day d.
@@ -92,6 +93,36 @@ type Level struct {
 // InForce reports whether the level exists on day d.
 func (l *Level) InForce(d time.Time) bool { return inForce(l.From, l.To, d) }
 
+// Unit is a reporting unit: a provincial department (sở, ban, ngành), a district (until
+// 30/6/2025) or a commune or ward. Units come and go; a merged unit names its successor.
+type Unit struct {
+	Code          string
+	Name          string // "Sở Tư pháp", "huyện An Lão", "phường Quy Nhơn"
+	Level         *Level
+	From, To      time.Time
+	SuccessorCode string
+	Successor     *Unit
+	Pos           diag.Pos
+}
+
+// InForce reports whether the unit exists on day d.
+func (u *Unit) InForce(d time.Time) bool { return inForce(u.From, u.To, d) }
+
+// Entity is the province (or other body) the site reports on. Provinces merge: Bình Định
+// ends on 30/6/2025 and the new Gia Lai begins on 1/7/2025.
+type Entity struct {
+	Key          string
+	Name         string // "tỉnh Bình Định"
+	From, To     time.Time
+	SuccessorKey string
+	Successor    *Entity
+	Note         string // what changed, printed where the series breaks
+	Pos          diag.Pos
+}
+
+// InForce reports whether the entity exists on day d.
+func (e *Entity) InForce(d time.Time) bool { return inForce(e.From, e.To, d) }
+
 // Period is a reporting period: a calendar month, with an optional reporting window
 // when the figures were extracted over other dates (e.g. 21/3–20/4).
 type Period struct {
@@ -122,12 +153,22 @@ type Count struct {
 	Num, Den int64
 }
 
+// UnitResult is an indicator's counts at one unit.
+type UnitResult struct {
+	Unit  *Unit
+	Count Count
+	Rate  float64
+	Rank  int // within its level, 1 = highest rate; ties share a rank
+	Pos   diag.Pos
+}
+
 // LevelResult is an indicator's rate at one level.
 type LevelResult struct {
-	Level *Level
-	Rate  float64
-	Count *Count
-	Pos   diag.Pos
+	Level   *Level
+	Rate    float64
+	Count   *Count
+	UnitSum *Count // the sum of the level's units, when the file also gives the level
+	Pos     diag.Pos
 }
 
 // Result is an indicator's outcome in one period.
@@ -137,6 +178,7 @@ type Result struct {
 	Computed  bool    // Whole was computed from counts (a pooled ratio)
 	Count     *Count  // pooled counts, when every level gave them
 	Levels    []LevelResult
+	Units     []UnitResult // per-unit counts, when the file gives them
 	Target    *Target
 	Met       bool
 	Previous  *Result // the same indicator in the previous report, if any
@@ -179,7 +221,7 @@ type IndexScore struct {
 type Report struct {
 	Period       Period
 	Illustrative bool // figures made up to show the site working: said plainly on every page
-	Entity       string
+	Entity       *Entity
 	SourceSystem string // "Hệ thống thông tin giải quyết thủ tục hành chính"
 	SourceShort  string // "VNPT – iGate"
 	Document     *Document
@@ -235,6 +277,8 @@ type Site struct {
 	Documents  []*Document
 	Indicators []*Indicator
 	Levels     []*Level
+	Units      []*Unit
+	Entities   []*Entity
 	Reports    []*Report // oldest first
 	Pages      []*Page   // standalone pages
 	Notes      map[string]*Page
@@ -266,4 +310,45 @@ func (s *Site) Illustrative() bool {
 		}
 	}
 	return false
+}
+
+// Unit finds a unit by code.
+func (s *Site) Unit(code string) *Unit {
+	for _, u := range s.Units {
+		if u.Code == code {
+			return u
+		}
+	}
+	return nil
+}
+
+// Break reports whether r starts a new entity's series: the figures before it belong to
+// another body and are not compared with it.
+func (r *Report) Break() bool {
+	return r.Previous != nil && r.Previous.Entity != r.Entity
+}
+
+// UnitsAt lists the unit results of one level, best first (ranked).
+func (r *Result) UnitsAt(l *Level) []UnitResult {
+	var out []UnitResult
+	for _, u := range r.Units {
+		if u.Unit.Level == l {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Below lists the units whose rate, as printed, misses the target.
+func (r *Result) Below() []UnitResult {
+	if r.Target == nil {
+		return nil
+	}
+	var out []UnitResult
+	for _, u := range r.Units {
+		if !Meets(u.Rate, r.Target.Value, r.Indicator.HigherIsBetter) {
+			out = append(out, u)
+		}
+	}
+	return out
 }

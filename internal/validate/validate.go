@@ -111,7 +111,15 @@ func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
 		if lr.Count != nil && lr.Count.Den > 0 && !agree(lr.Rate, lr.Count.Rate()) {
 			l.Errorf(lr.Pos, diag.CountsDisagree, vietnamese.Rate(lr.Rate), vietnamese.Rate(lr.Count.Rate()))
 		}
+		if u := lr.UnitSum; u != nil {
+			unitsAgree(l, lr, u)
+		}
 		lo, hi = math.Min(lo, lr.Rate), math.Max(hi, lr.Rate)
+	}
+	for _, ur := range res.Units {
+		if !ur.Unit.InForce(r.Period.End()) {
+			l.Errorf(ur.Pos, diag.UnitNotInForce, ur.Unit.Name, r.Period.Key())
+		}
 	}
 	if res.Given && res.Count != nil && !agree(res.Whole, res.Count.Rate()) {
 		l.Errorf(res.WholePos, diag.CountsDisagree, vietnamese.Rate(res.Whole), vietnamese.Rate(res.Count.Rate()))
@@ -149,5 +157,17 @@ func index(l *diag.List, x *model.IndexScore) {
 	if len(x.Groups) > 0 && math.Abs(x.GroupSum()-x.Score) > 0.01 {
 		x.GroupsValid = false
 		l.Warnf(x.Pos, diag.GroupSum, vietnamese.Score(x.GroupSum()), vietnamese.Score(x.Score))
+	}
+}
+
+// unitsAgree checks a level given in the file against the sum of its units: counts must
+// match exactly, a rate within rounding.
+func unitsAgree(l *diag.List, lr model.LevelResult, sum *model.Count) {
+	switch {
+	case lr.Count != nil && (lr.Count.Num != sum.Num || lr.Count.Den != sum.Den):
+		l.Errorf(lr.Pos, diag.UnitsDisagree, lr.Level.Name, vietnamese.Int(lr.Count.Num), vietnamese.Int(lr.Count.Den),
+			vietnamese.Int(sum.Num), vietnamese.Int(sum.Den))
+	case lr.Count == nil && sum.Den > 0 && !agree(lr.Rate, sum.Rate()):
+		l.Errorf(lr.Pos, diag.CountsDisagree, vietnamese.Rate(lr.Rate), vietnamese.Rate(sum.Rate()))
 	}
 }

@@ -68,7 +68,7 @@ func New(site *model.Site, tmpl *template.Template) *Writer {
 // comparable says whether r may be compared with the previous report: official figures
 // are never set against illustrative ones.
 func comparable(r *model.Report) bool {
-	return r.Previous != nil && (r.Illustrative || !r.Previous.Illustrative)
+	return r.Previous != nil && !r.Break() && (r.Illustrative || !r.Previous.Illustrative)
 }
 
 // Data assembles what the templates need for report r.
