@@ -133,7 +133,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.archive, b.pages, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.archive, b.pages, b.notFound}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -183,8 +183,11 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	p.Nav = []render.NavItem{
 		{Label: "Trang chủ", Path: "", Current: section == "home"},
 		{Label: "Chỉ tiêu", Path: "chi-tieu/", Current: section == "indicators"},
-		{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
 	}
+	if len(b.site.Units) > 0 {
+		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
+	}
+	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"})
 	for _, pg := range b.site.Pages {
 		p.Nav = append(p.Nav, render.NavItem{Label: pg.Title, Path: pg.Slug + "/", Current: section == "page:"+pg.Slug})
 	}
@@ -238,6 +241,7 @@ type ArticleBody struct {
 	Article *write.Article
 	Charts  []Figure
 	Related []*write.Article
+	Ranking string // path of the period's unit ranking, when units were reported
 }
 
 func (b *builder) articlePages() error {
@@ -247,6 +251,9 @@ func (b *builder) articlePages() error {
 			return err
 		}
 		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i)}
+		if hasUnits(a.Report) {
+			body.Ranking = RankingPath(a)
+		}
 		if err := b.page("article", a.Path(), a.Title, a.Summary, "", a.Report.Illustrative, body); err != nil {
 			return err
 		}
@@ -281,13 +288,16 @@ type IndicatorBody struct {
 	Levels    []*model.Level
 	Rows      []IndicatorRow
 	Charts    []Figure
+	Breaks    []*model.Report // reports that start a new entity's series
+	LevelEnds []*model.Level  // levels that ended within the series
 }
 
 // IndicatorRow is one period of an indicator's table; Levels align with the body's.
 type IndicatorRow struct {
-	Article *write.Article
-	Result  *model.Result
-	Levels  []*model.LevelResult
+	Article    *write.Article
+	Result     *model.Result
+	Levels     []*model.LevelResult
+	BreakAfter *model.Report // the next (newer) report starts another entity's series
 }
 
 func (b *builder) indicatorPages() error {
@@ -309,6 +319,13 @@ func (b *builder) indicatorPages() error {
 			}
 		}
 		sort.SliceStable(body.Levels, func(i, j int) bool { return body.Levels[i].Order < body.Levels[j].Order })
+		if latest := b.site.Latest(); latest != nil {
+			for _, lv := range body.Levels {
+				if !lv.InForce(latest.Period.End()) {
+					body.LevelEnds = append(body.LevelEnds, lv)
+				}
+			}
+		}
 		for i := len(b.articles) - 1; i >= 0; i-- {
 			a := b.articles[i]
 			res := a.Report.Result(ind.Key)
@@ -316,6 +333,12 @@ func (b *builder) indicatorPages() error {
 				continue
 			}
 			row := IndicatorRow{Article: a, Result: res}
+			if a.Report.Break() {
+				body.Breaks = append(body.Breaks, a.Report)
+			}
+			if i+1 < len(b.articles) && b.articles[i+1].Report.Break() {
+				row.BreakAfter = b.articles[i+1].Report
+			}
 			for _, lv := range body.Levels {
 				var found *model.LevelResult
 				for k := range res.Levels {

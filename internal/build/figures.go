@@ -1,6 +1,8 @@
 package build
 
 import (
+	"strconv"
+
 	"chiso/internal/chart"
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
@@ -62,7 +64,7 @@ func (b *builder) periodData(r *model.Report) *targetsData {
 
 // targetsChart is the whole rate of each indicator against its target in one period.
 func (b *builder) targetsChart(id, title, desc string, r *model.Report) (Figure, error) {
-	c := chart.Chart{ID: id, Kind: chart.Bar, Title: title, Unit: "%"}
+	c := chart.Chart{ID: id, Kind: chart.Bar, Title: title, Unit: "%", YMin: num(0), YMax: num(100)}
 	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
 	target := chart.Series{Name: "Mục tiêu", Target: true}
 	for _, res := range r.Results {
@@ -92,7 +94,7 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 	if len(levels) == 0 {
 		return figs, nil
 	}
-	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, Unit: "%",
+	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, Unit: "%", YMin: num(0), YMax: num(100),
 		Title: "Tỷ lệ theo cấp, tháng " + vietnamese.MonthYear(r.Period.Year, r.Period.Month)}
 	for _, res := range r.Results {
 		c.Categories = append(c.Categories, res.Indicator.Short)
@@ -134,11 +136,12 @@ type seriesData struct {
 	First, Last *model.Report
 	LastValue   float64
 	LevelBreak  bool
+	RankBreaks  []*model.Report // reports whose rank is out of another total than the previous
 }
 
 func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Figure, error) {
 	d := &seriesData{Site: b.site, Indicator: ind}
-	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, Unit: "%",
+	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, Unit: "%", YMin: num(0), YMax: num(100),
 		Title: "“" + ind.Short + "” qua các kỳ"}
 	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
 	target := chart.Series{Name: "Mục tiêu", Target: true}
@@ -189,10 +192,13 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 func (b *builder) scoreCharts() ([]Figure, error) {
 	d := &seriesData{Site: b.site}
 	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, Title: "Điểm chỉ số qua các kỳ", Unit: " điểm", Format: vietnamese.Score}
-	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: "Thứ hạng qua các kỳ (hạng 1 là cao nhất)",
+	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: "Thứ hạng qua các kỳ (hạng 1 là cao nhất)", CategoryName: "Kỳ",
 		Inverse: true, Format: func(v float64) string { return vietnamese.Decimal(v, 0) }}
 	s := chart.Series{Name: "Điểm"}
-	rk := chart.Series{Name: "Thứ hạng"}
+	// One rank series per number of ranked provinces (63, then 34): ranks out of different
+	// totals are not one series.
+	var ranks []chart.Series
+	rankOf := map[int]int{}
 	for _, r := range b.site.Reports {
 		if r.Index == nil {
 			continue
@@ -202,18 +208,33 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 		score.Categories = append(score.Categories, cat)
 		rank.Categories = append(rank.Categories, cat)
 		s.Values = append(s.Values, num(r.Index.Score))
-		rk.Values = append(rk.Values, num(float64(r.Index.Rank)))
+		if r.Previous != nil && r.Previous.Index != nil && r.Previous.Index.RankOf != r.Index.RankOf {
+			d.RankBreaks = append(d.RankBreaks, r)
+		}
+		if _, ok := rankOf[r.Index.RankOf]; !ok {
+			rankOf[r.Index.RankOf] = len(ranks)
+			ranks = append(ranks, chart.Series{Name: "Hạng trên " + strconv.Itoa(r.Index.RankOf) + " tỉnh, thành phố",
+				Values: make([]*float64, len(rank.Categories)-1)})
+		}
+		for i := range ranks {
+			var v *float64
+			if i == rankOf[r.Index.RankOf] {
+				v = num(float64(r.Index.Rank))
+			}
+			ranks[i].Values = append(ranks[i].Values, v)
+		}
 	}
+	rk := ranks
 	if len(d.Points) < 2 {
 		return nil, nil
 	}
 	d.First, d.Last = d.Points[0], d.Points[len(d.Points)-1]
-	score.Series, rank.Series = []chart.Series{s}, []chart.Series{rk}
+	score.Series, rank.Series = []chart.Series{s}, rk
 	f1, err := b.draw(score, "desc-score", d)
 	if err != nil {
 		return nil, err
 	}
-	f2, err := b.draw(rank, "desc-score", d)
+	f2, err := b.draw(rank, "desc-rank", d)
 	if err != nil {
 		return nil, err
 	}
