@@ -121,19 +121,20 @@ func dedupe(ss []string) []string {
 }
 
 type builder struct {
-	site     *model.Site
-	tmpl     *render.Templates
-	w        *write.Writer
-	files    publish.Files
-	articles []*write.Article // oldest first, as site.Reports
-	byPeriod map[string]*write.Article
+	site        *model.Site
+	tmpl        *render.Templates
+	w           *write.Writer
+	files       publish.Files
+	articles    []*write.Article // oldest first, as site.Reports
+	byPeriod    map[string]*write.Article
+	summaryList []*model.Summary
 }
 
 func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.archive, b.pages, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.summaries, b.archive, b.pages, b.notFound}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -363,9 +364,10 @@ func (b *builder) indicatorPages() error {
 
 // ArchiveBody is the archive's data: all years, or one.
 type ArchiveBody struct {
-	Year     int
-	Articles []*write.Article
-	Years    []ArchiveBody
+	Year      int
+	Articles  []*write.Article
+	Years     []ArchiveBody
+	Summaries []*model.Summary
 }
 
 func (b *builder) archive() error {
@@ -376,6 +378,13 @@ func (b *builder) archive() error {
 			years = append(years, ArchiveBody{Year: y})
 		}
 		years[len(years)-1].Articles = append(years[len(years)-1].Articles, a)
+	}
+	for i := range years {
+		for _, s := range b.summaryList {
+			if s.Reports[0].Period.Year == years[i].Year {
+				years[i].Summaries = append(years[i].Summaries, s)
+			}
+		}
 	}
 	for _, y := range years {
 		title := fmt.Sprintf("Tin bài năm %d", y.Year)

@@ -1,0 +1,245 @@
+/* Charts: draws the figures built by internal/chart with ECharts (the common build),
+ * loaded with `defer` after assets/vendor/echarts.common.min.js.
+ *
+ * Markup contract (internal/chart.FigureTemplate writes exactly this):
+ *
+ *   <figure class="chart" id="{ID}">
+ *     <figcaption id="{ID}-title">{Title}</figcaption>
+ *     <p class="chart-desc" id="{ID}-desc">{Description}</p>
+ *     <div class="chart-canvas" data-option="{ID}-option" role="img"
+ *          aria-labelledby="{ID}-title" aria-describedby="{ID}-desc"></div>
+ *     <script type="application/json" id="{ID}-option">{envelope JSON}</script>
+ *     <table class="chart-table">…the same figures as text…</table>
+ *   </figure>
+ *
+ * Envelope: {"axisSuffix": "%", "labels": [[string per category] per series],
+ *            "option": {"baseOption": {ECharts option}, "media": [ECharts media rules]}},
+ * all plain JSON.
+ * labels[s][c] is the value as Go formatted it ("63,4%"), "" for a gap: tooltips and data
+ * labels show these strings, never numbers formatted here, so chart and table agree.
+ * This script only adds the formatter functions, which JSON cannot carry.
+ *
+ * Works under Content-Security-Policy default-src 'self': no eval, no inline script, and
+ * tooltips are built as DOM nodes with textContent (no HTML strings, no style attributes;
+ * element.style is CSSOM, which CSP allows). Charts are drawn when near the viewport, and
+ * get data-drawn="1" when done. Without ECharts nothing happens and the tables show every
+ * figure. If a chart fails (a bug: bad JSON, missing element), its box is hidden, the table
+ * stays, the element gets data-drawn="error" and data-chart-error, and one console.error
+ * line says which chart.
+ */
+(function () {
+  'use strict';
+
+  var echarts = window.echarts;
+  if (!echarts || typeof echarts.init !== 'function' || !document.querySelectorAll || !window.JSON) {
+    return;
+  }
+
+  var DEFAULT_HEIGHT = '320px';
+  var drawn = [];
+
+  function isArray(v) {
+    return Object.prototype.toString.call(v) === '[object Array]';
+  }
+
+  function asArray(v) {
+    if (v == null) return [];
+    return isArray(v) ? v : [v];
+  }
+
+  // Value-axis ticks: decimal comma and thousands dot (80; 2,5; 1.200).
+  var tickFormat = (function () {
+    try {
+      var nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+      if (nf.format(1234.5) === '1.234,5') return function (v) { return nf.format(v); };
+    } catch (e) { /* no Intl: fall back below */ }
+    return function (v) {
+      var s = String(Math.round(v * 100) / 100).split('.');
+      s[0] = s[0].replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      return s.join(',');
+    };
+  })();
+
+  function label(env, seriesIndex, dataIndex) {
+    var row = env.labels && env.labels[seriesIndex];
+    var s = row && row[dataIndex];
+    return typeof s === 'string' ? s : '';
+  }
+
+  function seriesColor(option, i) {
+    var s = asArray(option.series)[i];
+    var c = s && s.itemStyle && s.itemStyle.color;
+    if (typeof c === 'string') return c;
+    var palette = asArray(option.color);
+    return palette.length ? palette[i % palette.length] : '#333';
+  }
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // Axis tooltip as DOM nodes: the category, then "name: value" per series that has a value.
+  function tooltipFormatter(env, option, canvas) {
+    return function (params) {
+      params = asArray(params);
+      var box = el('div', 'chart-tip');
+      // Wrap long names inside the chart rather than run off a phone's screen.
+      box.style.whiteSpace = 'normal';
+      box.style.maxWidth = Math.max(160, canvas.clientWidth - 48) + 'px';
+      if (!params.length) return box;
+      var head = el('div', 'chart-tip-head', params[0].axisValueLabel || params[0].name || '');
+      head.style.fontWeight = 'bold';
+      head.style.marginBottom = '2px';
+      box.appendChild(head);
+      for (var i = 0; i < params.length; i++) {
+        var p = params[i];
+        var text = label(env, p.seriesIndex, p.dataIndex);
+        if (!text) continue;
+        var row = el('div', 'chart-tip-row');
+        var mark = el('span', 'chart-tip-mark');
+        mark.style.display = 'inline-block';
+        mark.style.width = '10px';
+        mark.style.height = '10px';
+        mark.style.marginRight = '6px';
+        mark.style.borderRadius = '2px';
+        mark.style.backgroundColor = seriesColor(option, p.seriesIndex);
+        row.appendChild(mark);
+        row.appendChild(document.createTextNode(p.seriesName + ': '));
+        row.appendChild(el('strong', null, text));
+        box.appendChild(row);
+      }
+      return box;
+    };
+  }
+
+  function dataLabelFormatter(env) {
+    return function (p) {
+      return label(env, p.seriesIndex, p.dataIndex);
+    };
+  }
+
+  function tickFormatter(suffix) {
+    return function (v) {
+      return tickFormat(v) + suffix;
+    };
+  }
+
+  function reducedMotion() {
+    try {
+      return !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // Adds the functions JSON cannot carry. The option may be {baseOption, media} (ECharts'
+  // responsive form): functions go into the base, which the media rules only adjust.
+  function prepare(env, canvas) {
+    var option = env.option;
+    if (!option || typeof option !== 'object') throw new Error('no option');
+    var base = option.baseOption || option;
+    var suffix = typeof env.axisSuffix === 'string' ? env.axisSuffix : '';
+
+    base.tooltip = base.tooltip || {};
+    base.tooltip.formatter = tooltipFormatter(env, base, canvas);
+
+    var series = asArray(base.series);
+    for (var i = 0; i < series.length; i++) {
+      if (series[i].label && series[i].label.show) {
+        series[i].label.formatter = dataLabelFormatter(env);
+      }
+    }
+
+    var axes = asArray(base.xAxis).concat(asArray(base.yAxis));
+    for (var j = 0; j < axes.length; j++) {
+      if (axes[j] && axes[j].type === 'value') {
+        axes[j].axisLabel = axes[j].axisLabel || {};
+        axes[j].axisLabel.formatter = tickFormatter(suffix);
+      }
+    }
+
+    var font = window.getComputedStyle ? window.getComputedStyle(canvas).fontFamily : '';
+    if (font) base.textStyle = { fontFamily: font };
+    if (reducedMotion()) base.animation = false;
+    return option;
+  }
+
+  function draw(canvas) {
+    if (canvas.getAttribute('data-drawn')) return;
+    var chart = null;
+    try {
+      var source = document.getElementById(canvas.getAttribute('data-option'));
+      if (!source) throw new Error('no element #' + canvas.getAttribute('data-option'));
+      var env = JSON.parse(source.textContent);
+      var option = prepare(env, canvas);
+      if (canvas.clientHeight < 40) canvas.style.height = DEFAULT_HEIGHT; // CSS gave none
+      // SVG: sharp when zoomed or printed, and lighter than canvas on phones.
+      chart = echarts.init(canvas, null, { renderer: 'svg' });
+      chart.setOption(option);
+      drawn.push(chart);
+      watchSize(canvas);
+      canvas.setAttribute('data-drawn', '1');
+    } catch (e) {
+      // A bug in the page or its JSON: hide the empty box, leave the table to show the
+      // figures, and say it once, so that the browser tests catch it.
+      try {
+        if (chart) chart.dispose();
+      } catch (e2) { /* already gone */ }
+      var why = String((e && e.message) || e);
+      canvas.setAttribute('data-drawn', 'error');
+      canvas.setAttribute('data-chart-error', why);
+      canvas.hidden = true;
+      canvas.style.display = 'none';
+      if (window.console && console.error) {
+        console.error('charts.js: ' + (canvas.getAttribute('data-option') || '?') + ' not drawn: ' + why);
+      }
+    }
+  }
+
+  // Resizing, debounced: one pass 150 ms after the last change of size. ECharts applies the
+  // option's media rules (the narrow layout) again on each resize.
+  var resizeTimer = 0;
+  function resizeAll() {
+    if (resizeTimer) window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () {
+      resizeTimer = 0;
+      for (var i = 0; i < drawn.length; i++) {
+        try {
+          if (!drawn[i].isDisposed()) drawn[i].resize();
+        } catch (e) { /* a chart that cannot resize keeps its size */ }
+      }
+    }, 150);
+  }
+
+  // A ResizeObserver also sees the column change width when the reader picks a larger font
+  // (A+); without one, window resizes will do.
+  var sizeObserver = window.ResizeObserver ? new window.ResizeObserver(resizeAll) : null;
+  function watchSize(canvas) {
+    if (sizeObserver) sizeObserver.observe(canvas);
+  }
+  if (!sizeObserver) window.addEventListener('resize', resizeAll);
+
+  var canvases = document.querySelectorAll('.chart-canvas[data-option]');
+
+  function drawAll() {
+    for (var i = 0; i < canvases.length; i++) draw(canvases[i]);
+  }
+  window.addEventListener('beforeprint', drawAll);
+
+  if (window.IntersectionObserver) {
+    var seen = new window.IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].isIntersecting) {
+          seen.unobserve(entries[i].target);
+          draw(entries[i].target);
+        }
+      }
+    }, { rootMargin: '200px 0px' });
+    for (var i = 0; i < canvases.length; i++) seen.observe(canvases[i]);
+  } else {
+    drawAll();
+  }
+})();
