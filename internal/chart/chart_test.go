@@ -1,0 +1,493 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"html/template"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// viRate stands in for vietnamese.Rate: one decimal at most, decimal comma.
+func viRate(v float64) string {
+	s := strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0")
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// viScore: two decimals at most.
+func viScore(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(s, "0")
+	s = strings.TrimSuffix(s, ".")
+	return strings.Replace(s, ".", ",", 1)
+}
+
+func f(v float64) *float64 { return &v }
+
+func barChart() Chart {
+	return Chart{
+		ID:           "ho-so-truc-tuyen",
+		Kind:         Bar,
+		Title:        "Tỷ lệ hồ sơ trực tuyến theo cấp",
+		Description:  "Tỷ lệ hồ sơ trực tuyến toàn tỉnh tăng từ 48,2% lên 63,4%; chỉ tiêu 50% năm 2024 và 60% năm 2025.",
+		CategoryName: "Kỳ",
+		Categories:   []string{"11/2024", "12/2024", "1/2025"},
+		Series: []Series{
+			{Name: "Toàn tỉnh", Values: []*float64{f(48.2), f(55.04), f(63.4)}},
+			{Name: "Cấp tỉnh", Values: []*float64{f(70), f(71.25), f(75)}},
+			{Name: "Cấp huyện", Values: []*float64{f(30.1), f(35), nil}},
+			{Name: "Chỉ tiêu", Target: true, Values: []*float64{f(50), f(50), f(60)}},
+		},
+		Unit:   "%",
+		Format: viRate,
+		YMin:   f(0),
+		YMax:   f(100),
+	}
+}
+
+func lineChart() Chart {
+	return Chart{
+		ID:          "diem-766",
+		Kind:        Line,
+		Title:       "Điểm Bộ chỉ số 766",
+		Description: "Điểm của tỉnh tăng từ 74,5 lên 88,62 điểm.",
+		Categories:  []string{"Quý I/2024", "Quý II/2024", "Quý III/2024", "Quý IV/2024"},
+		Series: []Series{
+			{Name: "Bình Định", Values: []*float64{f(74.5), f(80.1), nil, f(88.62)}},
+			{Name: "Trung bình cả nước", Values: []*float64{f(70), f(72.35), f(75.5), f(78)}},
+			{Name: "Mức tốt", Target: true, Values: []*float64{f(80), f(80), f(80), f(80)}},
+		},
+		Unit:   " điểm",
+		Format: viScore,
+	}
+}
+
+func horizontalChart() Chart {
+	return Chart{
+		ID:           "chi-tieu-thang-4",
+		Kind:         Bar,
+		Horizontal:   true,
+		Title:        "Các chỉ tiêu tháng 4/2024",
+		Description:  "Cấp tỉnh đạt 3 trên 4 chỉ tiêu.",
+		CategoryName: "Chỉ tiêu",
+		Categories:   []string{"Hồ sơ trực tuyến", "Thanh toán trực tuyến", "Số hóa hồ sơ, kết quả giải quyết TTHC", "Cấp kết quả điện tử"},
+		Series: []Series{
+			{Name: "Cấp tỉnh", Values: []*float64{f(63.4), f(45.1), f(88), f(100)}},
+			{Name: "Chỉ tiêu", Target: true, Values: []*float64{f(50), f(45), f(80), f(100)}},
+		},
+		Unit:   "%",
+		Format: viRate,
+		YMax:   f(100),
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for name, c := range map[string]Chart{"bar": barChart(), "line": lineChart(), "horizontal": horizontalChart()} {
+		t.Run(name, func(t *testing.T) {
+			r, err := Render(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := json.Indent(&got, r.JSON, "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			got.WriteByte('\n')
+			path := filepath.Join("testdata", name+".golden")
+			if *update {
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/chart -run TestGolden -update)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("%s differs from the golden file; if the change is intended, run with -update\n--- got\n%s", path, got.Bytes())
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, mk := range []func() Chart{barChart, lineChart, horizontalChart} {
+		first, err := Render(mk())
+		if err != nil {
+			t.Fatal(err)
+		}
+		h1, err := first.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Map iteration order is random on every range; many runs would expose any
+		// order leaking into the output.
+		for range 50 {
+			again, err := Render(mk())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(first.JSON, again.JSON) {
+				t.Fatalf("%s: JSON differs between runs:\n%s\n%s", first.ID, first.JSON, again.JSON)
+			}
+			h2, _ := again.HTML()
+			if h1 != h2 {
+				t.Fatalf("%s: HTML differs between runs", first.ID)
+			}
+		}
+	}
+}
+
+func TestEnvelopeShape(t *testing.T) {
+	c := barChart()
+	r, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env struct {
+		AxisSuffix string     `json:"axisSuffix"`
+		Labels     [][]string `json:"labels"`
+		Option     struct {
+			BaseOption map[string]json.RawMessage `json:"baseOption"`
+			Media      []json.RawMessage          `json:"media"`
+		} `json:"option"`
+	}
+	if err := json.Unmarshal(r.JSON, &env); err != nil {
+		t.Fatal(err)
+	}
+	if env.AxisSuffix != "%" {
+		t.Errorf("axisSuffix = %q, want %%", env.AxisSuffix)
+	}
+	if len(env.Labels) != len(c.Series) {
+		t.Fatalf("%d label rows for %d series", len(env.Labels), len(c.Series))
+	}
+	for _, k := range []string{"series", "xAxis", "yAxis", "legend", "tooltip", "grid", "aria", "color"} {
+		if _, ok := env.Option.BaseOption[k]; !ok {
+			t.Errorf("baseOption has no %q", k)
+		}
+	}
+	for _, k := range []string{"title", "toolbox"} {
+		if _, ok := env.Option.BaseOption[k]; ok {
+			t.Errorf("baseOption has %q; the page shows the title as HTML", k)
+		}
+	}
+	if len(env.Option.Media) == 0 {
+		t.Error("no media rules")
+	}
+	if bytes.Contains(r.JSON, []byte("__f__")) {
+		t.Error("JSON holds a function marker")
+	}
+	// A point unit names the axis instead of following each tick.
+	r2, _ := Render(lineChart())
+	if !bytes.Contains(r2.JSON, []byte(`"axisSuffix":""`)) || !bytes.Contains(r2.JSON, []byte(`"name":"điểm"`)) {
+		t.Errorf("line chart: want empty axisSuffix and an axis named điểm:\n%s", r2.JSON)
+	}
+}
+
+// The figures a reader sees must be Format's: in the table, and in the labels the draw
+// script shows. The package itself must not format a number.
+func TestTableUsesFormat(t *testing.T) {
+	c := barChart()
+	c.Format = func(v float64) string { return "«" + strconv.FormatFloat(v*10, 'f', -1, 64) + "»" }
+	r, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := r.Table
+	if tb.Caption != c.Title || tb.Corner != "Kỳ" {
+		t.Errorf("caption %q, corner %q", tb.Caption, tb.Corner)
+	}
+	if strings.Join(tb.Columns, "|") != "Toàn tỉnh|Cấp tỉnh|Cấp huyện|Chỉ tiêu" {
+		t.Errorf("columns %q", tb.Columns)
+	}
+	if len(tb.Rows) != 3 || tb.Rows[2].Label != "1/2025" {
+		t.Fatalf("rows %+v", tb.Rows)
+	}
+	if got, want := tb.Rows[0].Cells[0], "«482»%"; got != want {
+		t.Errorf("cell = %q, want %q", got, want)
+	}
+	if got := tb.Rows[2].Cells[2]; got != "–" {
+		t.Errorf("missing value cell = %q, want an en dash", got)
+	}
+	var env struct{ Labels [][]string }
+	if err := json.Unmarshal(r.JSON, &env); err != nil {
+		t.Fatal(err)
+	}
+	for j, row := range tb.Rows {
+		for i, cell := range row.Cells {
+			label := env.Labels[i][j]
+			if label == "" {
+				label = "–"
+			}
+			if label != cell {
+				t.Errorf("series %d, category %d: label %q, table %q", i, j, label, cell)
+			}
+		}
+	}
+	if got := env.Labels[2][2]; got != "" {
+		t.Errorf("gap label = %q, want empty", got)
+	}
+}
+
+var hostile = []string{
+	"</script><script>alert(1)</script>",
+	`"; alert(1); "`,
+	"<!--<script>",
+	"a\u2028b\u2029c",
+	"&amp; & <b>",
+	"__f__function(){alert(1)}__f__",
+	"x___f___f__y",
+	"]]></x>",
+}
+
+func hostileChart() Chart {
+	c := barChart()
+	c.ID = "hostile"
+	c.Title = strings.Join(hostile, " ")
+	c.Description = strings.Join(hostile, " | ")
+	c.CategoryName = hostile[0]
+	c.Categories = []string{hostile[0], hostile[5], hostile[3]}
+	for i := range c.Series {
+		c.Series[i].Name = hostile[i] + strconv.Itoa(i)
+	}
+	c.Unit = " " + hostile[6]
+	c.Format = func(v float64) string { return viRate(v) + hostile[1] + hostile[5] }
+	return c
+}
+
+func TestHostileStringsStayText(t *testing.T) {
+	c := hostileChart()
+	r, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<", ">", "&", "\u2028", "\u2029", "__f__"} {
+		if bytes.Contains(r.JSON, []byte(bad)) {
+			t.Errorf("JSON holds %q raw:\n%s", bad, r.JSON)
+		}
+	}
+	// Every string comes back whole once the zero-width spaces are removed.
+	var env struct {
+		Labels [][]string
+		Option struct {
+			BaseOption struct {
+				Series []struct{ Name string }
+				XAxis  []struct{ Data []string }
+				Aria   struct{ Label struct{ Description string } }
+			}
+		}
+	}
+	if err := json.Unmarshal(r.JSON, &env); err != nil {
+		t.Fatal(err)
+	}
+	plain := func(s string) string { return strings.ReplaceAll(s, "\u200b", "") }
+	for i, s := range env.Option.BaseOption.Series {
+		if plain(s.Name) != c.Series[i].Name {
+			t.Errorf("series name %q, want %q", s.Name, c.Series[i].Name)
+		}
+	}
+	if got := env.Option.BaseOption.XAxis[0].Data; len(got) != 3 || plain(got[0]) != hostile[0] || plain(got[1]) != hostile[5] {
+		t.Errorf("categories %q", got)
+	}
+	if plain(env.Option.BaseOption.Aria.Label.Description) != c.Description {
+		t.Errorf("description %q", env.Option.BaseOption.Aria.Label.Description)
+	}
+	if want := c.Format(48.2) + c.Unit; plain(env.Labels[0][0]) != want {
+		t.Errorf("label %q, want %q", env.Labels[0][0], want)
+	}
+	// The table keeps the text exactly; html/template escapes it.
+	if r.Table.Columns[0] != c.Series[0].Name {
+		t.Errorf("table column %q", r.Table.Columns[0])
+	}
+}
+
+var scriptRe = regexp.MustCompile(`(?s)<script type="application/json" id="([a-z0-9-]+)">(.*?)</script>`)
+
+// The figure markup, alone and inside a page template, keeps hostile text out of markup
+// and the envelope intact inside <script type="application/json">.
+func TestHostileHTML(t *testing.T) {
+	r, err := Render(hostileChart())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig, err := r.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := template.Must(template.New("page").Parse(
+		`<!doctype html><body><h1>{{.Title}}</h1>{{.HTML}}<script type="application/json" id="direct">{{.Script}}</script></body>`))
+	var b bytes.Buffer
+	if err := page.Execute(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, html := range map[string]string{"figure": string(fig), "page": b.String()} {
+		if strings.Contains(html, "<script>") || strings.Contains(html, "<!--") || strings.Contains(html, "<b>") {
+			t.Errorf("%s: hostile markup got through:\n%s", name, html)
+		}
+		closes := strings.Count(strings.ToLower(html), "</script")
+		opens := strings.Count(strings.ToLower(html), "<script")
+		if opens != closes {
+			t.Errorf("%s: %d <script but %d </script", name, opens, closes)
+		}
+		ms := scriptRe.FindAllStringSubmatch(html, -1)
+		if len(ms) == 0 {
+			t.Fatalf("%s: no JSON script element:\n%s", name, html)
+		}
+		for _, m := range ms {
+			if strings.Contains(m[2], "__f__") {
+				t.Errorf("%s: script #%s holds __f__", name, m[1])
+			}
+			if m[2] != string(r.JSON) {
+				t.Errorf("%s: script #%s holds\n%s\nwant\n%s", name, m[1], m[2], r.JSON)
+			}
+		}
+	}
+	if !strings.Contains(string(fig), `<script type="application/json" id="hostile-option">`) ||
+		!strings.Contains(string(fig), `data-option="hostile-option"`) ||
+		!strings.Contains(string(fig), `<figcaption id="hostile-title">`) ||
+		!strings.Contains(string(fig), `aria-describedby="hostile-desc"`) {
+		t.Errorf("figure does not follow the markup contract:\n%s", fig)
+	}
+	if !strings.Contains(string(fig), "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Errorf("table text not escaped as expected:\n%s", fig)
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for _, s := range []string{"", "plain", "__f__", "___f___", "__f__f__f__", "_f__f__", "__f____f__", "a__f__b__f__c"} {
+		got := neutralise(s)
+		if strings.Contains(got, "__f__") {
+			t.Errorf("neutralise(%q) = %q still holds the marker", s, got)
+		}
+		if strings.ReplaceAll(got, "\u200b", "") != s {
+			t.Errorf("neutralise(%q) = %q changes the visible text", s, got)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if err := barChart().Validate(); err != nil {
+		t.Fatalf("valid chart: %v", err)
+	}
+	cases := []struct {
+		name string
+		edit func(*Chart)
+		want string
+	}{
+		{"empty id", func(c *Chart) { c.ID = "" }, "ID must match"},
+		{"upper case id", func(c *Chart) { c.ID = "Chart-1" }, "ID must match"},
+		{"id starting with digit", func(c *Chart) { c.ID = "1-chart" }, "ID must match"},
+		{"id with underscore", func(c *Chart) { c.ID = "a_b" }, "ID must match"},
+		{"id with space", func(c *Chart) { c.ID = "a b" }, "ID must match"},
+		{"id with quote", func(c *Chart) { c.ID = `a"b` }, "ID must match"},
+		{"id with vietnamese letter", func(c *Chart) { c.ID = "biểu-đồ" }, "ID must match"},
+		{"id with newline", func(c *Chart) { c.ID = "a\n" }, "ID must match"},
+		{"long id", func(c *Chart) { c.ID = "a" + strings.Repeat("b", 64) }, "longer than"},
+		{"too few values", func(c *Chart) { c.Series[1].Values = c.Series[1].Values[:2] }, `"Cấp tỉnh" has 2 values for 3 categories`},
+		{"too many values", func(c *Chart) { c.Series[0].Values = append(c.Series[0].Values, f(1)) }, "has 4 values for 3 categories"},
+		{"no format", func(c *Chart) { c.Format = nil }, "Format is nil"},
+		{"no categories", func(c *Chart) { c.Categories = nil; c.Series = nil }, "no Categories"},
+		{"no series", func(c *Chart) { c.Series = nil }, "no Series"},
+		{"unnamed series", func(c *Chart) { c.Series[0].Name = "" }, "has no Name"},
+		{"same name twice", func(c *Chart) { c.Series[1].Name = c.Series[0].Name }, "used twice"},
+		{"NaN", func(c *Chart) { nan := 0.0; nan /= nan; c.Series[0].Values[1] = &nan }, "is NaN"},
+		{"no title", func(c *Chart) { c.Title = "" }, "Title is empty"},
+		{"no description", func(c *Chart) { c.Description = "" }, "Description is empty"},
+		{"bad bounds", func(c *Chart) { c.YMin, c.YMax = f(100), f(0) }, "not below"},
+		{"unknown kind", func(c *Chart) { c.Kind = 7 }, "unknown Kind"},
+		{"horizontal line", func(c *Chart) { c.Kind = Line; c.Horizontal = true }, "only for Bar"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := barChart()
+			tc.edit(&c)
+			err := c.Validate()
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Validate() = %v, want an error containing %q", err, tc.want)
+			}
+			if _, err := Render(c); err == nil {
+				t.Fatal("Render accepted an invalid chart")
+			}
+		})
+	}
+}
+
+func TestTargetAndLabels(t *testing.T) {
+	r, err := Render(barChart())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env struct {
+		Option struct {
+			BaseOption struct {
+				Series []struct {
+					Type      string
+					Step      string
+					LineStyle struct{ Type string }
+					Label     *struct{ Show bool }
+					Data      []struct{ Value any }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(r.JSON, &env); err != nil {
+		t.Fatal(err)
+	}
+	s := env.Option.BaseOption.Series
+	if len(s) != 4 {
+		t.Fatalf("%d series", len(s))
+	}
+	for i := range 3 {
+		if s[i].Type != "bar" || s[i].Label == nil || !s[i].Label.Show {
+			t.Errorf("series %d: %+v, want a labelled bar", i, s[i])
+		}
+	}
+	if s[3].Type != "line" || s[3].Step != "middle" || s[3].LineStyle.Type != "dashed" {
+		t.Errorf("target: %+v, want a dashed step line", s[3])
+	}
+	if s[2].Data[2].Value != "-" {
+		t.Errorf("gap = %v, want \"-\"", s[2].Data[2].Value)
+	}
+	// Many bars: no value labels (they would overlap; tooltip and table carry them).
+	c := barChart()
+	for range 10 {
+		c.Categories = append(c.Categories, "x"+strconv.Itoa(len(c.Categories)))
+		for i := range c.Series {
+			c.Series[i].Values = append(c.Series[i].Values, f(1))
+		}
+	}
+	r, err = Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(r.JSON, []byte(`"label":{"show":true`)) {
+		t.Error("39 bars still get value labels")
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	months := make([]string, 24)
+	for i := range months {
+		months[i] = strconv.Itoa(i%12+1) + "/" + strconv.Itoa(2024+i/12)
+	}
+	series := []Series{{Name: "Toàn tỉnh"}, {Name: "Cấp tỉnh"}, {Name: "Cấp huyện"}, {Name: "Cấp xã"}, {Name: "Chỉ tiêu", Target: true}}
+	for i := range series {
+		for j := range months {
+			series[i].Values = append(series[i].Values, f(float64(30+i*10)+float64(j)*0.7))
+		}
+	}
+	c := Chart{ID: "bench", Kind: Bar, Title: "T", Description: "D", Categories: months, Series: series, Unit: "%", Format: viRate}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Render(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,456 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// palette colours the measured series, in order: the first four Okabe–Ito colours,
+// which keep a contrast of at least 3:1 on white (WCAG 1.4.11), then darker shades of its
+// orange and yellow. Bars also get decal patterns (aria.decal) and lines a symbol each, so
+// series differ without colour too. Okabe–Ito's black is the target's.
+var palette = []string{
+	"#0072B2", // blue 5.2:1
+	"#D55E00", // vermillion 3.9:1
+	"#009E73", // bluish green 3.4:1
+	"#CC79A7", // reddish purple 3.1:1
+	"#A66F00", // dark orange 4.3:1
+	"#7A6F00", // dark yellow 5.1:1
+}
+
+// targetColor draws target lines and ticks: near black (16:1), dashed.
+const targetColor = "#1F1F1F"
+
+// lineSymbols tell line series apart without colour.
+var lineSymbols = []string{"circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow"}
+
+const (
+	labelColor  = "#333333"
+	gridColor   = "#E0E0E0"
+	missingCell = "–" // en dash: no value
+	// Animation is kept short for slow phones; charts.js turns it off for readers who
+	// prefer reduced motion.
+	animationMS       = 300
+	animationUpdateMS = 200
+)
+
+// Table holds the chart's figures as text, for an HTML table readable without JavaScript.
+// Cells are formatted by Chart.Format with Chart.Unit, "–" where a value is missing.
+type Table struct {
+	Caption string
+	Corner  string   // heads the category column (Chart.CategoryName)
+	Columns []string // series names
+	Rows    []Row    // one per category
+}
+
+// Row is one category: its name (a row header) and one cell per series.
+type Row struct {
+	Label string
+	Cells []string
+}
+
+// Rendered is a chart ready for the page.
+type Rendered struct {
+	ID          string
+	Title       string
+	Description string
+	// JSON is the envelope charts.js reads:
+	// {"axisSuffix":"%","labels":[[…per category…],…per series…],"option":{…ECharts option…}}.
+	// encoding/json has escaped < > & U+2028 U+2029, and no "__f__" marker is left.
+	JSON  []byte
+	Table Table
+}
+
+// envelope is what the page embeds; see Rendered.JSON.
+type envelope struct {
+	// AxisSuffix follows each value-axis tick ("%"), or is empty.
+	AxisSuffix string `json:"axisSuffix"`
+	// Labels[s][c] is series s at category c as Format and Unit wrote it; "" for a gap.
+	Labels [][]string     `json:"labels"`
+	Option map[string]any `json:"option"`
+}
+
+// Render validates c and builds its envelope JSON and table.
+func Render(c Chart) (Rendered, error) {
+	if err := c.Validate(); err != nil {
+		return Rendered{}, err
+	}
+	labels := make([][]string, len(c.Series))
+	for i, s := range c.Series {
+		labels[i] = make([]string, len(s.Values))
+		for j, v := range s.Values {
+			if v != nil {
+				labels[i][j] = c.Format(*v) + c.Unit
+			}
+		}
+	}
+
+	env := envelope{Option: option(&c)}
+	env.Labels = make([][]string, len(labels))
+	for i, row := range labels {
+		env.Labels[i] = make([]string, len(row))
+		for j, l := range row {
+			env.Labels[i][j] = neutralise(l)
+		}
+	}
+	if axisSuffix(c.Unit) {
+		env.AxisSuffix = neutralise(c.Unit)
+	}
+	out, err := json.Marshal(env)
+	if err != nil {
+		return Rendered{}, fmt.Errorf("chart %q: %w", c.ID, err)
+	}
+	if bytes.Contains(out, []byte(funcMarker)) { // cannot happen: every string went through neutralise
+		return Rendered{}, fmt.Errorf("chart %q: %s marker left in option JSON", c.ID, funcMarker)
+	}
+
+	t := Table{Caption: c.Title, Corner: c.CategoryName, Columns: make([]string, len(c.Series))}
+	for i, s := range c.Series {
+		t.Columns[i] = s.Name
+	}
+	t.Rows = make([]Row, len(c.Categories))
+	for j, cat := range c.Categories {
+		cells := make([]string, len(c.Series))
+		for i := range c.Series {
+			cells[i] = labels[i][j]
+			if cells[i] == "" {
+				cells[i] = missingCell
+			}
+		}
+		t.Rows[j] = Row{Label: cat, Cells: cells}
+	}
+	return Rendered{ID: c.ID, Title: c.Title, Description: c.Description, JSON: out, Table: t}, nil
+}
+
+// axisSuffix reports whether unit is a symbol to append to axis ticks ("%"), rather
+// than a word (" điểm") that names the axis instead.
+func axisSuffix(unit string) bool {
+	u := strings.TrimSpace(unit)
+	if u == "" {
+		return false
+	}
+	for _, r := range u {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return unit == u
+}
+
+// funcMarker is what go-echarts' renderer turns into live JavaScript.
+const funcMarker = "__f__"
+
+// neutralise breaks every "__f__" in s with a zero-width space between its first two
+// underscores, so no renderer can read it as a function, while it reads the same.
+// Each pass removes one adjacent "__" pair and adds none, so the loop ends.
+func neutralise(s string) string {
+	for strings.Contains(s, funcMarker) {
+		s = strings.ReplaceAll(s, funcMarker, "_\u200b_f__")
+	}
+	return s
+}
+
+func neutraliseAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = neutralise(s)
+	}
+	return out
+}
+
+// maxLabelledBars is the most bars that still get a value label each; beyond it labels
+// crowd, and the tooltip and the table give the figures.
+const maxLabelledBars = 24
+
+// Legend icons drawn as paths (kept to their aspect by the legend): a dashed line for a
+// target line, a short upright bar for target ticks.
+const (
+	dashedIcon = "path://M0,0H5V2H0ZM8,0H13V2H8ZM16,0H21V2H16Z"
+	tickIcon   = "path://M0,0H2V10H0Z"
+)
+
+// legendItem is a legend entry with its own icon.
+type legendItem struct {
+	Name string `json:"name"`
+	Icon string `json:"icon,omitempty"`
+}
+
+// option builds the ECharts option with go-echarts' typed API.
+func option(c *Chart) map[string]any {
+	categories := neutraliseAll(c.Categories)
+
+	var rect *charts.RectChart
+	var bar *charts.Bar
+	var line *charts.Line
+	var validate func()
+	if c.Kind == Bar {
+		bar = charts.NewBar()
+		bar.SetXAxis(categories)
+		if c.Horizontal {
+			bar.XYReversal()
+		}
+		rect, validate = &bar.RectChart, bar.Validate
+	} else {
+		line = charts.NewLine()
+		line.SetXAxis(categories)
+		rect, validate = &line.RectChart, line.Validate
+	}
+
+	measured := 0
+	for _, s := range c.Series {
+		if !s.Target {
+			measured++
+		}
+	}
+	showLabels := c.Kind == Bar && measured*len(c.Categories) <= maxLabelledBars
+
+	rect.SetGlobalOptions(globalOpts(c, showLabels)...)
+
+	legend := make([]any, len(c.Series))
+	colour := 0
+	for i, s := range c.Series {
+		name := neutralise(s.Name)
+		legend[i] = name
+		if s.Target {
+			t := charts.NewLine()
+			t.AddSeries(name, lineData(s.Values), targetOpts(c.Horizontal)...)
+			rect.Overlap(t)
+			icon := dashedIcon
+			if c.Horizontal {
+				icon = tickIcon
+			}
+			legend[i] = legendItem{Name: name, Icon: icon}
+			continue
+		}
+		k := colour
+		colour++
+		col := palette[k%len(palette)]
+		if c.Kind == Bar {
+			position := "top"
+			if c.Horizontal {
+				position = "right"
+			}
+			bar.AddSeries(name, barData(s.Values),
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: col}),
+				charts.WithLabelOpts(opts.Label{Show: opts.Bool(showLabels), Position: position, Color: labelColor, FontSize: 11}),
+				charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
+				charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "48" }),
+			)
+			continue
+		}
+		line.AddSeries(name, lineData(s.Values),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: col}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: col, Width: 2}),
+			charts.WithLineChartOpts(opts.LineChart{
+				Symbol: lineSymbols[k%len(lineSymbols)], SymbolSize: 7,
+				ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false),
+			}),
+		)
+	}
+	rect.Legend.Data = legend
+
+	rect.Accept(visitor{horizontal: c.Horizontal})
+	validate()
+	return map[string]any{
+		"baseOption": rect.JSON(),
+		"media":      media(c),
+	}
+}
+
+// Layout sizes, in CSS pixels, shared by the base option and the media rule.
+const (
+	legendRow      = 24 // a one-row legend, with its padding
+	legendItemH    = 14 // ECharts' default legend itemHeight
+	legendGap      = 6  // between rows of the narrow (vertical) legend
+	axisNameRoom   = 16 // a value-axis name above the plot
+	gridTopMargin  = 16
+	charWidth      = 7 // a 12px sans-serif character, generously
+	legendIconRoom = 25 + 5 + 10
+	narrowLabelW   = 90  // category names on a narrow horizontal chart
+	wideLabelW     = 140 // and on a wide one
+	narrowWidth    = 480 // a phone
+)
+
+// mediaRule is an ECharts media query: option applies while query holds.
+type mediaRule struct {
+	Query  mediaQuery     `json:"query"`
+	Option map[string]any `json:"option"`
+}
+
+type mediaQuery struct {
+	MaxWidth int `json:"maxWidth"`
+}
+
+type narrowLegend struct {
+	Orient    string          `json:"orient"`
+	Left      int             `json:"left"`
+	Top       int             `json:"top"`
+	ItemGap   int             `json:"itemGap"`
+	TextStyle narrowLegendTxt `json:"textStyle"`
+}
+
+type narrowLegendTxt struct {
+	Width    int    `json:"width"`
+	Overflow string `json:"overflow"`
+}
+
+// media makes the layout responsive, in ECharts' own media queries, which it applies
+// again on every resize. When the container is too narrow for the legend on one row:
+// one legend item per row at the top left (long names cut; the tooltip and the table
+// give them whole) and the plot below it. On a narrow horizontal chart: narrower
+// category names and fewer value ticks.
+func media(c *Chart) []mediaRule {
+	n := len(c.Series)
+	top := n*legendItemH + (n-1)*legendGap + 10 + gridTopMargin
+	if valueAxisNamed(c) {
+		top += axisNameRoom
+	}
+	rules := []mediaRule{{
+		Query: mediaQuery{MaxWidth: legendWidth(c)},
+		Option: map[string]any{
+			"legend": narrowLegend{Orient: "vertical", Left: 8, Top: 0, ItemGap: legendGap,
+				TextStyle: narrowLegendTxt{Width: 220, Overflow: "truncate"}},
+			"grid": []map[string]any{{"top": top}},
+		},
+	}}
+	if c.Horizontal {
+		rules = append(rules, mediaRule{
+			Query: mediaQuery{MaxWidth: narrowWidth},
+			Option: map[string]any{
+				"yAxis": []map[string]any{{"axisLabel": map[string]any{"width": narrowLabelW}}},
+				"xAxis": []map[string]any{{"splitNumber": 2}},
+			},
+		})
+	}
+	return rules
+}
+
+// legendWidth estimates the width of the legend on one row.
+func legendWidth(c *Chart) int {
+	w := 10 + 16 // padding, and a margin
+	for _, s := range c.Series {
+		w += legendIconRoom + charWidth*utf8.RuneCountInString(s.Name)
+	}
+	return w
+}
+
+func valueAxisNamed(c *Chart) bool {
+	return !c.Horizontal && !axisSuffix(c.Unit) && strings.TrimSpace(c.Unit) != ""
+}
+
+// globalOpts sets everything but the series.
+func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
+	valueAxisName := ""
+	if !axisSuffix(c.Unit) {
+		valueAxisName = neutralise(strings.TrimSpace(c.Unit))
+	}
+	splitLine := &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: gridColor, Type: "dashed"}}
+	var lo, hi any
+	if c.YMin != nil {
+		lo = *c.YMin
+	}
+	if c.YMax != nil {
+		hi = *c.YMax
+	}
+
+	pointer := "line"
+	if c.Kind == Bar {
+		pointer = "shadow"
+	}
+	grid := opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "24", Bottom: "8", Top: gridTop(c)}
+	if c.Horizontal && showLabels {
+		grid.Right = "56" // room for the value labels right of the longest bar
+	}
+	global := []charts.GlobalOpts{
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAnimation(true),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "plain", Top: "top", Left: "center"}),
+		charts.WithTooltipOpts(opts.Tooltip{
+			Show: opts.Bool(true), Trigger: "axis",
+			AxisPointer: &opts.AxisPointer{Type: pointer},
+		}),
+		charts.WithGridOpts(grid),
+		charts.WithAriaOpts(&opts.Aria{
+			Enabled: opts.Bool(true),
+			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: neutralise(c.Description)},
+			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
+		}),
+	}
+	if c.Horizontal {
+		return append(global,
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: valueAxisName, Inverse: opts.Bool(c.Inverse),
+				Min: lo, Max: hi, SplitLine: splitLine}),
+			// Inverse: the first category at the top, as it reads in the table.
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+		)
+	}
+	return append(global,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisTick: &opts.AxisTick{AlignWithLabel: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: valueAxisName, Inverse: opts.Bool(c.Inverse),
+			Min: lo, Max: hi, SplitLine: splitLine}),
+	)
+}
+
+// targetOpts draws a target series. Over categories in a row (periods), a dashed step
+// line that changes level half-way between two categories, so each bar or point sits
+// under its own target. On a horizontal chart, whose categories are separate indicators,
+// a short upright tick per category instead, with no line joining them.
+func targetOpts(horizontal bool) []charts.SeriesOpts {
+	if horizontal {
+		return []charts.SeriesOpts{
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: targetColor}),
+			charts.WithLineStyleOpts(opts.LineStyle{Color: targetColor, Width: 0, Opacity: opts.Float(0)}),
+			charts.WithLineChartOpts(opts.LineChart{
+				Symbol: "rect", SymbolSize: []int{3, 30}, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false),
+			}),
+		}
+	}
+	return []charts.SeriesOpts{
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: targetColor}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: targetColor, Width: 2, Type: "dashed"}),
+		charts.WithLineChartOpts(opts.LineChart{
+			Step: "middle", Symbol: "none", ShowSymbol: opts.Bool(false), ConnectNulls: opts.Bool(false),
+		}),
+	}
+}
+
+// gap is ECharts' "no value here": bars are left out, lines break.
+const gap = "-"
+
+func barData(vs []*float64) []opts.BarData {
+	out := make([]opts.BarData, len(vs))
+	for i, v := range vs {
+		out[i].Value = gap
+		if v != nil {
+			out[i].Value = *v
+		}
+	}
+	return out
+}
+
+func lineData(vs []*float64) []opts.LineData {
+	out := make([]opts.LineData, len(vs))
+	for i, v := range vs {
+		out[i].Value = gap
+		if v != nil {
+			out[i].Value = *v
+		}
+	}
+	return out
+}
+
+// gridTop leaves room above the plot for a one-row legend and a named value axis.
+func gridTop(c *Chart) string {
+	top := legendRow + gridTopMargin
+	if valueAxisNamed(c) {
+		top += axisNameRoom
+	}
+	return fmt.Sprint(top)
+}

@@ -1,0 +1,55 @@
+package chart
+
+import (
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// visitor adds the few options go-echarts' structs lack, through its own extension
+// point (charts.ConfigurationVisitor), and drops the empty title and toolbox.
+type visitor struct {
+	charts.BaseConfigurationVisitor
+	horizontal bool
+}
+
+// tooltip adds confine, which keeps the tooltip inside the chart on narrow screens.
+type tooltip struct {
+	opts.Tooltip
+	Confine bool `json:"confine"`
+}
+
+func (v visitor) VisitTooltipOpt(t opts.Tooltip) any { return tooltip{Tooltip: t, Confine: true} }
+
+// categoryLabel wraps long category names on a vertical category axis.
+type categoryLabel struct {
+	Width      int    `json:"width"`
+	Overflow   string `json:"overflow"`
+	LineHeight int    `json:"lineHeight"`
+	Interval   int    `json:"interval"` // 0: show every name
+}
+
+type yAxis struct {
+	opts.YAxis
+	AxisLabel *categoryLabel `json:"axisLabel,omitempty"`
+}
+
+func (v visitor) VisitYAxis(axes []opts.YAxis) any {
+	if !v.horizontal {
+		return axes
+	}
+	out := make([]yAxis, len(axes))
+	for i, a := range axes {
+		out[i].YAxis = a
+		if a.Type == "category" {
+			out[i].AxisLabel = &categoryLabel{Width: wideLabelW, Overflow: "break", LineHeight: 14}
+		}
+	}
+	return out
+}
+
+func (v visitor) Visit(o map[string]any) {
+	delete(o, "title") // the page shows the title as HTML
+	delete(o, "toolbox")
+	o["animationDuration"] = animationMS
+	o["animationDurationUpdate"] = animationUpdateMS
+}
