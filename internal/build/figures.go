@@ -64,7 +64,7 @@ func (b *builder) periodData(r *model.Report) *targetsData {
 
 // targetsChart is the whole rate of each indicator against its target in one period.
 func (b *builder) targetsChart(id, title, desc string, r *model.Report) (Figure, error) {
-	c := chart.Chart{ID: id, Kind: chart.Bar, Title: title, Unit: "%", YMin: num(0), YMax: num(100)}
+	c := chart.Chart{ID: id, Kind: chart.Bar, Title: title, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100)}
 	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
 	target := chart.Series{Name: "Mục tiêu", Target: true}
 	for _, res := range r.Results {
@@ -94,7 +94,7 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 	if len(levels) == 0 {
 		return figs, nil
 	}
-	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, Unit: "%", YMin: num(0), YMax: num(100),
+	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100),
 		Title: "Tỷ lệ theo cấp, tháng " + vietnamese.MonthYear(r.Period.Year, r.Period.Month)}
 	for _, res := range r.Results {
 		c.Categories = append(c.Categories, res.Indicator.Short)
@@ -141,7 +141,7 @@ type seriesData struct {
 
 func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Figure, error) {
 	d := &seriesData{Site: b.site, Indicator: ind}
-	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, Unit: "%", YMin: num(0), YMax: num(100),
+	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, CategoryName: "Kỳ", Unit: "%", YMin: num(0), YMax: num(100),
 		Title: "“" + ind.Short + "” qua các kỳ"}
 	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
 	target := chart.Series{Name: "Mục tiêu", Target: true}
@@ -191,7 +191,7 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 
 func (b *builder) scoreCharts() ([]Figure, error) {
 	d := &seriesData{Site: b.site}
-	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, Title: "Điểm chỉ số qua các kỳ", Unit: " điểm", Format: vietnamese.Score}
+	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, CategoryName: "Kỳ", Title: "Điểm chỉ số qua các kỳ", Unit: " điểm", Format: vietnamese.Score}
 	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: "Thứ hạng qua các kỳ (hạng 1 là cao nhất)", CategoryName: "Kỳ",
 		Inverse: true, Format: func(v float64) string { return vietnamese.Decimal(v, 0) }}
 	s := chart.Series{Name: "Điểm"}
