@@ -21,6 +21,11 @@ const usage = `chiso — trang công bố chỉ số phục vụ người dân, 
 Cách dùng:
   chiso build [--source THƯ_MỤC] [--out THƯ_MỤC]   dựng trang (mặc định: . và public/)
   chiso check [--source THƯ_MỤC] [--json]           kiểm tra dữ liệu, không dựng trang
+  chiso new [--source THƯ_MỤC] [--period 2025-01]   tạo tệp kỳ mới để nhập số liệu
+  chiso import --period 2024-06 TỆP.csv|TỆP.xlsx [--mapping TỆP.toml] [--source THƯ_MỤC] [--replace]
+                                                    đọc bảng tính vào data/periods/2024-06.toml
+  chiso serve [--source THƯ_MỤC] [--addr 127.0.0.1:8080]
+                                                    xem trước trang, tự dựng lại khi lưu tệp
   chiso help                                        in hướng dẫn này
 
 build   Đọc config.toml, data/, content/ và templates/ trong --source, kiểm tra số liệu,
@@ -29,7 +34,19 @@ build   Đọc config.toml, data/, content/ và templates/ trong --source, kiể
         ` + "`npm ci`" + `); --echarts TỆP chỉ định tệp khác.
 check   Như build nhưng chỉ kiểm tra. Mỗi vấn đề một dòng:
         tệp:dòng:cột: lỗi|cảnh báo: điều sai — cách sửa
-        --json in danh sách vấn đề dạng JSON cho máy đọc.
+        --json in danh sách vấn đề dạng JSON cho máy đọc. Dòng cuối tóm tắt số lỗi, cảnh báo.
+new     Tạo data/periods/KỲ.toml (mặc định: tháng sau kỳ mới nhất) theo cấu trúc kỳ mới nhất:
+        cùng các chỉ tiêu, các cấp và đơn vị còn hiệu lực trong kỳ mới, illustrative = false.
+        Mỗi số liệu, số và ngày báo cáo để là "?": check báo "chưa nhập số liệu" từng ô
+        cho đến khi nhập xong. Không bao giờ ghi đè tệp đã có.
+import  Đọc bảng tính (CSV hoặc XLSX) mỗi dòng một cấp hoặc đơn vị và một chỉ tiêu
+        (cột Chỉ tiêu, Cấp hoặc Đơn vị, Tử số, Mẫu số, Tỷ lệ), hoặc mỗi cột một chỉ tiêu,
+        rồi ghi data/periods/KỲ.toml. Số viết kiểu Việt Nam (63,4; 139.506) được hiểu đúng.
+        Dòng nào sai được báo kèm số dòng; có lỗi thì không ghi gì. --mapping chỉ định tên
+        cột, chỉ tiêu, cấp khác mặc định; --replace thay số liệu của tệp kỳ đã có (giữ phần đầu).
+serve   Dựng trang trong bộ nhớ và phục vụ tại --addr (mặc định 127.0.0.1:8080) dưới base_path.
+        Mỗi lần lưu tệp trong config.toml, data/, content/, templates/ trang được dựng lại và
+        trình duyệt tự tải lại; nếu dữ liệu có lỗi, trang hiện danh sách lỗi kèm tệp và dòng.
 
 Mã thoát: 0 khi thành công (có thể có cảnh báo), 1 khi dữ liệu có lỗi, 2 khi dùng sai lệnh.
 `
@@ -48,6 +65,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -112,15 +135,16 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	_, probs := build.Check(os.DirFS(*source))
+	// Everything build would report, templates included: the site is built in memory.
+	_, probs, _ := build.Site(build.Options{Source: os.DirFS(*source)})
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.Encode(probs)
+		fmt.Fprintln(stderr, checkSummary(probs))
 	} else {
 		fmt.Fprint(stdout, probs.String())
-		e, w := probs.Count()
-		fmt.Fprintf(stdout, "%d lỗi, %d cảnh báo.\n", e, w)
+		fmt.Fprintln(stdout, checkSummary(probs))
 	}
 	if probs.HasErrors() {
 		return 1

@@ -2,7 +2,9 @@
 //
 // It serves one directory under a URL sub-path (the site's base_path, e.g. /chi-so/), sends
 // `Content-Security-Policy: default-src 'self'` on every response (unless csp: false), knows the
-// content types the site uses and answers 404 to everything else.
+// content types the site uses and answers 404 to everything else. Cache-Control: see
+// cacheControl (a year, immutable, for assets/vendor/; five minutes for other assets; pages
+// revalidated).
 //
 //   import { start } from './server.mjs';
 //   const srv = await start({ root: '/tmp/public', base: '/chi-so/' });
@@ -35,6 +37,18 @@ export const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
 };
+
+/**
+ * Cache-Control for a file (path relative to the base): the vendored chart library never
+ * changes under its name, so browsers keep it for a year and reuse it across pages; our own
+ * assets for a few minutes; pages are revalidated on every visit. Errors and redirects send
+ * no-store (send's default).
+ */
+export function cacheControl(rel) {
+  if (rel.startsWith('assets/vendor/')) return 'public, max-age=31536000, immutable';
+  if (rel.startsWith('assets/')) return 'public, max-age=300';
+  return 'no-cache';
+}
 
 /** Normalise a base path to "/", or "/x/y/". */
 export function normaliseBase(base) {
@@ -115,7 +129,7 @@ export function start({ root, base = '/', port = 0, csp = true, log = false } = 
     } catch {
       return notFound();
     }
-    return send(200, { 'Content-Type': type, 'Content-Length': String(body.length) }, body);
+    return send(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': cacheControl(rel) }, body);
   });
 
   return new Promise((resolve, reject) => {

@@ -23,9 +23,12 @@ import (
 //	-- data/periods/2024-05.toml --                ← files laid over testdata/minimal
 //	…
 //	-- data/periods/2024-06.toml [latin1] --       ← written as ISO-8859-1 bytes, not UTF-8
+//	-- data/periods/2024-04.toml [delete] --       ← removed from the minimal site
 //
-// Each case runs build.Check on testdata/minimal (plus the repository's templates/) with
-// the case's files laid over it, and compares the full list of diagnostic lines.
+// Each case builds testdata/minimal (plus the repository's templates/) in memory with the
+// case's files laid over it — build.Site runs build.Check, then renders, so a broken
+// template shows too; this is what `chiso check` prints — and compares the full list of
+// diagnostic lines.
 // To add a case: write the file with the files only, run
 //
 //	go test ./internal/build -run TestBroken -update
@@ -40,9 +43,9 @@ type brokenCase struct {
 }
 
 type caseFile struct {
-	name   string
-	latin1 bool
-	data   string
+	name           string
+	latin1, delete bool
+	data           string
 }
 
 func parseCase(src string) (*brokenCase, error) {
@@ -56,6 +59,9 @@ func parseCase(src string) (*brokenCase, error) {
 			f := caseFile{name: name}
 			if n, ok := strings.CutSuffix(name, " [latin1]"); ok {
 				f.name, f.latin1 = n, true
+			}
+			if n, ok := strings.CutSuffix(name, " [delete]"); ok {
+				f.name, f.delete = n, true
 			}
 			c.files = append(c.files, f)
 			cur = &c.files[len(c.files)-1]
@@ -90,6 +96,9 @@ func (c *brokenCase) format() string {
 		name := f.name
 		if f.latin1 {
 			name += " [latin1]"
+		}
+		if f.delete {
+			name += " [delete]"
 		}
 		b.WriteString("-- " + name + " --\n" + f.data)
 	}
@@ -128,6 +137,10 @@ func (c *brokenCase) site(t testing.TB, base fstest.MapFS) fstest.MapFS {
 		m[k] = v
 	}
 	for _, f := range c.files {
+		if f.delete {
+			delete(m, f.name)
+			continue
+		}
 		data := []byte(f.data)
 		if f.latin1 {
 			data = data[:0:0]
@@ -143,6 +156,12 @@ func (c *brokenCase) site(t testing.TB, base fstest.MapFS) fstest.MapFS {
 	return m
 }
 
+// check is what `chiso check` reports: Check's problems, then the templates'.
+func check(fsys fs.FS) diag.List {
+	_, probs, _ := build.Site(build.Options{Source: fsys})
+	return probs
+}
+
 func lines(l diag.List) []string {
 	s := strings.TrimRight(l.String(), "\n")
 	if s == "" {
@@ -154,7 +173,7 @@ func lines(l diag.List) []string {
 // TestMinimalSiteIsClean: the base of the corpus has no problem of its own, so every line
 // a case produces comes from the case.
 func TestMinimalSiteIsClean(t *testing.T) {
-	_, probs := build.Check(minimalSite(t))
+	probs := check(minimalSite(t))
 	if len(probs) > 0 {
 		t.Fatalf("testdata/minimal is not clean:\n%s", probs)
 	}
@@ -176,7 +195,7 @@ func TestBroken(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			_, probs := build.Check(c.site(t, base))
+			probs := check(c.site(t, base))
 			got := lines(probs)
 			if *update {
 				c.want = got
@@ -209,7 +228,7 @@ func checkWording(t *testing.T, d diag.Diagnostic) {
 	if d.Hint() == "" {
 		t.Errorf("no hint saying what to do: %s", s)
 	}
-	for _, goish := range []string{"%!", "<nil>", "toml:", "expected", "unexpected", "invalid", "executing", "can't", "not defined", "*model.", "[]interface", "map["} {
+	for _, goish := range []string{"%!", "<nil>", "toml: ", "expected", "unexpected", "invalid", "executing", "can't", "not defined", "*model.", "[]interface", "map["} {
 		if strings.Contains(s, goish) {
 			t.Errorf("Go or English wording %q: %s", goish, s)
 		}
@@ -228,7 +247,7 @@ func TestBrokenCoversEveryCode(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		_, probs := build.Check(c.site(t, base))
+		probs := check(c.site(t, base))
 		for _, d := range probs {
 			seen[d.Code] = true
 		}

@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"chiso/internal/diag"
@@ -41,6 +43,8 @@ type Stats struct {
 func Check(src fs.FS) (*model.Site, diag.List) {
 	site, probs := load.Site(src)
 	probs = append(probs, validate.Site(site)...)
+	_, rp := load.Redirects(src)
+	probs = append(probs, rp...)
 	probs.Sort()
 	return site, probs
 }
@@ -53,13 +57,20 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 	}
 	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
 	if err != nil {
-		probs.Errorf(diag.Pos{File: "templates/"}, diag.Template, err.Error())
+		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
 	}
 	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}}
 	if err := b.run(opts); err != nil {
-		probs.Errorf(diag.Pos{File: "templates/"}, diag.Template, err.Error())
+		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
+	}
+	if len(b.probs) > 0 {
+		probs = append(probs, b.probs...)
+		probs.Sort()
+		if b.probs.HasErrors() {
+			return nil, probs, ErrInvalid
+		}
 	}
 	return b.files, probs, nil
 }
@@ -128,6 +139,9 @@ type builder struct {
 	articles    []*write.Article // oldest first, as site.Reports
 	byPeriod    map[string]*write.Article
 	summaryList []*model.Summary
+	jobs        []pageJob
+	open        openData  // charts and pages recorded for the open-data step (opendata.go)
+	probs       diag.List // problems found while building (a redirect to no page)
 }
 
 func (b *builder) run(opts Options) error {
@@ -139,6 +153,15 @@ func (b *builder) run(opts Options) error {
 		if err := step(); err != nil {
 			return err
 		}
+	}
+	if err := b.renderPages(); err != nil {
+		return err
+	}
+	if err := b.openData(opts.Source); err != nil {
+		return err
+	}
+	if err := b.renderPages(); err != nil {
+		return err
 	}
 	return b.assets(opts)
 }
@@ -188,20 +211,57 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	if len(b.site.Units) > 0 {
 		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
 	}
-	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"})
+	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
+		render.NavItem{Label: "Dữ liệu", Path: DataDir, Current: section == "data"},
+		render.NavItem{Label: "Tìm kiếm", Path: SearchDir, Current: section == "search"})
 	for _, pg := range b.site.Pages {
 		p.Nav = append(p.Nav, render.NavItem{Label: pg.Title, Path: pg.Slug + "/", Current: section == "page:"+pg.Slug})
 	}
 	p.HasCharts = hasCharts(body)
-	out, err := b.tmpl.Render(p)
-	if err != nil {
-		return err
-	}
+	b.share(p)
+	b.open.published(p, b.lastmod(p))
 	file := path + "index.html"
 	if strings.HasSuffix(path, ".html") { // a page with a file name of its own, like 404.html
 		file = path
 	}
-	b.files[file] = out
+	b.jobs = append(b.jobs, pageJob{file, p})
+	return nil
+}
+
+// pageJob is a page waiting for its template: pages are laid out in parallel at the end.
+type pageJob struct {
+	file string
+	page *render.Page
+}
+
+// renderPages executes every page's template on all cores; the output is a map keyed
+// by file, so the order of work does not change the result.
+func (b *builder) renderPages() error {
+	out := make([][]byte, len(b.jobs))
+	errs := make([]error, len(b.jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
+			}
+		}()
+	}
+	for i := range b.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, job := range b.jobs {
+		if errs[i] != nil {
+			return fmt.Errorf("%s: %w", job.file, errs[i])
+		}
+		b.files[job.file] = out[i]
+	}
+	b.jobs = nil
 	return nil
 }
 

@@ -35,7 +35,11 @@ func (b *builder) draw(c chart.Chart, descTemplate string, descData any) (Figure
 	if c.Format == nil {
 		c.Format = vietnamese.Rate
 	}
-	return chart.Render(c)
+	fig, err := chart.Render(c)
+	if err == nil {
+		b.open.drew(c, fig)
+	}
+	return fig, err
 }
 
 // targetsData feeds the descriptions of charts of one period.

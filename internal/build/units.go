@@ -97,6 +97,40 @@ func (b *builder) unitPages() error {
 	if err := b.page("units", "don-vi/", "Các đơn vị", "Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường.", "units", false, list); err != nil {
 		return err
 	}
+	// One pass over every result indexes the cells by unit, period and indicator; looking
+	// them up per unit would be units × periods × units.
+	cells := map[*model.Unit]map[int][]*UnitCell{}
+	for i, a := range b.articles {
+		for _, res := range a.Report.Results {
+			counts := map[*model.Level]int{}
+			for _, ur := range res.Units {
+				counts[ur.Unit.Level]++
+			}
+			for _, ur := range res.Units {
+				byPeriod := cells[ur.Unit]
+				if byPeriod == nil {
+					byPeriod = map[int][]*UnitCell{}
+					cells[ur.Unit] = byPeriod
+				}
+				row := byPeriod[i]
+				if row == nil {
+					row = make([]*UnitCell, len(b.site.Indicators))
+					byPeriod[i] = row
+				}
+				cell := &UnitCell{UnitResult: ur, Of: counts[ur.Unit.Level], Target: res.Target}
+				if res.Target != nil {
+					cell.Met = model.Meets(ur.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
+				}
+				row[res.Indicator.Order] = cell
+			}
+		}
+	}
+	// Units of the same name (a department of Bình Định and its namesake of Gia Lai) get
+	// their dates in the page title, so that every page has a title of its own.
+	sameName := map[string]int{}
+	for _, u := range b.site.Units {
+		sameName[u.Name]++
+	}
 	for _, u := range b.site.Units {
 		body := &UnitBody{Unit: u, Indicators: b.site.Indicators}
 		for _, other := range b.site.Units {
@@ -107,31 +141,17 @@ func (b *builder) unitPages() error {
 		sortUnits(body.Predecessor)
 		illustrative := false
 		for i := len(b.articles) - 1; i >= 0; i-- {
-			a := b.articles[i]
-			row := UnitRow{Article: a}
-			found := false
-			for _, ind := range b.site.Indicators {
-				res := a.Report.Result(ind.Key)
-				var cell *UnitCell
-				if res != nil {
-					for _, ur := range res.Units {
-						if ur.Unit == u {
-							cell = &UnitCell{UnitResult: ur, Of: len(res.UnitsAt(u.Level)), Target: res.Target}
-							if res.Target != nil {
-								cell.Met = model.Meets(ur.Rate, res.Target.Value, ind.HigherIsBetter)
-							}
-							found = true
-						}
-					}
-				}
-				row.Cells = append(row.Cells, cell)
-			}
-			if found {
+			if row, ok := cells[u][i]; ok {
+				a := b.articles[i]
 				illustrative = illustrative || a.Report.Illustrative
-				body.Rows = append(body.Rows, row)
+				body.Rows = append(body.Rows, UnitRow{Article: a, Cells: row})
 			}
 		}
-		if err := b.page("unit", "don-vi/"+u.Code+"/", u.Name, "Kết quả các chỉ tiêu của "+u.Name+" qua các kỳ.", "units", illustrative, body); err != nil {
+		title := u.Name
+		if sameName[u.Name] > 1 {
+			title += unitDates(u)
+		}
+		if err := b.page("unit", "don-vi/"+u.Code+"/", title, "Kết quả các chỉ tiêu của "+u.Name+" qua các kỳ.", "units", illustrative, body); err != nil {
 			return err
 		}
 	}
@@ -163,4 +183,18 @@ func (b *builder) rankingPages() error {
 		}
 	}
 	return nil
+}
+
+// unitDates is " (từ 1/7/2025)", " (đến 30/6/2025)" or " (từ … đến …)"; "" for a unit
+// without dates.
+func unitDates(u *model.Unit) string {
+	switch {
+	case !u.From.IsZero() && !u.To.IsZero():
+		return " (từ " + vietnamese.Date(u.From) + " đến " + vietnamese.Date(u.To) + ")"
+	case !u.From.IsZero():
+		return " (từ " + vietnamese.Date(u.From) + ")"
+	case !u.To.IsZero():
+		return " (đến " + vietnamese.Date(u.To) + ")"
+	}
+	return ""
 }

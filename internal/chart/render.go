@@ -256,7 +256,11 @@ func option(c *Chart) map[string]any {
 	}
 	rect.Legend.Data = legend
 
-	rect.Accept(visitor{horizontal: c.Horizontal})
+	v := visitor{horizontal: c.Horizontal}
+	if c.Kind == Bar && !c.Horizontal {
+		v.barCategories = len(c.Categories)
+	}
+	rect.Accept(v)
 	validate()
 	return map[string]any{
 		"baseOption": rect.JSON(),
@@ -276,7 +280,26 @@ const (
 	narrowLabelW   = 90  // category names on a narrow horizontal chart
 	wideLabelW     = 140 // and on a wide one
 	narrowWidth    = 480 // a phone
+	wideMin        = 640 // the narrowest chart that gets the wide layout
+	valueAxisRoom  = 64  // value-axis labels ("100%") and the grid's margins
 )
+
+// barLabelTiers: while a chart is at most maxWidth wide (and, the next tier taking over,
+// at least minWidth), its category names get barLabelWidth(minWidth) and fontSize.
+// ECharts applies every rule that matches, in order, so the narrowest matching tier wins.
+var barLabelTiers = []struct{ maxWidth, minWidth, fontSize int }{
+	{wideMin, narrowWidth, 0},
+	{narrowWidth, 400, 11},
+	{400, 340, 11},
+	{340, 280, 11}, // 280: a 320 px screen less the page's margins
+}
+
+// barLabelWidth is the width of one category name under a vertical bar chart whose
+// container is at least minWidth pixels wide: its share of the plot, less a gap.
+func barLabelWidth(minWidth, categories int) int {
+	w := (minWidth-valueAxisRoom)/categories - 4
+	return max(w, 24)
+}
 
 // mediaRule is an ECharts media query: option applies while query holds.
 type mediaRule struct {
@@ -320,6 +343,21 @@ func media(c *Chart) []mediaRule {
 			"grid": []map[string]any{{"top": top}},
 		},
 	}}
+	if c.Kind == Bar && !c.Horizontal {
+		// Category names wrapped under the bars, narrower (and smaller on phones) as the
+		// chart narrows, so that every name shows without overlapping its neighbours.
+		for _, t := range barLabelTiers {
+			label := map[string]any{"width": barLabelWidth(t.minWidth, len(c.Categories))}
+			if t.fontSize > 0 {
+				label["fontSize"] = t.fontSize
+				label["lineHeight"] = t.fontSize + 2
+			}
+			rules = append(rules, mediaRule{
+				Query:  mediaQuery{MaxWidth: t.maxWidth},
+				Option: map[string]any{"xAxis": []map[string]any{{"axisLabel": label}}},
+			})
+		}
+	}
 	if c.Horizontal {
 		rules = append(rules, mediaRule{
 			Query: mediaQuery{MaxWidth: narrowWidth},

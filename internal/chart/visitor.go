@@ -10,6 +10,9 @@ import (
 type visitor struct {
 	charts.BaseConfigurationVisitor
 	horizontal bool
+	// barCategories is the number of categories of a vertical bar chart (0 otherwise): their
+	// names are wrapped under each bar instead of being thinned out by ECharts.
+	barCategories int
 }
 
 // tooltip adds confine, which keeps the tooltip inside the chart on narrow screens.
@@ -42,6 +45,27 @@ func (v visitor) VisitYAxis(axes []opts.YAxis) any {
 		out[i].YAxis = a
 		if a.Type == "category" {
 			out[i].AxisLabel = &categoryLabel{Width: wideLabelW, Overflow: "break", LineHeight: 14}
+		}
+	}
+	return out
+}
+
+type xAxis struct {
+	opts.XAxis
+	AxisLabel *categoryLabel `json:"axisLabel,omitempty"`
+}
+
+// VisitXAxis shows every category name of a vertical bar chart (indicator names), wrapped
+// to the width of its bar; the media rules narrow them on small screens (barLabelWidth).
+func (v visitor) VisitXAxis(axes []opts.XAxis) any {
+	if v.horizontal || v.barCategories == 0 {
+		return axes
+	}
+	out := make([]xAxis, len(axes))
+	for i, a := range axes {
+		out[i].XAxis = a
+		if a.Type == "category" {
+			out[i].AxisLabel = &categoryLabel{Width: barLabelWidth(wideMin, v.barCategories), Overflow: "break", LineHeight: 14}
 		}
 	}
 	return out

@@ -1,6 +1,10 @@
 package diag
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Code names a kind of problem; the message table below words it.
 type Code string
@@ -13,19 +17,27 @@ func (m message) say(args []any) string  { return sprintf(m.what, args) }
 func (m message) hint(args []any) string { return sprintf(m.todo, args) }
 
 // sprintf uses only as many arguments as the format asks for, so a hint may reuse fewer
-// arguments than its message.
+// arguments than its message, or pick later ones with an explicit index (%[2]s).
 func sprintf(format string, args []any) string {
 	if format == "" {
 		return ""
 	}
-	n := 0
+	n, next := 0, 0
 	for i := 0; i < len(format); i++ {
 		if format[i] == '%' {
 			if i+1 < len(format) && format[i+1] == '%' {
 				i++
 				continue
 			}
-			n++
+			next++
+			if i+1 < len(format) && format[i+1] == '[' {
+				if j := strings.IndexByte(format[i:], ']'); j > 2 {
+					if k, err := strconv.Atoi(format[i+2 : i+j]); err == nil {
+						next = k
+					}
+				}
+			}
+			n = max(n, next)
 		}
 	}
 	if n > len(args) {
@@ -75,28 +87,35 @@ const (
 	Template         Code = "template"
 	NoECharts        Code = "no-echarts"
 	BadBasePath      Code = "bad-base-path"
+	BadRedirect      Code = "bad-redirect"
+	RedirectShadows  Code = "redirect-shadows"
+	RedirectMissing  Code = "redirect-missing"
 	UnknownUnit      Code = "unknown-unit"
 	DuplicateUnit    Code = "duplicate-unit"
 	UnitNotInForce   Code = "unit-not-in-force"
 	UnitsDisagree    Code = "units-disagree"
 	UnknownEntity    Code = "unknown-entity"
 	NoEntity         Code = "no-entity"
+	MisspeltKey      Code = "misspelt-key"
+	NotEntered       Code = "not-entered"
+	PeriodFileName   Code = "period-file-name"
 )
 
 var messages = map[Code]message{
 	ReadFailed:       {"không đọc được tệp: %s", "kiểm tra tệp có tồn tại và có quyền đọc"},
-	NotUTF8:          {"tệp không được mã hóa UTF-8", "lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)"},
-	Syntax:           {"sai cú pháp TOML: %s", "kiểm tra dấu ngoặc kép, dấu bằng và dấu ngoặc vuông trên dòng này"},
-	UnknownKey:       {"khóa “%s” không được dùng ở đây", "sửa lại chính tả hoặc xóa dòng này; các khóa hợp lệ: %s"},
+	NotUTF8:          {"tệp không được mã hóa UTF-8 (chữ đầu tiên bị lỗi ở đây)", "lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8) rồi gõ lại các chữ có dấu bị lỗi"},
+	Syntax:           {"sai cú pháp TOML: %s", "%[2]s"},
+	UnknownKey:       {"khóa “%s” không được dùng ở đây", "sửa lại chính tả hoặc xóa dòng này; các khóa hợp lệ: %[2]s"},
+	MisspeltKey:      {"khóa “%s” không được dùng ở đây", "có phải “%[2]s”? Sửa lại chính tả cho đúng"},
 	MissingKey:       {"thiếu khóa “%s”", "thêm dòng %s = … vào mục này"},
 	WrongType:        {"“%s” phải là %s", "sửa giá trị, ví dụ: %[1]s = %[3]s"},
-	BadDate:          {"ngày “%s” không hợp lệ", "viết ngày theo dạng năm-tháng-ngày không có dấu ngoặc kép, ví dụ 2024-05-20"},
+	BadDate:          {"ngày “%s” không hợp lệ", "%[2]s"},
 	BadPeriod:        {"kỳ báo cáo “%s” không hợp lệ", "viết kỳ theo dạng \"năm-tháng\", ví dụ period = \"2024-04\""},
 	BadKey:           {"mã “%s” không hợp lệ", "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ \"ho-so-truc-tuyen\""},
 	DuplicateKey:     {"mã “%s” đã được dùng ở %s", "đặt cho mỗi mục một mã riêng"},
 	DuplicatePeriod:  {"kỳ %s đã có trong tệp %s", "mỗi kỳ báo cáo chỉ có một tệp; xóa hoặc gộp một trong hai tệp"},
-	UnknownIndicator: {"không có chỉ tiêu mã “%s” trong data/indicators.toml", "sửa mã cho đúng hoặc khai báo chỉ tiêu này trong data/indicators.toml%s"},
-	UnknownLevel:     {"không có cấp mã “%s” trong data/levels.toml", "dùng một trong các mã cấp: %s"},
+	UnknownIndicator: {"không có chỉ tiêu mã “%s” trong data/indicators.toml", "sửa mã cho đúng hoặc khai báo chỉ tiêu này trong data/indicators.toml%[2]s"},
+	UnknownLevel:     {"không có cấp mã “%s” trong data/levels.toml", "dùng một trong các mã cấp: %[2]s"},
 	UnknownDocument:  {"không có văn bản mã “%s” trong data/documents.toml", "sửa mã cho đúng hoặc khai báo văn bản này trong data/documents.toml"},
 	DateOrder:        {"ngày bắt đầu %s sau ngày kết thúc %s", "đổi lại hai ngày from và to cho đúng thứ tự"},
 	RateRange:        {"tỷ lệ %s%% nằm ngoài khoảng 0–100", "kiểm tra lại số liệu; tỷ lệ viết theo phần trăm, ví dụ 63.4 cho 63,4%%"},
@@ -113,7 +132,7 @@ var messages = map[Code]message{
 	WholeOutside:     {"tỷ lệ toàn tỉnh %s%% nằm ngoài khoảng tỷ lệ các cấp (%s%%–%s%%)", "tỷ lệ chung là tỷ lệ gộp nên phải nằm giữa các cấp; kiểm tra lại số liệu"},
 	ResultMissing:    {"kỳ %s thiếu chỉ tiêu “%s”", "thêm một [[result]] cho chỉ tiêu này nếu có số liệu"},
 	DuplicateResult:  {"chỉ tiêu “%s” đã có ở dòng %d", "mỗi chỉ tiêu chỉ có một [[result]] trong một kỳ"},
-	Jump:             {"“%s” thay đổi %s điểm phần trăm so với kỳ trước", "kiểm tra lại số liệu; nếu đúng, có thể bỏ qua cảnh báo này"},
+	Jump:             {"tỷ lệ “%s” %s %s điểm phần trăm so với kỳ %s (%s%% → %s%%)", "mức cảnh báo là %[7]s điểm (jump_warning trong config.toml); kiểm tra lại số liệu, nếu đúng thì bỏ qua cảnh báo này"},
 	NearName:         {"“%s” gần giống “%s”", "có phải là “%[2]s”? Sửa lại chính tả nếu nhầm"},
 	ScoreRange:       {"điểm %s nằm ngoài khoảng 0–100", "kiểm tra lại điểm chỉ số"},
 	RankRange:        {"thứ hạng %d/%d không hợp lệ", "thứ hạng phải từ 1 đến số tỉnh, thành phố được xếp hạng (rank_of)"},
@@ -121,15 +140,20 @@ var messages = map[Code]message{
 	TooManyDecimals:  {"tỷ lệ %s có quá một chữ số thập phân", "làm tròn đến một chữ số thập phân như văn bản gốc, hoặc khai báo tử số/mẫu số"},
 	NoPeriods:        {"không có tệp kỳ báo cáo nào trong data/periods/", "tạo một tệp, ví dụ data/periods/2024-04.toml"},
 	FrontMatter:      {"phần đầu trang (front matter) sai: %s", "phần đầu nằm giữa hai dòng +++ và viết theo cú pháp TOML"},
-	Template:         {"mẫu trang lỗi: %s", "sửa mẫu trong thư mục templates/ hoặc lấy lại bản gốc"},
+	Template:         {"mẫu trang lỗi: %s", "%[2]s"},
 	NoECharts:        {"không tìm thấy thư viện ECharts (%s)", "chạy `make site` (hoặc `npm ci`) một lần để cài thư viện biểu đồ"},
-	UnknownUnit:      {"không có đơn vị mã “%s” trong data/units.toml", "sửa mã đơn vị cho đúng hoặc khai báo đơn vị trong data/units.toml%s"},
+	UnknownUnit:      {"không có đơn vị mã “%s” trong data/units.toml", "sửa mã đơn vị cho đúng hoặc khai báo đơn vị trong data/units.toml%[2]s"},
 	DuplicateUnit:    {"đơn vị “%s” đã có ở dòng %d của chỉ tiêu này", "mỗi đơn vị chỉ có một dòng trong một chỉ tiêu; xóa dòng thừa"},
 	UnitNotInForce:   {"đơn vị “%s” không còn (hoặc chưa) hoạt động trong kỳ %s", "dùng đơn vị kế thừa hoặc sửa thời hạn của đơn vị trong data/units.toml"},
 	UnitsDisagree:    {"%s ghi %s/%s nhưng tổng các đơn vị là %s/%s", "sửa số liệu của cấp cho khớp với các đơn vị, hoặc bỏ số liệu cấp để hệ thống tự cộng"},
 	UnknownEntity:    {"không có đơn vị báo cáo mã “%s” trong data/entities.toml", "sửa mã successor cho đúng"},
 	NoEntity:         {"không có đơn vị báo cáo (tỉnh) nào có hiệu lực trong kỳ %s", "thêm hoặc sửa from/to của [[entity]] trong data/entities.toml"},
+	NotEntered:       {"chưa nhập số liệu “%s”", "thay dấu \"?\" bằng số liệu của kỳ này, ví dụ %[1]s = %[2]s"},
+	PeriodFileName:   {"tệp %s ghi kỳ %s", "sửa thành period = \"%[3]s\" cho khớp tên tệp (hoặc đổi tên tệp thành %[2]s.toml)"},
 	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path bắt đầu và kết thúc bằng “/”, ví dụ \"/chi-so/\""},
+	BadRedirect:      {"đường dẫn chuyển hướng “%s” không hợp lệ", "viết đường dẫn trong trang, không có “/” ở đầu, kết thúc bằng “/” (hoặc .html), chỉ gồm chữ thường không dấu, số, “-”, “_”, “.” và “/”, ví dụ from = \"tin-cu/thang-4/\""},
+	RedirectShadows:  {"“%s” là một trang đang có của site: chuyển hướng sẽ thay mất trang này", "xóa mục [[redirect]] này, hoặc sửa from thành đường dẫn cũ không còn dùng"},
+	RedirectMissing:  {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
 }
 
 // Known reports whether the table words a code; tests use it to keep the table whole.

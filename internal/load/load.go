@@ -21,9 +21,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -78,7 +80,7 @@ func (l *loader) open(name string, required bool) (*table, bool) {
 
 func (l *loader) parse(name string, src []byte) (*table, bool) {
 	if !utf8.Valid(src) {
-		l.probs.Errorf(diag.Pos{File: name}, diag.NotUTF8)
+		l.probs.Errorf(notUTF8(name, src), diag.NotUTF8)
 		return nil, false
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
@@ -86,18 +88,22 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 	m := map[string]any{}
 	if _, err := toml.Decode(text, &m); err != nil {
 		p := diag.Pos{File: name, Line: 1}
-		msg := err.Error()
+		msg, line := err.Error(), ""
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			p.Line, msg = pe.Position.Line, pe.Message
 			if p.Line >= 1 {
 				lines := strings.Split(text, "\n")
+				if p.Line <= len(lines) {
+					line = lines[p.Line-1]
+				}
 				if p.Line <= len(lines) && pe.Position.Col >= 1 {
 					p.Col = utf8.RuneCountInString(safePrefix(lines[p.Line-1], pe.Position.Col-1)) + 1
 				}
 			}
 		}
-		l.probs.Errorf(p, diag.Syntax, translateSyntax(msg))
+		what, todo := explainSyntax(msg, line)
+		l.probs.Errorf(p, diag.Syntax, what, todo)
 		return nil, false
 	}
 	f := &file{name: name, pos: locate(text), probs: l.probs}
@@ -109,22 +115,6 @@ func safePrefix(s string, n int) string {
 		return s
 	}
 	return s[:n]
-}
-
-// translateSyntax words the most common TOML syntax slips in Vietnamese and keeps the
-// library's English text for the rest.
-func translateSyntax(msg string) string {
-	switch {
-	case strings.Contains(msg, "unexpected EOF") || strings.Contains(msg, "unexpected end"):
-		return "tệp kết thúc giữa chừng (thiếu dấu ngoặc đóng?)"
-	case strings.Contains(msg, "has already been defined") || strings.Contains(msg, "already exists"):
-		return "khóa bị khai báo hai lần (" + msg + ")"
-	case strings.Contains(msg, "expected value but found") || strings.Contains(msg, "invalid value"):
-		return "giá trị không hợp lệ: chuỗi phải nằm trong dấu ngoặc kép, số dùng dấu chấm thập phân (" + msg + ")"
-	case strings.Contains(msg, "newline") || strings.Contains(msg, "unterminated") || strings.Contains(msg, "unclosed"):
-		return "chuỗi hoặc dấu ngoặc chưa được đóng (" + msg + ")"
-	}
-	return msg
 }
 
 var keyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -302,12 +292,31 @@ func (l *loader) reports() {
 	if len(names) == 0 {
 		l.probs.Errorf(diag.Pos{File: "data/periods/"}, diag.NoPeriods)
 	}
+	// Parsing is the slow part and each file stands alone: parse on all cores, then read
+	// the files into the model in name order so diagnostics keep their order.
+	parsed := make([]*table, len(names))
+	fileProbs := make([]diag.List, len(names))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			sub := &loader{fsys: l.fsys, probs: &fileProbs[i]}
+			parsed[i], _ = sub.open(name, true)
+		}()
+	}
+	wg.Wait()
 	seen := map[string]*model.Report{}
-	for _, name := range names {
-		t, ok := l.open(name, true)
-		if !ok {
+	for i, name := range names {
+		*l.probs = append(*l.probs, fileProbs[i]...)
+		t := parsed[i]
+		if t == nil {
 			continue
 		}
+		t.f.probs = l.probs
 		r := l.report(name, t)
 		if r == nil {
 			continue
@@ -323,6 +332,7 @@ func (l *loader) reports() {
 
 func (l *loader) report(name string, t *table) *model.Report {
 	r := &model.Report{File: name, Pos: t.PosOf("period")}
+	errs := errorCount(*l.probs)
 	ps := t.String("period", true)
 	m := periodPattern.FindStringSubmatch(ps)
 	if ps != "" && m == nil {
@@ -335,6 +345,9 @@ func (l *loader) report(name string, t *table) *model.Report {
 			l.probs.Errorf(t.PosOf("period"), diag.BadPeriod, ps)
 			m = nil
 		}
+	}
+	if base := strings.TrimSuffix(path.Base(name), ".toml"); m != nil && periodPattern.MatchString(base) && base != ps {
+		l.probs.Errorf(t.PosOf("period"), diag.PeriodFileName, path.Base(name), ps, base)
 	}
 	if w := t.Table("window"); w != nil {
 		r.Period.From, r.Period.To = l.validity(w, true)
@@ -369,7 +382,9 @@ func (l *loader) report(name string, t *table) *model.Report {
 		r.Results = append(r.Results, res)
 	}
 	t.Done()
-	if m == nil {
+	// A file that could not be read as written is not checked further: later checks would
+	// only repeat the slip in other words (a mistyped whole read as 0 is no 95-point jump).
+	if m == nil || errorCount(*l.probs) > errs {
 		return nil
 	}
 	r.Entity = l.entityOn(r.Period.End())
@@ -380,7 +395,7 @@ func (l *loader) report(name string, t *table) *model.Report {
 }
 
 func (l *loader) index(t *table) *model.IndexScore {
-	x := &model.IndexScore{Pos: t.Pos()}
+	x := &model.IndexScore{Pos: t.Pos(), ScorePos: t.PosOf("score"), RankPos: t.PosOf("rank")}
 	x.Score, _ = t.Number("score", true)
 	rank, _ := t.Int("rank", true)
 	of, _ := t.Int("rank_of", true)
@@ -405,6 +420,7 @@ func (l *loader) index(t *table) *model.IndexScore {
 // needs the period and the levels in force.
 func (l *loader) result(t *table) *model.Result {
 	res := &model.Result{Pos: t.Pos()}
+	errs := errorCount(*l.probs)
 	key := t.String("indicator", true)
 	if key != "" {
 		if res.Indicator = l.inds[key]; res.Indicator == nil {
@@ -446,10 +462,13 @@ func (l *loader) result(t *table) *model.Result {
 	for _, e := range dens {
 		denOf[e.Key] = e
 	}
+	lone := l.loneCounts(t, len(nums), len(dens))
 	for _, e := range nums {
 		d, ok := denOf[e.Key]
 		if !ok {
-			l.probs.Errorf(e.Pos, diag.CountPair, e.Key)
+			if !lone && !t.rawHas("denominators", e.Key) {
+				l.probs.Errorf(e.Pos, diag.CountPair, e.Key)
+			}
 			continue
 		}
 		delete(denOf, e.Key)
@@ -466,7 +485,9 @@ func (l *loader) result(t *table) *model.Result {
 		}
 	}
 	for _, d := range denOf {
-		l.probs.Errorf(d.Pos, diag.CountPair, d.Key)
+		if !lone && !t.rawHas("numerators", d.Key) {
+			l.probs.Errorf(d.Pos, diag.CountPair, d.Key)
+		}
 	}
 	l.unitResults(res, unitRows, byLevel, level)
 	res.Whole, res.Given, res.WholePos = whole, hasWhole, t.PosOf("whole")
@@ -487,7 +508,7 @@ func (l *loader) result(t *table) *model.Result {
 			}
 		}
 	}
-	if !hasWhole && !res.Computed {
+	if !hasWhole && !res.Computed && errorCount(*l.probs) == errs {
 		l.probs.Errorf(t.Pos(), diag.NoWhole, key)
 	}
 	return res
@@ -575,7 +596,7 @@ func (l *loader) pages() {
 // line numbers of both.
 func (l *loader) page(name string, src []byte) *model.Page {
 	if !utf8.Valid(src) {
-		l.probs.Errorf(diag.Pos{File: name}, diag.NotUTF8)
+		l.probs.Errorf(notUTF8(name, src), diag.NotUTF8)
 		return nil
 	}
 	text := vietnamese.NFC(strings.TrimPrefix(string(src), "\ufeff"))

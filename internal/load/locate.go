@@ -129,7 +129,7 @@ func (s *scanner) value(text string, i int, path string) {
 			}
 			i = skipString(text, i)
 		case c == '{':
-			p := s.elemPath(path)
+			p := s.elemPath(path, runeCol(text, i))
 			s.stack = append(s.stack, frame{path: p})
 			s.depth++
 			i++
@@ -162,14 +162,14 @@ func (s *scanner) value(text string, i int, path string) {
 			}
 			i++
 		case c == '[':
-			p := s.elemPath(path)
+			p := s.elemPath(path, runeCol(text, i))
 			s.stack = append(s.stack, frame{path: p, array: true})
 			s.depth++
 			i++
 		case c == ' ' || c == '\t' || c == ',' || c == '\r':
 			i++
 		default:
-			s.elemPath(path) // a scalar element of an array
+			s.elemPath(path, runeCol(text, i)) // a scalar element of an array
 			for i < len(text) && !strings.ContainsRune(" \t,]}#\r", rune(text[i])) {
 				i++
 			}
@@ -211,7 +211,7 @@ func (s *scanner) inlineValue(text string, i int, path string) int {
 }
 
 // elemPath gives the path of the next element when inside an array, and records it.
-func (s *scanner) elemPath(path string) string {
+func (s *scanner) elemPath(path string, col int) string {
 	if len(s.stack) == 0 {
 		return path
 	}
@@ -221,6 +221,7 @@ func (s *scanner) elemPath(path string) string {
 	}
 	p := top.path + "[" + strconv.Itoa(top.n) + "]"
 	top.n++
+	s.at(p, col)
 	return p
 }
 

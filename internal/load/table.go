@@ -16,10 +16,11 @@ import (
 // Reading the generic map ourselves (instead of decoding into structs) is what lets every
 // error inside a [[row]] point at that row.
 type table struct {
-	f    *file
-	path string
-	m    map[string]any
-	used map[string]bool
+	f      *file
+	path   string
+	m      map[string]any
+	used   map[string]bool
+	missed map[string]int // required keys reported missing → index in the list
 }
 
 // file is one source file being read.
@@ -62,6 +63,10 @@ func (t *table) get(k string) (any, bool) {
 }
 
 func (t *table) missing(k string) {
+	if t.missed == nil {
+		t.missed = map[string]int{}
+	}
+	t.missed[k] = len(*t.f.probs)
 	t.f.probs.Errorf(t.Pos(), diag.MissingKey, k, k)
 }
 
@@ -78,6 +83,9 @@ func (t *table) String(k string, required bool) string {
 		if required {
 			t.missing(k)
 		}
+		return ""
+	}
+	if t.pending(k, v, `"…"`) {
 		return ""
 	}
 	s, ok := v.(string)
@@ -105,6 +113,9 @@ func (t *table) Number(k string, required bool) (float64, bool) {
 }
 
 func (t *table) number(k string, v any) (float64, bool) {
+	if t.pending(k, v, "63.4") {
+		return 0, false
+	}
 	switch n := v.(type) {
 	case int64:
 		return float64(n), true
@@ -114,7 +125,7 @@ func (t *table) number(k string, v any) (float64, bool) {
 		}
 		return n, true
 	}
-	t.wrong(k, "một số (dùng dấu chấm thập phân, không có dấu ngoặc kép)", "63.4")
+	t.wrong(k, "một số (dùng dấu chấm thập phân, không có dấu ngoặc kép)", numberExample(v, false, "63.4"))
 	return 0, false
 }
 
@@ -131,13 +142,16 @@ func (t *table) Int(k string, required bool) (int64, bool) {
 }
 
 func (t *table) integer(k string, v any) (int64, bool) {
+	if t.pending(k, v, "1234") {
+		return 0, false
+	}
 	if n, ok := v.(int64); ok {
 		return n, true
 	}
 	if f, ok := v.(float64); ok && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
 		return int64(f), true
 	}
-	t.wrong(k, "một số nguyên, không có dấu chấm phân cách hàng nghìn", "139506")
+	t.wrong(k, "một số nguyên, không có dấu chấm phân cách hàng nghìn", numberExample(v, true, "139506"))
 	return 0, false
 }
 
@@ -163,6 +177,9 @@ func (t *table) Date(k string, required bool) (time.Time, bool) {
 		}
 		return time.Time{}, false
 	}
+	if t.pending(k, v, "2024-05-20") {
+		return time.Time{}, false
+	}
 	switch d := v.(type) {
 	case time.Time:
 		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), true
@@ -170,9 +187,9 @@ func (t *table) Date(k string, required bool) (time.Time, bool) {
 		if p, err := time.Parse("2006-01-02", strings.TrimSpace(d)); err == nil {
 			return p, true
 		}
-		t.f.probs.Errorf(t.PosOf(k), diag.BadDate, d)
+		t.f.probs.Errorf(t.PosOf(k), diag.BadDate, d, dateHint(k, d))
 	default:
-		t.f.probs.Errorf(t.PosOf(k), diag.BadDate, fmt.Sprint(v))
+		t.f.probs.Errorf(t.PosOf(k), diag.BadDate, fmt.Sprint(v), dateHint(k, fmt.Sprint(v)))
 	}
 	return time.Time{}, false
 }
@@ -268,6 +285,10 @@ func (t *table) Done(known ...string) {
 	}
 	sort.Strings(unknown)
 	for _, k := range unknown {
+		if near := t.nearKey(k); near != "" {
+			t.misspelt(k, near)
+			continue
+		}
 		valid := make([]string, 0, len(t.used))
 		for u := range t.used {
 			valid = append(valid, u)

@@ -108,13 +108,17 @@ func rankUnits(res *Result) {
 		}
 		return a < b
 	}
+	// Rounding prints each rate once; sorting compares the printed values.
+	shown := make(map[*Unit]float64, len(res.Units))
+	for _, u := range res.Units {
+		shown[u.Unit] = vietnamese.RoundRate(u.Rate)
+	}
 	sort.SliceStable(res.Units, func(i, j int) bool {
 		a, b := res.Units[i], res.Units[j]
 		if a.Unit.Level.Order != b.Unit.Level.Order {
 			return a.Unit.Level.Order < b.Unit.Level.Order
 		}
-		ra, rb := vietnamese.RoundRate(a.Rate), vietnamese.RoundRate(b.Rate)
-		if ra != rb {
+		if ra, rb := shown[a.Unit], shown[b.Unit]; ra != rb {
 			return better(ra, rb)
 		}
 		if c := col.CompareString(a.Unit.Name, b.Unit.Name); c != 0 {
@@ -130,7 +134,7 @@ func rankUnits(res *Result) {
 			switch {
 			case p.Unit.Level != u.Unit.Level:
 				u.Rank = 1
-			case vietnamese.RoundRate(p.Rate) == vietnamese.RoundRate(u.Rate):
+			case shown[p.Unit] == shown[u.Unit]:
 				u.Rank = p.Rank
 			default:
 				u.Rank = i + 1 - firstOfLevel(res.Units, i)

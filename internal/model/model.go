@@ -215,6 +215,8 @@ type IndexScore struct {
 	Class           string // "xuất sắc", "tốt", … when given
 	Previous        *IndexScore
 	Pos             diag.Pos
+	ScorePos        diag.Pos // where score and rank are written, for messages
+	RankPos         diag.Pos
 }
 
 // Report is one period's data file: the results of every indicator and the index score.

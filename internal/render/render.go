@@ -26,7 +26,7 @@ type Templates struct {
 }
 
 // shared are parsed into every page kind; the other *.html files are page kinds.
-var shared = []string{"base.html", "text.html"}
+var shared = []string{"base.html", "text.html", "opendata.html"}
 
 // Parse reads templates/*.html from fsys.
 func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
@@ -81,6 +81,10 @@ type Page struct {
 	Nav              []NavItem
 	Featured         []*write.Article
 	Body             any
+	// Layout is the template executed: "base" when empty (embeds and redirects have their own).
+	Layout string
+	// Share is the head's metadata for link previews, feeds and search engines (share.go).
+	Share *Share
 }
 
 // NavItem is a link of the main navigation.
@@ -96,7 +100,11 @@ func (t *Templates) Render(p *Page) ([]byte, error) {
 		return nil, fmt.Errorf("templates/%s.html: không có mẫu trang này", p.Kind)
 	}
 	var buf bytes.Buffer
-	if err := k.ExecuteTemplate(&buf, "base", p); err != nil {
+	layout := "base"
+	if p.Layout != "" {
+		layout = p.Layout
+	}
+	if err := k.ExecuteTemplate(&buf, layout, p); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -125,11 +125,17 @@ func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
 		l.Errorf(res.WholePos, diag.CountsDisagree, vietnamese.Rate(res.Whole), vietnamese.Rate(res.Count.Rate()))
 	}
 	// A pooled ratio always lies within its parts; a whole outside them is a typo or a mean.
-	if len(res.Levels) > 1 && res.Given && (res.Whole < lo-0.05 || res.Whole > hi+0.05) {
+	if len(res.Levels) > 1 && res.Given && percent(res.Whole, lo, hi) && (res.Whole < lo-0.05 || res.Whole > hi+0.05) {
 		l.Warnf(res.WholePos, diag.WholeOutside, vietnamese.Rate(res.Whole), vietnamese.Rate(lo), vietnamese.Rate(hi))
 	}
-	if d, ok := res.Change(); ok && math.Abs(d) > s.Config.JumpWarning {
-		l.Warnf(res.WholePos, diag.Jump, res.Indicator.Key, vietnamese.Rate(d))
+	if d, ok := res.Change(); ok && math.Abs(d) > s.Config.JumpWarning && percent(res.Whole, res.Previous.Whole) {
+		dir := "tăng"
+		if d < 0 {
+			dir = "giảm"
+		}
+		l.Warnf(res.WholePos, diag.Jump, res.Indicator.Key, dir, vietnamese.Rate(math.Abs(d)),
+			vietnamese.MonthYear(r.Previous.Period.Year, r.Previous.Period.Month),
+			vietnamese.Rate(res.Previous.Whole), vietnamese.Rate(res.Whole), vietnamese.Rate(s.Config.JumpWarning))
 	}
 }
 
@@ -148,10 +154,10 @@ func rate(l *diag.List, p diag.Pos, v float64, given bool) {
 
 func index(l *diag.List, x *model.IndexScore) {
 	if x.Score < 0 || x.Score > 100 {
-		l.Errorf(x.Pos, diag.ScoreRange, vietnamese.Score(x.Score))
+		l.Errorf(x.ScorePos, diag.ScoreRange, vietnamese.Score(x.Score))
 	}
 	if x.RankOf < 1 || x.Rank < 1 || x.Rank > x.RankOf {
-		l.Errorf(x.Pos, diag.RankRange, x.Rank, x.RankOf)
+		l.Errorf(x.RankPos, diag.RankRange, x.Rank, x.RankOf)
 	}
 	x.GroupsValid = len(x.Groups) > 0
 	if len(x.Groups) > 0 && math.Abs(x.GroupSum()-x.Score) > 0.01 {

@@ -24,6 +24,7 @@ import (
 //	lowerFirst "Cấp tỉnh" → "cấp tỉnh"                     sep i n → "", ", " or " và "
 //	url "bai-viet/2024-04/" → base path + path             absURL → with base URL
 //	slug "Cấp huyện" → "cap-huyen"                         fold → search form (no marks, đ→d)
+//	embedCode id title → <iframe> of nhung/{id}/ (embed.go)  size 12600 → "12,3 KB"
 func Funcs(cfg *model.Config) template.FuncMap {
 	return template.FuncMap{
 		"rate":      vietnamese.Rate,
@@ -49,6 +50,8 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		"fold":       vietnamese.Fold,
 		"iso":        func(t time.Time) string { return t.Format("2006-01-02") },
 		"add":        func(a, b int) int { return a + b },
+		"embedCode":  func(id, title string) string { return EmbedCode(cfg.BaseURL+cfg.BasePath+"nhung/"+id+"/", title) },
+		"size":       FileSize,
 	}
 }
 

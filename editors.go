@@ -1,0 +1,371 @@
+package main
+
+// The editors' workflow: `new` drafts next month's file, `import` reads a spreadsheet
+// export into one, `serve` previews the site while the files are edited.
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing/fstest"
+
+	"chiso/internal/build"
+	"chiso/internal/diag"
+	"chiso/internal/model"
+	"chiso/internal/periodfile"
+	"chiso/internal/preview"
+	"chiso/internal/sheet"
+	"chiso/internal/vietnamese"
+)
+
+var periodArg = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+
+func parsePeriod(s string) (model.Period, bool) {
+	m := periodArg.FindStringSubmatch(s)
+	if m == nil {
+		return model.Period{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	if mo < 1 || mo > 12 {
+		return model.Period{}, false
+	}
+	return model.Period{Year: y, Month: mo}, true
+}
+
+// parseAll parses flags written before or after the positional arguments
+// (`import FILE.csv --period 2024-06` as well as `import --period 2024-06 FILE.csv`).
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	fs := flags("new", stderr)
+	source := fs.String("source", ".", "thư mục nguồn của trang")
+	period := fs.String("period", "", "kỳ cần tạo, ví dụ 2025-01 (mặc định: tháng sau kỳ mới nhất)")
+	if rest, err := parseAll(fs, args); err != nil || len(rest) > 0 {
+		return 2
+	}
+	site, _ := build.Check(os.DirFS(*source))
+	latest := site.Latest()
+	if latest == nil {
+		fmt.Fprintf(stderr, "chiso new: chưa có kỳ báo cáo nào đọc được trong %s/data/periods/ để làm mẫu — chạy `chiso check` để xem lỗi, hoặc chép một tệp kỳ mẫu vào đó\n", *source)
+		return 1
+	}
+	p := periodfile.Next(latest.Period)
+	if *period != "" {
+		var ok bool
+		if p, ok = parsePeriod(*period); !ok {
+			fmt.Fprintf(stderr, "chiso new: kỳ “%s” không hợp lệ — viết năm-tháng, ví dụ --period 2025-01\n", *period)
+			return 2
+		}
+	}
+	for _, r := range site.Reports {
+		if r.Period.Key() == p.Key() {
+			fmt.Fprintf(stderr, "chiso new: kỳ %s đã có trong %s — mở tệp đó để sửa, hoặc chọn kỳ khác bằng --period\n", p.Key(), r.File)
+			return 1
+		}
+	}
+	from := periodfile.Base(site, p)
+	f := periodfile.Draft(site, from, p)
+	dst, err := periodfile.Create(*source, f)
+	if errors.Is(err, periodfile.ErrExists) {
+		fmt.Fprintf(stderr, "chiso new: tệp %s đã có, không ghi đè — mở tệp đó để sửa, hoặc chọn kỳ khác bằng --period\n", dst)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chiso new: không ghi được %s: %v\n", dst, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Đã tạo %s từ %s: %s.\n", f.Name(), from.File, describe(site, f))
+	fmt.Fprintf(stdout, "Còn %d ô \"?\" cần nhập: số và ngày của báo cáo ([report] number, date)%s, và số liệu từng chỉ tiêu.\n",
+		f.Missing(), ifIndex(f))
+	for _, note := range draftNotes(site, p) {
+		fmt.Fprintln(stdout, "Lưu ý: "+note)
+	}
+	fmt.Fprintf(stdout, "Nhập xong, chạy: chiso check --source %s\n", *source)
+	return 0
+}
+
+func ifIndex(f *periodfile.File) string {
+	if f.Index == nil {
+		return ""
+	}
+	return ", điểm và thứ hạng ([index])"
+}
+
+// describe says what the drafted file holds: "7 chỉ tiêu; cấp tỉnh, cấp xã; 18 đơn vị".
+func describe(s *model.Site, f *periodfile.File) string {
+	levels := map[string]bool{}
+	units := map[string]bool{}
+	for _, r := range f.Results {
+		for _, c := range append(append([]periodfile.Cell{}, r.Rates...), r.Nums...) {
+			levels[c.Key] = true
+		}
+		for _, u := range r.Units {
+			units[u.Code] = true
+			if su := s.Unit(u.Code); su != nil && su.Level != nil {
+				levels[su.Level.Key] = true
+			}
+		}
+	}
+	var names []string
+	for _, lv := range s.Levels {
+		if levels[lv.Key] {
+			names = append(names, lowerFirst(lv.Name))
+		}
+	}
+	out := fmt.Sprintf("%s chỉ tiêu", vietnamese.Pad2(len(f.Results)))
+	if len(names) > 0 {
+		out += "; " + strings.Join(names, ", ")
+	}
+	if len(units) > 0 {
+		out += fmt.Sprintf("; %d đơn vị", len(units))
+	}
+	return out
+}
+
+// draftNotes are what the editor must settle elsewhere before the new period can be
+// published: targets and the reporting body in force.
+func draftNotes(s *model.Site, p model.Period) []string {
+	end := p.End()
+	var missing []string
+	for _, ind := range s.Indicators {
+		if ind.TargetOn(end) == nil {
+			missing = append(missing, ind.Key)
+		}
+	}
+	var notes []string
+	if len(missing) > 0 {
+		notes = append(notes, fmt.Sprintf("chưa có mục tiêu áp dụng cho kỳ %s của %d chỉ tiêu (%s) — thêm [[indicator.target]] có from/to bao trùm kỳ này trong data/indicators.toml",
+			vietnamese.MonthYear(p.Year, p.Month), len(missing), strings.Join(missing, ", ")))
+	}
+	found := false
+	for _, e := range s.Entities {
+		found = found || e.InForce(end)
+	}
+	if len(s.Entities) > 0 && !found {
+		notes = append(notes, fmt.Sprintf("không có đơn vị báo cáo (tỉnh) nào có hiệu lực trong kỳ %s — sửa data/entities.toml",
+			vietnamese.MonthYear(p.Year, p.Month)))
+	}
+	return notes
+}
+
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+func cmdImport(args []string, stdout, stderr io.Writer) int {
+	fs := flags("import", stderr)
+	source := fs.String("source", ".", "thư mục nguồn của trang")
+	period := fs.String("period", "", "kỳ của số liệu, ví dụ 2024-06 (bắt buộc)")
+	mapping := fs.String("mapping", "", "tệp mapping.toml: tên cột, chỉ tiêu, cấp, đơn vị khác mặc định")
+	replace := fs.Bool("replace", false, "thay số liệu của tệp kỳ đã có, giữ phần đầu (báo cáo, điểm chỉ số)")
+	files, err := parseAll(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(files) != 1 || *period == "" {
+		fmt.Fprintln(stderr, "chiso import: cần --period và đúng một tệp, ví dụ: chiso import --period 2024-06 xuat-vnpt.xlsx")
+		return 2
+	}
+	p, ok := parsePeriod(*period)
+	if !ok {
+		fmt.Fprintf(stderr, "chiso import: kỳ “%s” không hợp lệ — viết năm-tháng, ví dụ --period 2024-06\n", *period)
+		return 2
+	}
+	var m *sheet.Mapping
+	if *mapping != "" {
+		var probs sheet.Problems
+		m, probs = sheet.LoadMapping(*mapping)
+		fmt.Fprint(stderr, probs.String())
+		if probs.HasErrors() {
+			return 1
+		}
+	}
+	sheetName := ""
+	if m != nil {
+		sheetName = m.Sheet
+	}
+	t, err := sheet.Open(files[0], sheetName)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	site, _ := build.Check(os.DirFS(*source))
+	results, probs := sheet.Read(site, t, m, p)
+	if probs.HasErrors() {
+		return importFailed(stderr, probs)
+	}
+	// The header: the existing file's with --replace, else drafted from the latest period.
+	var f *periodfile.File
+	dst := filepath.Join(*source, "data", "periods", p.Key()+".toml")
+	if old, err := os.ReadFile(dst); err == nil {
+		if !*replace {
+			fmt.Fprint(stderr, probs.String())
+			fmt.Fprintf(stderr, "chiso import: %s đã có — thêm --replace để thay số liệu trong tệp đó (giữ phần đầu: báo cáo, điểm chỉ số), hoặc xóa tệp\n", dst)
+			return 1
+		}
+		f = &periodfile.File{Period: p}
+		if err := periodfile.WithHeaderOf(f, old); err != nil {
+			fmt.Fprint(stderr, probs.String())
+			fmt.Fprintf(stderr, "chiso import: %s có lỗi cú pháp, không giữ được phần đầu — sửa tệp (chạy chiso check) hoặc xóa nó rồi nhập lại\n", dst)
+			return 1
+		}
+	} else if base := periodfile.Base(site, p); base != nil {
+		f = periodfile.Draft(site, base, p)
+	} else {
+		f = &periodfile.File{Period: p, SourceSystem: periodfile.Missing,
+			Report: periodfile.Document{Type: periodfile.Quote("Báo cáo"), Number: periodfile.Missing, Date: periodfile.Missing, Issuer: periodfile.Missing}}
+	}
+	f.Comment = []string{
+		fmt.Sprintf("Kết quả tháng %s, nhập bằng `chiso import` từ %s.", vietnamese.MonthYear(p.Year, p.Month), t.Name),
+		`Các ô "?" (số, ngày báo cáo, điểm chỉ số) cần nhập tay; chạy "chiso check" để xem còn gì.`,
+	}
+	f.Results = results
+	// Check the figures as the site will read them, before writing anything.
+	src := overlay(os.DirFS(*source), f.Name(), f.Probe().Bytes())
+	_, checked := build.Check(src)
+	probs = append(probs, sheet.FromCheck(t.Name, f.Probe(), checked)...)
+	if probs.HasErrors() {
+		return importFailed(stderr, probs)
+	}
+	fmt.Fprint(stderr, probs.String())
+	if *replace {
+		_, err = periodfile.Replace(*source, f)
+	} else {
+		_, err = periodfile.Create(*source, f)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chiso import: không ghi được %s: %v\n", dst, err)
+		return 1
+	}
+	rows := 0
+	for _, r := range results {
+		rows += len(r.Rows)
+	}
+	fmt.Fprintf(stdout, "Đã ghi %s: %s chỉ tiêu từ %d dòng của %s.\n", f.Name(), vietnamese.Pad2(len(results)), rows, t.Name)
+	if n := f.Missing(); n > 0 {
+		fmt.Fprintf(stdout, "Còn %d ô \"?\" cần nhập tay: số và ngày của báo cáo ([report])%s.\n", n, ifIndex(f))
+	}
+	fmt.Fprintf(stdout, "Tiếp theo: chiso check --source %s\n", *source)
+	return 0
+}
+
+func importFailed(stderr io.Writer, probs sheet.Problems) int {
+	fmt.Fprint(stderr, probs.String())
+	e := 0
+	for _, p := range probs {
+		if p.Severity == diag.Error {
+			e++
+		}
+	}
+	fmt.Fprintf(stderr, "Không ghi gì: %d lỗi. Sửa bảng tính (hoặc tệp mapping) rồi nhập lại.\n", e)
+	return 1
+}
+
+// overlay is fsys with one file added or replaced.
+func overlay(fsys fs.FS, name string, data []byte) fs.FS {
+	return withFile{fsys, fstest.MapFS{name: &fstest.MapFile{Data: data}}, name}
+}
+
+type withFile struct {
+	fs.FS
+	over fstest.MapFS
+	name string
+}
+
+func (w withFile) Open(name string) (fs.File, error) {
+	if name == w.name {
+		return w.over.Open(name)
+	}
+	return w.FS.Open(name)
+}
+
+// Glob lists the added file too, so the loader sees a new period.
+func (w withFile) Glob(pattern string) ([]string, error) {
+	names, err := fs.Glob(w.FS, pattern)
+	if err != nil {
+		return nil, err
+	}
+	if ok, _ := path.Match(pattern, w.name); ok && !slices.Contains(names, w.name) {
+		names = append(names, w.name)
+		sort.Strings(names)
+	}
+	return names, nil
+}
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	fs := flags("serve", stderr)
+	source := fs.String("source", ".", "thư mục nguồn của trang")
+	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ phục vụ (chỉ máy này: 127.0.0.1)")
+	echarts := fs.String("echarts", "", "tệp echarts.common.min.js")
+	if rest, err := parseAll(fs, args); err != nil || len(rest) > 0 {
+		return 2
+	}
+	var lib []byte
+	var err error
+	if *echarts != "" {
+		lib, err = os.ReadFile(*echarts)
+	} else {
+		exe, _ := os.Executable()
+		lib, _, err = build.FindECharts(*source, ".", filepath.Dir(exe))
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "Lưu ý: không tìm thấy thư viện ECharts, biểu đồ sẽ không được vẽ trong bản xem trước — chạy `make site` (hoặc `npm ci`) một lần để cài.")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := preview.New(*source, preview.Options{ECharts: lib, Log: stdout})
+	at, done, err := srv.Start(ctx, *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "chiso serve: không mở được %s: %v — có thể một chương trình khác đang dùng cổng này; thử --addr 127.0.0.1:8081\n", *addr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Xem trước tại http://%s%s — trang tự tải lại khi lưu tệp. Nhấn Ctrl+C để dừng.\n", at, srv.Base())
+	if err := <-done; err != nil {
+		fmt.Fprintf(stderr, "chiso serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// checkSummary is check's closing line.
+func checkSummary(probs diag.List) string {
+	e, w := probs.Count()
+	s := fmt.Sprintf("%d lỗi, %d cảnh báo", e, w)
+	switch {
+	case e > 0:
+		return s + ": sửa các dòng “lỗi” ở trên rồi chạy lại chiso check; trang chưa dựng được."
+	case w > 0:
+		return s + ": dựng được trang; nên xem lại các cảnh báo."
+	}
+	return s + ": dữ liệu hợp lệ."
+}

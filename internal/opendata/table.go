@@ -1,0 +1,177 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Field is one column of a Table, described for people (Title, Description, Unit, in
+// Vietnamese) and for machines (Name, Type: a Table Schema type).
+type Field struct {
+	Name        string `json:"name"`
+	Type        string `json:"type"` // string, number, integer, boolean, date, yearmonth
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+	Unit        string `json:"unit,omitempty"` // "%", "điểm", "hồ sơ"
+}
+
+// Table is one downloadable resource: fields and rows of typed cells. A cell is nil (no
+// value), string, float64, int64, bool or time.Time (a date), matching its field's type.
+type Table struct {
+	Name        string // resource name and file stem: "ket-qua"
+	Title       string
+	Description string
+	Fields      []Field
+	Rows        [][]any
+}
+
+// Filter returns a table of the same fields with the rows keep accepts, named name.
+func (t *Table) Filter(name, title, description string, keep func(row []any) bool) *Table {
+	out := &Table{Name: name, Title: title, Description: description, Fields: t.Fields}
+	for _, r := range t.Rows {
+		if keep(r) {
+			out.Rows = append(out.Rows, r)
+		}
+	}
+	return out
+}
+
+// Col is the index of the field called name; it panics on a name the table lacks, which
+// is a bug in this package.
+func (t *Table) Col(name string) int {
+	for i, f := range t.Fields {
+		if f.Name == name {
+			return i
+		}
+	}
+	panic("opendata: no field " + name + " in " + t.Name)
+}
+
+// bom starts every CSV file: without it Excel reads UTF-8 as the local code page and
+// Vietnamese letters turn to mojibake.
+const bom = "\ufeff"
+
+// CSV writes the table as RFC 4180 CSV in UTF-8 with a BOM: a header row of field names,
+// comma separators, CRLF line ends, a decimal point, no thousands separator, dates as
+// YYYY-MM-DD, booleans as true/false and an empty cell where there is no value.
+func (t *Table) CSV() []byte {
+	var buf bytes.Buffer
+	buf.WriteString(bom)
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	head := make([]string, len(t.Fields))
+	for i, f := range t.Fields {
+		head[i] = f.Name
+	}
+	w.Write(head)
+	rec := make([]string, len(t.Fields))
+	for _, r := range t.Rows {
+		for i, v := range r {
+			rec[i] = text(v)
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// text is a cell in machine format.
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int:
+		return strconv.Itoa(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case time.Time:
+		return x.Format("2006-01-02")
+	}
+	panic(fmt.Sprintf("opendata: cell of type %T", v))
+}
+
+// jsonValue is a cell as JSON: numbers and booleans as such, dates as strings, nil as null.
+func jsonValue(v any) any {
+	if t, ok := v.(time.Time); ok {
+		return t.Format("2006-01-02")
+	}
+	return v
+}
+
+// Meta is what every JSON download says about itself besides its rows.
+type Meta struct {
+	Licence string // config.toml licence
+	Created string // the data's date (see Created), never the wall clock
+	Page    string // absolute URL of the page that shows these figures, when there is one
+	Unit    string // unit of the values, for a chart
+}
+
+// JSON writes the table as one object: name, title, description, licence, created,
+// fields (the schema) and data, an array with one object per row whose keys follow the
+// field order. A key without a value is left out (read it as null): most rows have
+// several, and the file is a third smaller. One row a line, so it reads and diffs well.
+func (t *Table) JSON(m Meta) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("{")
+	kv := func(k string, v any) {
+		b, err := json.Marshal(v)
+		if err != nil {
+			panic(err) // strings and Fields always marshal
+		}
+		fmt.Fprintf(&buf, "%q:%s,\n", k, b)
+	}
+	kv("name", t.Name)
+	kv("title", t.Title)
+	if t.Description != "" {
+		kv("description", t.Description)
+	}
+	if m.Unit != "" {
+		kv("unit", m.Unit)
+	}
+	if m.Page != "" {
+		kv("page", m.Page)
+	}
+	if m.Licence != "" {
+		kv("licence", m.Licence)
+	}
+	kv("created", m.Created)
+	kv("fields", t.Fields)
+	buf.WriteString(`"data":[`)
+	for i, r := range t.Rows {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n{")
+		first := true
+		for j, v := range r {
+			if v == nil {
+				continue
+			}
+			if !first {
+				buf.WriteByte(',')
+			}
+			first = false
+			k, _ := json.Marshal(t.Fields[j].Name)
+			val, err := json.Marshal(jsonValue(v))
+			if err != nil {
+				panic(fmt.Sprintf("opendata: %s.%s: %v", t.Name, t.Fields[j].Name, err))
+			}
+			buf.Write(k)
+			buf.WriteByte(':')
+			buf.Write(val)
+		}
+		buf.WriteByte('}')
+	}
+	buf.WriteString("\n]}\n")
+	return buf.Bytes()
+}

@@ -1,0 +1,186 @@
+package preview_test
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"chiso/internal/preview"
+)
+
+// site copies the corpus' minimal site and the repository's templates into a folder.
+func site(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyTree(t, "../build/testdata/minimal", dir)
+	copyTree(t, "../../templates", filepath.Join(dir, "templates"))
+	return dir
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var client = &http.Client{Timeout: 5 * time.Second}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := client.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(body)
+}
+
+// eventually polls url until ok accepts the page, for at most 10 seconds.
+func eventually(t *testing.T, url string, what string, ok func(status int, body string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		status, body := get(t, url)
+		if ok(status, body) {
+			return body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10 s, still not %s: status %d\n%.2000s", what, status, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestServe: the page is served under base_path with the reload script; saving a data
+// file rebuilds it and tells the browser; a broken file shows the problems with file and
+// line instead of stopping the server; the fix brings the page back.
+func TestServe(t *testing.T) {
+	dir := site(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	srv := preview.New(dir, preview.Options{Interval: 50 * time.Millisecond})
+	addr, done, err := srv.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Error(err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("server did not stop")
+		}
+	}()
+	root := "http://" + addr.String()
+	page := root + "/chi-so/bai-viet/2024-04/"
+
+	status, body := get(t, page)
+	if status != 200 || !strings.Contains(body, `<script src="/__chiso/reload.js" data-version="1" defer></script>`+"\n</body>") {
+		t.Fatalf("status %d, reload script missing:\n%.500s", status, body)
+	}
+	if strings.Contains(body, "<script>") {
+		t.Error("inline script in a preview page")
+	}
+	if status, js := get(t, root+"/__chiso/reload.js"); status != 200 || !strings.Contains(js, "EventSource(\"/__chiso/events\")") {
+		t.Errorf("reload.js: %d %q", status, js)
+	}
+	if status, _ := get(t, root+"/"); status != 200 {
+		t.Errorf("/ does not lead to the site: %d", status)
+	}
+
+	// The browser's side: one event on connecting, one after the rebuild.
+	events := make(chan string, 4)
+	req, _ := http.NewRequestWithContext(ctx, "GET", root+"/__chiso/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if v, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				events <- v
+			}
+		}
+	}()
+	nextEvent := func() string {
+		select {
+		case v := <-events:
+			return v
+		case <-time.After(10 * time.Second):
+			t.Fatal("no event from /__chiso/events within 10 s")
+		}
+		return ""
+	}
+	if v := nextEvent(); v != "1" {
+		t.Errorf("first event %q, want 1", v)
+	}
+
+	// Save a change: the article's lead now says 96%.
+	period := filepath.Join(dir, "data/periods/2024-04.toml")
+	edit(t, period, "whole = 95\nlevels = { tinh = 95, huyen = 97, xa = 93 }", "whole = 96\nlevels = { tinh = 95, huyen = 97, xa = 93 }")
+	eventually(t, page, "rebuilt with 96%", func(s int, b string) bool { return s == 200 && strings.Contains(b, "96%") })
+	if v := nextEvent(); v != "2" {
+		t.Errorf("event after rebuild %q, want 2", v)
+	}
+
+	// Break it: a rate of 176%. Every page shows the problem at its file and line.
+	edit(t, period, "whole = 76", "whole = 176")
+	body = eventually(t, page, "the error page", func(s int, b string) bool { return s == 500 })
+	for _, want := range []string{"data/periods/2024-04.toml:24:1", "176%", "nằm ngoài khoảng 0–100", `<html lang="vi">`, "/__chiso/reload.js"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("error page lacks %q:\n%.2000s", want, body)
+		}
+	}
+	if status, _ := get(t, root+"/chi-so/assets/site.css"); status != 200 {
+		t.Errorf("assets of the last good build not served during an error: %d", status)
+	}
+
+	// Fix it: the site is back.
+	edit(t, period, "whole = 176", "whole = 76")
+	eventually(t, page, "back after the fix", func(s int, b string) bool { return s == 200 && strings.Contains(b, "96%") })
+}
