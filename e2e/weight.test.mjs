@@ -43,11 +43,14 @@ function headAssets(html) {
     return path.join(site.out, decodeURIComponent(u.pathname.slice(site.base.length)));
   };
   const css = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => toFile(m[1]));
-  const scripts = [...html.matchAll(/<script src="([^"]+)"([^>]*)>/g)].map((m) => ({
-    file: toFile(m[1]),
-    src: m[1],
-    defer: /\bdefer\b/.test(m[2]) || /\basync\b/.test(m[2]),
-  }));
+  const scripts = [];
+  for (const m of html.matchAll(/<script src="([^"]+)"([^>]*)>/g)) {
+    const defer = /\bdefer\b/.test(m[2]) || /\basync\b/.test(m[2]);
+    scripts.push({ file: toFile(m[1]), src: m[1], defer });
+    // charts.js loads the chart library named in its data-echarts when a chart comes near.
+    const lazy = m[2].match(/data-echarts="([^"]+)"/);
+    if (lazy) scripts.push({ file: toFile(lazy[1]), src: lazy[1], defer: true, lazy: true });
+  }
   return { css, scripts };
 }
 

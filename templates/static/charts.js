@@ -1,5 +1,7 @@
-/* Charts: draws the figures built by internal/chart with ECharts (the common build),
- * loaded with `defer` after assets/vendor/echarts.common.min.js.
+/* Charts: draws the figures built by internal/chart with ECharts (the common build).
+ * Loaded with `defer`. It loads the library itself, from the address in its own
+ * data-echarts attribute (assets/vendor/echarts.common.min.js), when the first chart comes
+ * near the viewport; a page that loads the library before it (embeds) is drawn with that.
  *
  * Markup contract (internal/chart.FigureTemplate writes exactly this):
  *
@@ -30,10 +32,14 @@
 (function () {
   'use strict';
 
+  // The library: already on the page (a page that loads it itself), or loaded by this script
+  // from the address in its data-echarts attribute when the first chart comes near the
+  // viewport, so that a phone parses its 700 KB only for a reader who scrolls to a chart.
   var echarts = window.echarts;
-  if (!echarts || typeof echarts.init !== 'function' || !document.querySelectorAll || !window.JSON) {
-    return;
-  }
+  var me = document.currentScript;
+  var libURL = me ? me.getAttribute('data-echarts') : null;
+  if (!document.querySelectorAll || !window.JSON) return;
+  if (!(echarts && typeof echarts.init === 'function') && !libURL) return;
 
   var DEFAULT_HEIGHT = '320px';
   var drawn = [];
@@ -224,17 +230,69 @@
 
   var canvases = document.querySelectorAll('.chart-canvas[data-option]');
 
+  function libraryReady() {
+    if (!(echarts && typeof echarts.init === 'function')) echarts = window.echarts;
+    return !!(echarts && typeof echarts.init === 'function');
+  }
+
+  // Runs fn once the library is there, loading it the first time. If it cannot be loaded
+  // (offline, blocked), the empty chart boxes are hidden and the tables give the figures.
+  var waiting = [];
+  var loading = false;
+  function withLibrary(fn) {
+    if (libraryReady()) {
+      fn();
+      return;
+    }
+    waiting.push(fn);
+    if (loading || !libURL) return;
+    loading = true;
+    var script = document.createElement('script');
+    script.src = libURL;
+    script.async = true;
+    script.onload = function () {
+      var queue = waiting;
+      waiting = [];
+      if (!libraryReady()) {
+        script.onerror();
+        return;
+      }
+      for (var i = 0; i < queue.length; i++) queue[i]();
+    };
+    script.onerror = function () {
+      waiting = [];
+      for (var i = 0; i < canvases.length; i++) {
+        if (!canvases[i].getAttribute('data-drawn')) {
+          canvases[i].setAttribute('data-drawn', 'error');
+          canvases[i].setAttribute('data-chart-error', 'ECharts not loaded');
+          canvases[i].hidden = true;
+          canvases[i].style.display = 'none';
+        }
+      }
+      if (window.console && console.error) console.error('charts.js: ECharts not loaded from ' + libURL);
+    };
+    document.head.appendChild(script);
+  }
+
   function drawAll() {
-    for (var i = 0; i < canvases.length; i++) draw(canvases[i]);
+    withLibrary(function () {
+      for (var i = 0; i < canvases.length; i++) draw(canvases[i]);
+    });
   }
   window.addEventListener('beforeprint', drawAll);
+
+  function drawLater(canvas) {
+    withLibrary(function () {
+      draw(canvas);
+    });
+  }
 
   if (window.IntersectionObserver) {
     var seen = new window.IntersectionObserver(function (entries) {
       for (var i = 0; i < entries.length; i++) {
         if (entries[i].isIntersecting) {
           seen.unobserve(entries[i].target);
-          draw(entries[i].target);
+          drawLater(entries[i].target);
         }
       }
     }, { rootMargin: '200px 0px' });
