@@ -12,7 +12,9 @@ import (
 	"io/fs"
 	neturl "net/url"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	xhtml "golang.org/x/net/html"
@@ -314,6 +316,46 @@ func (b *builder) table(t *opendata.Table, dir, stem, label, page string) Downlo
 	}}
 }
 
+// view is one per-key table of the data page and the group it is listed in.
+type view struct {
+	t                      *opendata.Table
+	dir, stem, label, page string
+	group                  *DownloadGroup
+}
+
+// tables encodes the views on all cores, then files them in order.
+func (b *builder) tables(views []view) {
+	type encoded struct{ csv, json []byte }
+	out := make([]encoded, len(views))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				v := views[i]
+				pageURL := ""
+				if v.page != "" {
+					pageURL = b.absURLOf(v.page)
+				}
+				out[i] = encoded{v.t.CSV(), v.t.JSON(b.meta(pageURL))}
+			}
+		}()
+	}
+	for i := range views {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, v := range views {
+		v.group.Items = append(v.group.Items, Download{Label: v.label, Page: v.page, Files: []DownloadFile{
+			b.put(v.dir+v.stem+".csv", "CSV", opendata.MediaCSV, out[i].csv),
+			b.put(v.dir+v.stem+".json", "JSON", opendata.MediaJSON, out[i].json),
+		}})
+	}
+}
+
 // dataFiles writes the package (tables, workbook, descriptor) and the per-indicator,
 // per-period and per-unit views; the data page's groups are kept for dataPage.
 func (b *builder) dataFiles() (*DataBody, error) {
@@ -342,7 +384,9 @@ func (b *builder) dataFiles() (*DataBody, error) {
 		" theo tháng, theo cấp và theo đơn vị, với mục tiêu và văn bản giao; điểm và thứ hạng " + s.Config.IndexName + "."
 	d.Package = b.put(PackageFile, "JSON", opendata.MediaJSON, opendata.Descriptor(s, b.absURLOf(DataDir), resources))
 
+	byPeriod, byIndicator, byUnit := all.IndexBy("period"), all.IndexBy("indicator"), all.IndexBy("unit")
 	var periods, indicators, units DownloadGroup
+	var views []view
 	periods = DownloadGroup{ID: "theo-ky", Title: "Theo kỳ báo cáo", Note: "Số liệu của từng bài viết: cả tỉnh, từng cấp và từng đơn vị."}
 	for i := len(b.articles) - 1; i >= 0; i-- {
 		a := b.articles[i]
@@ -350,16 +394,17 @@ func (b *builder) dataFiles() (*DataBody, error) {
 		if a.Report.Illustrative {
 			label += " (số liệu minh họa)"
 		}
-		periods.Items = append(periods.Items, b.table(opendata.ForPeriod(all, a.Report), PeriodDir, a.Slug, label, a.Path()))
+		views = append(views, view{opendata.ForPeriod(all, byPeriod, a.Report), PeriodDir, a.Slug, label, a.Path(), &periods})
 	}
 	indicators = DownloadGroup{ID: "theo-chi-tieu", Title: "Theo chỉ tiêu", Note: "Mọi kỳ của một chỉ tiêu, với mục tiêu, văn bản giao và đánh giá đạt/chưa đạt."}
 	for _, ind := range s.Indicators {
-		indicators.Items = append(indicators.Items, b.table(opendata.ForIndicator(all, ind), IndicatorDir, ind.Key, ind.Name, "chi-tieu/"+ind.Key+"/"))
+		views = append(views, view{opendata.ForIndicator(all, byIndicator, ind), IndicatorDir, ind.Key, ind.Name, "chi-tieu/" + ind.Key + "/", &indicators})
 	}
 	units = DownloadGroup{ID: "theo-don-vi", Title: "Theo đơn vị", Note: "Mọi kỳ và mọi chỉ tiêu của một sở, ngành, huyện hoặc xã."}
 	for _, u := range s.Units {
-		units.Items = append(units.Items, b.table(opendata.ForUnit(all, u), UnitDir, u.Code, u.Name, "don-vi/"+u.Code+"/"))
+		views = append(views, view{opendata.ForUnit(all, byUnit, u), UnitDir, u.Code, u.Name, "don-vi/" + u.Code + "/", &units})
 	}
+	b.tables(views)
 	core := DownloadGroup{ID: "bo-du-lieu", Title: "Toàn bộ dữ liệu", Note: "Các bảng của bộ dữ liệu, mỗi bảng một tệp CSV và một tệp JSON; sổ tính Excel gồm mọi bảng.", Items: d.Core}
 	d.Groups = []DownloadGroup{core, periods, indicators}
 	if len(units.Items) > 0 {

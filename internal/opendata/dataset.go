@@ -159,28 +159,28 @@ func ResultsTable(s *model.Site) *Table {
 	return t
 }
 
-// ForIndicator is the results of one indicator: du-lieu/chi-tieu/{key}.csv.
-func ForIndicator(all *Table, ind *model.Indicator) *Table {
-	col := all.Col("indicator")
-	return all.Filter(Results+"-"+ind.Key, "Kết quả chỉ tiêu “"+ind.Name+"” qua các kỳ",
-		"Mọi kỳ của chỉ tiêu: cả tỉnh, từng cấp và từng đơn vị, với mục tiêu, văn bản giao và đánh giá.",
-		func(r []any) bool { return r[col] == ind.Key })
+// ForIndicator is the results of one indicator: du-lieu/chi-tieu/{key}.csv. byIndicator
+// is all.IndexBy("indicator").
+func ForIndicator(all *Table, byIndicator Index, ind *model.Indicator) *Table {
+	return &Table{Name: Results + "-" + ind.Key, Title: "Kết quả chỉ tiêu “" + ind.Name + "” qua các kỳ",
+		Description: "Mọi kỳ của chỉ tiêu: cả tỉnh, từng cấp và từng đơn vị, với mục tiêu, văn bản giao và đánh giá.",
+		Fields:      all.Fields, Rows: byIndicator[ind.Key]}
 }
 
-// ForPeriod is the results of one period: du-lieu/ky/{period}.csv.
-func ForPeriod(all *Table, r *model.Report) *Table {
-	col := all.Col("period")
+// ForPeriod is the results of one period: du-lieu/ky/{period}.csv. byPeriod is
+// all.IndexBy("period").
+func ForPeriod(all *Table, byPeriod Index, r *model.Report) *Table {
 	key := r.Period.Key()
-	return all.Filter(Results+"-"+key, "Kết quả các chỉ tiêu, tháng "+vietnamese.MonthYear(r.Period.Year, r.Period.Month),
-		"Số liệu của bài viết kỳ "+key+", đọc từ "+r.File+".",
-		func(row []any) bool { return row[col] == key })
+	return &Table{Name: Results + "-" + key, Title: "Kết quả các chỉ tiêu, tháng " + vietnamese.MonthYear(r.Period.Year, r.Period.Month),
+		Description: "Số liệu của bài viết kỳ " + key + ", đọc từ " + r.File + ".",
+		Fields:      all.Fields, Rows: byPeriod[key]}
 }
 
-// ForUnit is the results of one unit: du-lieu/don-vi/{code}.csv.
-func ForUnit(all *Table, u *model.Unit) *Table {
-	col := all.Col("unit")
-	return all.Filter(Results+"-"+u.Code, "Kết quả các chỉ tiêu của "+u.Name+" qua các kỳ", "",
-		func(r []any) bool { return r[col] == u.Code })
+// ForUnit is the results of one unit: du-lieu/don-vi/{code}.csv. byUnit is
+// all.IndexBy("unit").
+func ForUnit(all *Table, byUnit Index, u *model.Unit) *Table {
+	return &Table{Name: Results + "-" + u.Code, Title: "Kết quả các chỉ tiêu của " + u.Name + " qua các kỳ",
+		Fields: all.Fields, Rows: byUnit[u.Code]}
 }
 
 // ScoresTable is the index score, rank and class of each period that reports one.

@@ -40,6 +40,20 @@ func (t *Table) Filter(name, title, description string, keep func(row []any) boo
 	return out
 }
 
+// Index groups a table's rows by the value of one column, in row order; the per-key
+// views read it instead of scanning every row once per key.
+type Index map[any][][]any
+
+// IndexBy groups the rows by the field called name.
+func (t *Table) IndexBy(name string) Index {
+	col := t.Col(name)
+	idx := Index{}
+	for _, r := range t.Rows {
+		idx[r[col]] = append(idx[r[col]], r)
+	}
+	return idx
+}
+
 // Col is the index of the field called name; it panics on a name the table lacks, which
 // is a bug in this package.
 func (t *Table) Col(name string) int {
@@ -147,6 +161,13 @@ func (t *Table) JSON(m Meta) []byte {
 	kv("created", m.Created)
 	kv("fields", t.Fields)
 	buf.WriteString(`"data":[`)
+	keys := make([][]byte, len(t.Fields))
+	for j, f := range t.Fields {
+		keys[j], _ = json.Marshal(f.Name)
+	}
+	// Rows repeat the same names and citations: escape each distinct string once.
+	strs := map[string][]byte{}
+	var scratch []byte
 	for i, r := range t.Rows {
 		if i > 0 {
 			buf.WriteByte(',')
@@ -161,14 +182,33 @@ func (t *Table) JSON(m Meta) []byte {
 				buf.WriteByte(',')
 			}
 			first = false
-			k, _ := json.Marshal(t.Fields[j].Name)
-			val, err := json.Marshal(jsonValue(v))
-			if err != nil {
-				panic(fmt.Sprintf("opendata: %s.%s: %v", t.Name, t.Fields[j].Name, err))
-			}
-			buf.Write(k)
+			buf.Write(keys[j])
 			buf.WriteByte(':')
-			buf.Write(val)
+			switch x := v.(type) {
+			case string:
+				b, ok := strs[x]
+				if !ok {
+					b, _ = json.Marshal(x)
+					strs[x] = b
+				}
+				buf.Write(b)
+			case float64:
+				buf.Write(strconv.AppendFloat(scratch[:0], x, 'f', -1, 64))
+			case int:
+				buf.Write(strconv.AppendInt(scratch[:0], int64(x), 10))
+			case int64:
+				buf.Write(strconv.AppendInt(scratch[:0], x, 10))
+			case bool:
+				buf.Write(strconv.AppendBool(scratch[:0], x))
+			case time.Time:
+				buf.WriteString(`"` + x.Format("2006-01-02") + `"`)
+			default:
+				val, err := json.Marshal(jsonValue(v))
+				if err != nil {
+					panic(fmt.Sprintf("opendata: %s.%s: %v", t.Name, t.Fields[j].Name, err))
+				}
+				buf.Write(val)
+			}
 		}
 		buf.WriteByte('}')
 	}
