@@ -156,5 +156,8 @@ var messages = map[Code]message{
 	RedirectMissing:  {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
 }
 
+// Suggestion is the "did you mean" clause added to a hint: " (có phải “x”?)".
+func Suggestion(known string) string { return " (có phải “" + known + "”?)" }
+
 // Known reports whether the table words a code; tests use it to keep the table whole.
 func Known(c Code) bool { _, ok := messages[c]; return ok }

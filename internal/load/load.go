@@ -550,16 +550,25 @@ func (l *loader) levelKeys() string {
 
 // suggestIndicator names the closest known key when a key is one or two letters off.
 func (l *loader) suggestIndicator(key string) string {
+	keys := make([]string, len(l.site.Indicators))
+	for i, ind := range l.site.Indicators {
+		keys[i] = ind.Key
+	}
+	return suggest(key, keys)
+}
+
+// suggest words "did you mean" for the known key closest to key, within two letters.
+func suggest(key string, known []string) string {
 	best, dist := "", 3
-	for _, ind := range l.site.Indicators {
-		if d := vietnamese.Distance(key, ind.Key); d < dist {
-			best, dist = ind.Key, d
+	for _, k := range known {
+		if d := vietnamese.Distance(key, k); d < dist {
+			best, dist = k, d
 		}
 	}
 	if best == "" {
 		return ""
 	}
-	return " (có phải “" + best + "”?)"
+	return diag.Suggestion(best)
 }
 
 // pages reads content/*.md and content/bai-viet/*.md.

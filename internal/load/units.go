@@ -5,7 +5,6 @@ import (
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
-	"chiso/internal/vietnamese"
 )
 
 // entities reads data/entities.toml; without it the site reports on one body, the
@@ -150,14 +149,9 @@ func (l *loader) unitResults(res *model.Result, rows []*table, byLevel map[strin
 }
 
 func (l *loader) suggestUnit(code string) string {
-	best, dist := "", 3
-	for _, u := range l.site.Units {
-		if d := vietnamese.Distance(code, u.Code); d < dist {
-			best, dist = u.Code, d
-		}
+	codes := make([]string, len(l.site.Units))
+	for i, u := range l.site.Units {
+		codes[i] = u.Code
 	}
-	if best == "" {
-		return ""
-	}
-	return " (có phải “" + best + "”?)"
+	return suggest(code, codes)
 }

@@ -261,7 +261,7 @@ func (r *reader) suggestUnit(f string) string {
 	if best == "" {
 		return ""
 	}
-	return " (có phải “" + best + "”?)"
+	return diag.Suggestion(best)
 }
 
 func (r *reader) suggestIndicator(label string) string {
@@ -277,7 +277,7 @@ func (r *reader) suggestIndicator(label string) string {
 	if best == "" {
 		return ""
 	}
-	return " (có phải “" + best + "”?)"
+	return diag.Suggestion(best)
 }
 
 // row reads one data row.
