@@ -3,6 +3,8 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -26,7 +28,7 @@ import (
 // Options say where the site comes from and where it goes.
 type Options struct {
 	Source  fs.FS  // the site's source: config.toml, data/, content/, templates/
-	ECharts []byte // the ECharts build served as assets/vendor/echarts.common.min.js
+	ECharts []byte // the ECharts build, served as assets/vendor/echarts-HASH.min.js
 }
 
 // ErrInvalid is returned when the diagnostics hold errors.
@@ -60,7 +62,7 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
 	}
-	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}}
+	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}, echarts: EChartsPath(opts.ECharts)}
 	if err := b.run(opts); err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
@@ -92,6 +94,12 @@ func ToDir(opts Options, out string) (Stats, diag.List, error) {
 		}
 	}
 	return st, probs, nil
+}
+
+// EChartsPath names the library after its content: assets/vendor/echarts-1a2b3c4d5e6f.min.js.
+func EChartsPath(lib []byte) string {
+	sum := sha256.Sum256(lib)
+	return "assets/vendor/echarts-" + hex.EncodeToString(sum[:6]) + ".min.js"
 }
 
 // FindECharts looks for the ECharts build installed by npm in dir or its parents.
@@ -142,6 +150,7 @@ type builder struct {
 	jobs        []pageJob
 	open        openData  // charts and pages recorded for the open-data step (opendata.go)
 	probs       diag.List // problems found while building (a redirect to no page)
+	echarts     string    // path of the ECharts file under assets/vendor/
 }
 
 func (b *builder) run(opts Options) error {
@@ -200,7 +209,8 @@ const illustrativeText = "Số liệu trên trang này được tạo ra để m
 
 func (b *builder) page(kind, path, title, desc, section string, illustrative bool, body any) error {
 	p := &render.Page{
-		Site: b.site, Kind: kind, Path: path, Title: title, Description: desc,
+		ECharts: b.echarts,
+		Site:    b.site, Kind: kind, Path: path, Title: title, Description: desc,
 		Illustrative: illustrative, IllustrativeText: illustrativeText,
 		Featured: b.featured(), Body: body,
 	}
@@ -493,7 +503,7 @@ func (b *builder) assets(opts Options) error {
 		return err
 	}
 	if opts.ECharts != nil {
-		b.files["assets/vendor/echarts.common.min.js"] = opts.ECharts
+		b.files[b.echarts] = opts.ECharts
 		b.files["assets/vendor/ECHARTS-LICENSE.txt"] = []byte(echartsNotice)
 	}
 	return nil

@@ -472,7 +472,7 @@ func (b *builder) embeds() error {
 		if !c.shown {
 			continue
 		}
-		p := &render.Page{Site: b.site, Kind: "embed", Layout: "embed", Path: EmbedDir + id + "/", Title: c.chart.Title,
+		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Path: EmbedDir + id + "/", Title: c.chart.Title,
 			Description: c.chart.Description, Illustrative: c.illustrative, IllustrativeText: illustrativeText, HasCharts: true,
 			Body: &EmbedBody{Figure: c.fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
 		out, err := b.tmpl.Render(p)

@@ -92,7 +92,7 @@ func TestSiteSweep(t *testing.T) {
 	}
 	for _, must := range []string{"index.html", "bai-viet/2024-04/index.html", "chi-tieu/ho-so-truc-tuyen/index.html",
 		"luu-tru/index.html", "luu-tru/2024/index.html", "gioi-thieu/index.html", "phuong-phap-tinh/index.html", "404.html",
-		"assets/site.css", "assets/site.js", "assets/charts.js", "assets/vendor/echarts.common.min.js"} {
+		"assets/site.css", "assets/site.js", "assets/charts.js", build.EChartsPath(fakeECharts)} {
 		if _, ok := files[must]; !ok {
 			t.Errorf("missing %s", must)
 		}
@@ -128,7 +128,7 @@ func sweepPage(t *testing.T, files publish.Files, p string) {
 				checkChart(t, n)
 			}
 		}
-		for _, a := range []string{"href", "src", "action", "poster"} {
+		for _, a := range []string{"href", "src", "action", "poster", "data-echarts"} {
 			if v, ok := attrOK(n, a); ok {
 				checkLink(t, files, p, n.Data, v)
 			}

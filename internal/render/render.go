@@ -81,6 +81,9 @@ type Page struct {
 	Nav              []NavItem
 	Featured         []*write.Article
 	Body             any
+	// ECharts is the path of the chart library, named after its content so that it can be
+	// cached for good and a new version gets a new address.
+	ECharts string
 	// Layout is the template executed: "base" when empty (embeds and redirects have their own).
 	Layout string
 	// Share is the head's metadata for link previews, feeds and search engines (share.go).

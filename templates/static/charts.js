@@ -1,6 +1,6 @@
 /* Charts: draws the figures built by internal/chart with ECharts (the common build).
  * Loaded with `defer`. It loads the library itself, from the address in its own
- * data-echarts attribute (assets/vendor/echarts.common.min.js), when the first chart comes
+ * data-echarts attribute (assets/vendor/echarts-HASH.min.js), when the first chart comes
  * near the viewport; a page that loads the library before it (embeds) is drawn with that.
  *
  * Markup contract (internal/chart.FigureTemplate writes exactly this):
