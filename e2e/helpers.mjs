@@ -99,7 +99,12 @@ export async function watchedPage(context) {
   });
   page.on('pageerror', (err) => issues.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => {
-    issues.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText || ''}`);
+    const why = req.failure()?.errorText || '';
+    // A request the browser itself abandons because the page moved on (the favicon of a
+    // page the test has just left) is not a failure of the site; a missing file still
+    // shows as an HTTP status below.
+    if (why === 'net::ERR_ABORTED' && req.resourceType() !== 'document') return;
+    issues.push(`request failed: ${req.method()} ${req.url()} ${why}`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400 && !rootFavicon(res.url())) issues.push(`HTTP ${res.status()}: ${res.url()}`);
