@@ -50,7 +50,7 @@ func text(a *write.Article) string {
 
 // TestArticleGolden compares whole articles with testdata/*.golden (go test -update rewrites).
 func TestArticleGolden(t *testing.T) {
-	for _, period := range []string{"2024-04", "2024-05"} {
+	for _, period := range []string{"2024-04", "2024-05", "2025-06", "2025-07", "2025-09"} {
 		t.Run(period, func(t *testing.T) {
 			got := text(article(t, period))
 			file := "testdata/article-" + period + ".golden"
