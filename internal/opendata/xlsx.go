@@ -73,7 +73,8 @@ func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte
 			return nil, err
 		}
 	}
-	f.SetActiveSheet(0)
+	// The guide (the renamed Sheet1) is already the active sheet. SetActiveSheet would
+	// read every streamed sheet back into memory and write it again.
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, err
