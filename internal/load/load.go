@@ -216,7 +216,7 @@ func (l *loader) levels() {
 		return
 	}
 	for i, row := range t.Rows("level") {
-		lv := &model.Level{Key: l.checkKey(row, "key"), Name: row.String("name", true), Order: i, Pos: row.Pos()}
+		lv := &model.Level{Key: l.checkKey(row, "key"), Name: row.String("name", true), Order: i, Pos: row.Pos(), NamePos: row.PosOf("name")}
 		lv.From, lv.To = l.validity(row, false)
 		row.Done()
 		if lv.Key == "" {

@@ -88,6 +88,7 @@ type Level struct {
 	From, To time.Time
 	Order    int
 	Pos      diag.Pos
+	NamePos  diag.Pos // where the name is written, for spelling warnings
 }
 
 // InForce reports whether the level exists on day d.

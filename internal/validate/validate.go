@@ -24,7 +24,7 @@ func Site(s *model.Site) diag.List {
 		targets(&l, ind)
 	}
 	for _, lv := range s.Levels {
-		nearName(&l, lv.Pos, lv.Name, knownLevelNames)
+		nearName(&l, lv.NamePos, lv.Name, knownLevelNames)
 	}
 	for _, r := range s.Reports {
 		report(&l, s, r)
