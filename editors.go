@@ -29,6 +29,7 @@ import (
 	"chiso/internal/preview"
 	"chiso/internal/sheet"
 	"chiso/internal/vietnamese"
+	"chiso/internal/write"
 )
 
 var periodArg = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
@@ -136,7 +137,7 @@ func describe(s *model.Site, f *periodfile.File) string {
 	var names []string
 	for _, lv := range s.Levels {
 		if levels[lv.Key] {
-			names = append(names, lowerFirst(lv.Name))
+			names = append(names, write.LowerFirst(lv.Name))
 		}
 	}
 	out := fmt.Sprintf("%s chỉ tiêu", vietnamese.Pad2(len(f.Results)))
@@ -173,13 +174,6 @@ func draftNotes(s *model.Site, p model.Period) []string {
 			vietnamese.MonthYear(p.Year, p.Month)))
 	}
 	return notes
-}
-
-func lowerFirst(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) int {
