@@ -161,6 +161,13 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 		d.Points = append(d.Points, r)
 		d.LastValue = res.Whole
 		c.Categories = append(c.Categories, vietnamese.MonthYear(r.Period.Year, r.Period.Month))
+		if r.Break() {
+			label, err := b.w.Text("chart-break", r)
+			if err != nil {
+				return nil, err
+			}
+			c.Breaks = append(c.Breaks, chart.Break{Category: c.Categories[len(c.Categories)-1], Label: label})
+		}
 		whole.Values = append(whole.Values, num(res.Whole))
 		if res.Target != nil {
 			target.Values = append(target.Values, num(res.Target.Value))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 )
 
 // Kind is the chart type.
@@ -53,9 +54,19 @@ type Chart struct {
 	YMin, YMax *float64
 	// Inverse turns the value axis upside down (ranks: 1 is best, at the top).
 	Inverse bool
+	// Breaks mark categories where a series stops being comparable with what comes
+	// before (a merged province, a level that ends): a vertical dashed line with a label.
+	// Line charts only.
+	Breaks []Break
 	// Horizontal draws a Bar chart with the categories on the vertical axis, for long
 	// names. Not allowed with Line.
 	Horizontal bool
+}
+
+// Break is a vertical marker before Category, labelled Label ("Gia Lai mới").
+type Break struct {
+	Category string
+	Label    string
 }
 
 // Series is one named row of values, one per category.
@@ -84,6 +95,14 @@ func (c Chart) Validate() error {
 		bad("ID must match %s", idPattern)
 	} else if len(c.ID) > maxIDLen {
 		bad("ID is longer than %d bytes", maxIDLen)
+	}
+	for _, b := range c.Breaks {
+		if c.Kind != Line {
+			bad("Breaks are only for Line charts")
+		}
+		if !slices.Contains(c.Categories, b.Category) {
+			bad("break at %q, which is not a category", b.Category)
+		}
 	}
 	switch c.Kind {
 	case Bar:

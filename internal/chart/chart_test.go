@@ -491,3 +491,26 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+func TestBreaks(t *testing.T) {
+	v := 50.0
+	c := Chart{ID: "xu-huong", Kind: Line, Title: "T", Description: "D", Categories: []string{"6/2025", "7/2025"},
+		Series: []Series{{Name: "Cả tỉnh", Values: []*float64{&v, &v}}}, Unit: "%", Format: func(f float64) string { return "x" },
+		Breaks: []Break{{Category: "7/2025", Label: "</script>Gia Lai mới"}}}
+	r, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(r.JSON), `"markLine"`) || !strings.Contains(string(r.JSON), `"xAxis":"7/2025"`) ||
+		!strings.Contains(string(r.JSON), `\u003c/script\u003eGia Lai mới`) {
+		t.Errorf("break not drawn, or its label not escaped:\n%s", r.JSON)
+	}
+	c.Breaks = []Break{{Category: "8/2025", Label: "x"}}
+	if _, err := Render(c); err == nil {
+		t.Error("a break at an unknown category was accepted")
+	}
+	c.Kind, c.Breaks = Bar, []Break{{Category: "7/2025", Label: "x"}}
+	if _, err := Render(c); err == nil {
+		t.Error("a break on a bar chart was accepted")
+	}
+}

@@ -245,13 +245,17 @@ func option(c *Chart) map[string]any {
 			)
 			continue
 		}
-		line.AddSeries(name, lineData(s.Values),
+		seriesOpts := []charts.SeriesOpts{}
+		if k == 0 && len(c.Breaks) > 0 {
+			seriesOpts = breakOpts(c.Breaks)
+		}
+		line.AddSeries(name, lineData(s.Values), append(seriesOpts,
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: col}),
 			charts.WithLineStyleOpts(opts.LineStyle{Color: col, Width: 2}),
 			charts.WithLineChartOpts(opts.LineChart{
 				Symbol: lineSymbols[k%len(lineSymbols)], SymbolSize: 7,
 				ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false),
-			}),
+			}))...,
 		)
 	}
 	rect.Legend.Data = legend
@@ -440,6 +444,23 @@ func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
 // line that changes level half-way between two categories, so each bar or point sits
 // under its own target. On a horizontal chart, whose categories are separate indicators,
 // a short upright tick per category instead, with no line joining them.
+// breakOpts draws each break as a vertical dashed line at its category, labelled at
+// the top, on the first measured series (a mark line belongs to a series in ECharts).
+func breakOpts(breaks []Break) []charts.SeriesOpts {
+	items := make([]opts.MarkLineNameXAxisItem, len(breaks))
+	for i, b := range breaks {
+		items[i] = opts.MarkLineNameXAxisItem{Name: neutralise(b.Label), XAxis: neutralise(b.Category)}
+	}
+	return []charts.SeriesOpts{
+		charts.WithMarkLineNameXAxisItemOpts(items...),
+		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop", Color: labelColor, FontSize: 11},
+			LineStyle: &opts.LineStyle{Color: labelColor, Type: "dashed", Width: 1},
+		}),
+	}
+}
+
 func targetOpts(horizontal bool) []charts.SeriesOpts {
 	if horizontal {
 		return []charts.SeriesOpts{
