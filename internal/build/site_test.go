@@ -309,3 +309,12 @@ func mustRead(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// TestSampleIsClean: the sample checks without errors or warnings. Its July 2025 crosses
+// the merger of Bình Định into Gia Lai, where the whole rates change by more than
+// jump_warning: figures of another province are not a jump and must not be warned about.
+func TestSampleIsClean(t *testing.T) {
+	if _, probs := build.Check(repo); len(probs) > 0 {
+		t.Errorf("the sample has problems:\n%s", probs)
+	}
+}

@@ -128,7 +128,8 @@ func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
 	if len(res.Levels) > 1 && res.Given && percent(res.Whole, lo, hi) && (res.Whole < lo-0.05 || res.Whole > hi+0.05) {
 		l.Warnf(res.WholePos, diag.WholeOutside, vietnamese.Rate(res.Whole), vietnamese.Rate(lo), vietnamese.Rate(hi))
 	}
-	if d, ok := res.Change(); ok && math.Abs(d) > s.Config.JumpWarning && percent(res.Whole, res.Previous.Whole) {
+	// Across a change of province the figures are of another body: not a jump.
+	if d, ok := res.Change(); ok && !r.Break() && math.Abs(d) > s.Config.JumpWarning && percent(res.Whole, res.Previous.Whole) {
 		dir := "tăng"
 		if d < 0 {
 			dir = "giảm"
