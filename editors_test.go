@@ -3,42 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"chiso/internal/sitetest"
 )
 
-// minimal copies the corpus' minimal site (periods 2024-04 and 2024-05) and the
-// repository's templates into a folder.
-func minimal(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for from, to := range map[string]string{"internal/build/testdata/minimal": "", "templates": "templates"} {
-		err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(from, p)
-			dst := filepath.Join(dir, to, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(dst, data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+// minimal is the corpus' minimal site (periods 2024-04 and 2024-05) with templates.
+func minimal(t *testing.T) string { return sitetest.Minimal(t) }
 
 func replaceIn(t *testing.T, file, old, new string) {
 	t.Helper()

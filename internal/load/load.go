@@ -41,7 +41,7 @@ import (
 func Site(fsys fs.FS) (*model.Site, diag.List) {
 	var probs diag.List
 	s := &model.Site{Notes: map[string]*model.Page{}}
-	l := &loader{fsys: fsys, probs: &probs, site: s}
+	l := &loader{fsys: fsys, probs: &probs, site: s, keys: registry{}}
 	l.config()
 	l.documents()
 	l.levels()
@@ -62,6 +62,25 @@ type loader struct {
 	lvls  map[string]*model.Level
 	inds  map[string]*model.Indicator
 	units map[string]*model.Unit
+	keys  registry
+}
+
+// registry remembers where each key of a kind (indicator, level, unit, …) was first
+// written, so a second row with the same key is reported against the first.
+type registry map[string]diag.Pos
+
+// add records key for kind, or reports it as taken at the row's field; an empty key
+// (already reported as missing) is not added.
+func (r registry) add(l *loader, row *table, field, kind, key string) bool {
+	if key == "" {
+		return false
+	}
+	if prev, dup := r[kind+"\x00"+key]; dup {
+		l.probs.Errorf(row.PosOf(field), diag.DuplicateKey, key, prev.String())
+		return false
+	}
+	r[kind+"\x00"+key] = row.Pos()
+	return true
 }
 
 // open reads and parses one TOML file. ok is false when the file is missing (and not
@@ -169,11 +188,7 @@ func (l *loader) documents() {
 	}
 	for _, row := range t.Rows("document") {
 		d := l.document(row, true)
-		if d.Key == "" {
-			continue
-		}
-		if prev, dup := l.docs[d.Key]; dup {
-			l.probs.Errorf(row.PosOf("key"), diag.DuplicateKey, d.Key, prev.Pos.String())
+		if !l.keys.add(l, row, "key", "document", d.Key) {
 			continue
 		}
 		l.docs[d.Key] = d
@@ -219,11 +234,7 @@ func (l *loader) levels() {
 		lv := &model.Level{Key: l.checkKey(row, "key"), Name: row.String("name", true), Order: i, Pos: row.Pos(), NamePos: row.PosOf("name")}
 		lv.From, lv.To = l.validity(row, false)
 		row.Done()
-		if lv.Key == "" {
-			continue
-		}
-		if prev, dup := l.lvls[lv.Key]; dup {
-			l.probs.Errorf(row.PosOf("key"), diag.DuplicateKey, lv.Key, prev.Pos.String())
+		if !l.keys.add(l, row, "key", "level", lv.Key) {
 			continue
 		}
 		l.lvls[lv.Key] = lv
@@ -271,11 +282,7 @@ func (l *loader) indicators() {
 			ind.Targets = append(ind.Targets, tg)
 		}
 		row.Done()
-		if ind.Key == "" {
-			continue
-		}
-		if prev, dup := l.inds[ind.Key]; dup {
-			l.probs.Errorf(row.PosOf("key"), diag.DuplicateKey, ind.Key, prev.Pos.String())
+		if !l.keys.add(l, row, "key", "indicator", ind.Key) {
 			continue
 		}
 		l.inds[ind.Key] = ind

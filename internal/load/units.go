@@ -24,11 +24,7 @@ func (l *loader) entities() {
 		e.SuccessorKey = row.String("successor", false)
 		e.Note = row.String("note", false)
 		row.Done()
-		if e.Key == "" {
-			continue
-		}
-		if prev, dup := byKey[e.Key]; dup {
-			l.probs.Errorf(row.PosOf("key"), diag.DuplicateKey, e.Key, prev.Pos.String())
+		if !l.keys.add(l, row, "key", "entity", e.Key) {
 			continue
 		}
 		byKey[e.Key] = e
@@ -70,11 +66,7 @@ func (l *loader) unitRegistry() {
 		u.From, u.To = l.validity(row, false)
 		u.SuccessorCode = row.String("successor", false)
 		row.Done()
-		if u.Code == "" || u.Level == nil {
-			continue
-		}
-		if prev, dup := l.units[u.Code]; dup {
-			l.probs.Errorf(row.PosOf("code"), diag.DuplicateKey, u.Code, prev.Pos.String())
+		if u.Level == nil || !l.keys.add(l, row, "code", "unit", u.Code) {
 			continue
 		}
 		l.units[u.Code] = u

@@ -3,9 +3,6 @@ package model
 import (
 	"sort"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"chiso/internal/vietnamese"
 )
 
@@ -101,7 +98,6 @@ func (x *IndexScore) RankChange() (int, bool) {
 // Vietnamese collation, and gives each its rank within its level; equal rates as printed
 // share a rank.
 func rankUnits(res *Result) {
-	col := collate.New(language.Vietnamese)
 	better := func(a, b float64) bool {
 		if res.Indicator.HigherIsBetter {
 			return a > b
@@ -121,8 +117,8 @@ func rankUnits(res *Result) {
 		if ra, rb := shown[a.Unit], shown[b.Unit]; ra != rb {
 			return better(ra, rb)
 		}
-		if c := col.CompareString(a.Unit.Name, b.Unit.Name); c != 0 {
-			return c < 0
+		if a.Unit.Name != b.Unit.Name {
+			return vietnamese.Less(a.Unit.Name, b.Unit.Name)
 		}
 		return a.Unit.Code < b.Unit.Code
 	})

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,38 +12,11 @@ import (
 	"time"
 
 	"chiso/internal/preview"
+	"chiso/internal/sitetest"
 )
 
-// site copies the corpus' minimal site and the repository's templates into a folder.
-func site(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	copyTree(t, "../build/testdata/minimal", dir)
-	copyTree(t, "../../templates", filepath.Join(dir, "templates"))
-	return dir
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+// site is the corpus' minimal site with the repository's templates, on disk.
+func site(t *testing.T) string { return sitetest.Minimal(t) }
 
 var client = &http.Client{Timeout: 5 * time.Second}
 
