@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: chiso and Hugo build the same synthetic observations.
+#
+#   bench/run.sh [province|mid|national] [RUNS] [WORKDIR]
+#
+# 1. ../shared/bench/synth/synth.py writes the dataset (seed 1, deterministic);
+# 2. bench/synthconv converts it into a chiso site, ../shared/bench/hugo-baseline/tohugo.py
+#    into a Hugo site;
+# 3. after one warm-up each, RUNS builds of each tool run interleaved (chiso, hugo, chiso, …)
+#    under GNU time; the medians and their ratios are printed, with output bytes and files.
+#
+# Needs python3, hugo (Debian: apt-get install hugo time) and GNU time. Run by hand: it is a
+# benchmark, not a test, and takes minutes at national scale. The machine is shared, so read
+# the ratios, not the absolute times.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED:-$repo/../shared/bench}
+scale=${1:-province}
+runs=${2:-3}
+work=${3:-/tmp/chiso-bench}
+
+case "$scale" in
+  province) args=(--provinces 1 --units-per-province 180 --months 36) ;;
+  mid) args=(--provinces 10 --units-per-province 180 --months 60) ;;
+  national) args=(--provinces 63 --units-per-province 180 --months 60) ;;
+  *) echo "unknown scale: $scale (province|mid|national)" >&2; exit 2 ;;
+esac
+for tool in python3 hugo /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install hugo time python3)" >&2; exit 2; }
+done
+
+mkdir -p "$work"
+data="$work/synth-$scale"
+[ -f "$data/manifest.json" ] || python3 "$shared/synth/synth.py" "${args[@]}" --seed 1 --out "$data"
+( cd "$repo" && go build -o "$work/chiso" . && go run ./bench/synthconv -in "$data" -out "$work/chiso-$scale" -templates templates )
+python3 "$shared/hugo-baseline/tohugo.py" "$data" "$work/hugo-$scale" >/dev/null
+
+chiso_cmd=("$work/chiso" build --source "$work/chiso-$scale" --out "$work/chiso-out")
+hugo_cmd=(hugo --quiet --minify=false --source "$work/hugo-$scale" -d "$work/hugo-out")
+"${chiso_cmd[@]}" >/dev/null   # warm-up; also fills the output folders
+"${hugo_cmd[@]}"
+
+: > "$work/times-chiso"; : > "$work/times-hugo"
+for _ in $(seq "$runs"); do
+  /usr/bin/time -a -o "$work/times-chiso" -f "%e %M" "${chiso_cmd[@]}" >/dev/null
+  /usr/bin/time -a -o "$work/times-hugo" -f "%e %M" "${hugo_cmd[@]}"
+done
+/usr/bin/time -o "$work/times-check" -f "%e %M" "$work/chiso" check --source "$work/chiso-$scale" >/dev/null
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+col() { awk -v c="$2" '{print $c}' "$1" | median; }
+bytes() { find "$1" -type f -printf '%s\n' | awk '{s += $1} END {print s+0}'; }
+files() { find "$1" -type f | wc -l; }
+
+cw=$(col "$work/times-chiso" 1); cm=$(col "$work/times-chiso" 2)
+hw=$(col "$work/times-hugo" 1); hm=$(col "$work/times-hugo" 2)
+kw=$(col "$work/times-check" 1)
+cb=$(bytes "$work/chiso-out"); hb=$(bytes "$work/hugo-out")
+echo "scale $scale, $runs interleaved runs, medians"
+printf '%-8s %10s %12s %14s %8s\n' tool "wall s" "peak MiB" "output bytes" files
+printf '%-8s %10s %12.1f %14s %8s\n' chiso "$cw" "$(awk -v k="$cm" 'BEGIN {print k/1024}')" "$cb" "$(files "$work/chiso-out")"
+printf '%-8s %10s %12.1f %14s %8s\n' hugo "$hw" "$(awk -v k="$hm" 'BEGIN {print k/1024}')" "$hb" "$(files "$work/hugo-out")"
+awk -v cw="$cw" -v hw="$hw" -v cm="$cm" -v hm="$hm" -v cb="$cb" -v hb="$hb" -v kw="$kw" 'BEGIN {
+  printf "ratios chiso/hugo: wall %.2f×, peak memory %.2f×, output %.1f×\n", cw/hw, cm/hm, cb/hb
+  printf "chiso check: %.2f s, %.0f %% of a build\n", kw, 100*kw/cw }'
