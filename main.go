@@ -13,6 +13,7 @@ import (
 
 	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/publish"
 	"chiso/internal/vietnamese"
 )
 
@@ -56,6 +57,10 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	return safely(stderr, func() int { return command(args, stdout, stderr) })
+}
+
+func command(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -97,7 +102,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
 	}
-	opts := build.Options{Source: os.DirFS(*source)}
+	src := openSource(*source, stderr)
+	if src == nil || !checkOut(*source, *out, stderr) {
+		return 2
+	}
+	opts := build.Options{Source: src}
 	var err error
 	if *echarts != "" {
 		opts.ECharts, err = os.ReadFile(*echarts)
@@ -119,7 +128,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "Không dựng được trang: %d lỗi, %d cảnh báo. Thư mục %s được giữ nguyên.\n", e, w, *out)
 			return 1
 		}
-		fmt.Fprintf(stderr, "Không ghi được trang vào %s: %v\n", *out, err)
+		var pe *publish.Error
+		if errors.As(err, &pe) {
+			fmt.Fprintln(stderr, pe.Diagnostic())
+		} else {
+			fmt.Fprintln(stderr, diag.Crash())
+		}
 		return 1
 	}
 	_, w := probs.Count()
@@ -135,8 +149,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	src := openSource(*source, stderr)
+	if src == nil {
+		return 2
+	}
 	// Everything build would report, templates included: the site is built in memory.
-	_, probs, _ := build.Site(build.Options{Source: os.DirFS(*source)})
+	_, probs, _ := build.Site(build.Options{Source: src})
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

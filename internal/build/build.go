@@ -47,6 +47,7 @@ func Check(src fs.FS) (*model.Site, diag.List) {
 	probs = append(probs, validate.Site(site)...)
 	_, rp := load.Redirects(src)
 	probs = append(probs, rp...)
+	probs = withoutCascade(probs)
 	probs.Sort()
 	return site, probs
 }

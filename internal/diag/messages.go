@@ -2,8 +2,10 @@ package diag
 
 import (
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // Code names a kind of problem; the message table below words it.
@@ -99,10 +101,28 @@ const (
 	MisspeltKey      Code = "misspelt-key"
 	NotEntered       Code = "not-entered"
 	PeriodFileName   Code = "period-file-name"
+
+	// The command line and the disk (internal/publish, main.go).
+	OutIsSource    Code = "out-is-source"
+	OutHoldsSource Code = "out-holds-source"
+	OutInsideInput Code = "out-inside-input"
+	OutNotFolder   Code = "out-not-folder"
+	OutNotOurs     Code = "out-not-ours"
+	OutUnreadable  Code = "out-unreadable"
+	OutBusy        Code = "out-busy"
+	WriteFailed    Code = "write-failed"
+
+	// Size limits (internal/load/limits.go).
+	FileTooLarge  Code = "file-too-large"
+	StringTooLong Code = "string-too-long"
+	TooDeep       Code = "too-deep"
 )
 
 var messages = map[Code]message{
-	ReadFailed:       {"không đọc được tệp: %s", "kiểm tra tệp có tồn tại và có quyền đọc"},
+	ReadFailed:       {"không đọc được tệp: %s", "%[2]s"},
+	FileTooLarge:     {"tệp lớn hơn %s MB", "một tệp dữ liệu chỉ vài chục KB; kiểm tra có dán nhầm nội dung khác vào tệp không"},
+	StringTooLong:    {"đoạn chữ dài hơn %s ký tự", "rút gọn đoạn chữ này; bài viết dài đặt trong content/ dưới dạng Markdown"},
+	TooDeep:          {"giá trị lồng nhau quá %s tầng", "kiểm tra các dấu [ ] và { } có đóng đủ và đúng chỗ không"},
 	NotUTF8:          {"tệp không được mã hóa UTF-8 (chữ đầu tiên bị lỗi ở đây)", "lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8) rồi gõ lại các chữ có dấu bị lỗi"},
 	Syntax:           {"sai cú pháp TOML: %s", "%[2]s"},
 	UnknownKey:       {"khóa “%s” không được dùng ở đây", "sửa lại chính tả hoặc xóa dòng này; các khóa hợp lệ: %[2]s"},
@@ -153,6 +173,14 @@ var messages = map[Code]message{
 	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path bắt đầu và kết thúc bằng “/”, ví dụ \"/chi-so/\""},
 	BadRedirect:      {"đường dẫn chuyển hướng “%s” không hợp lệ", "viết đường dẫn trong trang, không có “/” ở đầu, kết thúc bằng “/” (hoặc .html), chỉ gồm chữ thường không dấu, số, “-”, “_”, “.” và “/”, ví dụ from = \"tin-cu/thang-4/\""},
 	RedirectShadows:  {"“%s” là một trang đang có của site: chuyển hướng sẽ thay mất trang này", "xóa mục [[redirect]] này, hoặc sửa from thành đường dẫn cũ không còn dùng"},
+	OutIsSource:      {"thư mục ghi trang “%s” chính là thư mục nguồn", "dựng vào đây sẽ xóa mất config.toml, data/, content/ và templates/; chọn một thư mục riêng, ví dụ --out %[2]s/public"},
+	OutHoldsSource:   {"thư mục ghi trang “%s” chứa thư mục nguồn %s", "dựng vào đây sẽ xóa mất cả thư mục nguồn; chọn một thư mục riêng, ví dụ --out %[2]s/public"},
+	OutInsideInput:   {"thư mục ghi trang “%s” nằm trong phần dữ liệu của thư mục nguồn %s", "không ghi trang vào config.toml, data/, content/, templates/, node_modules/ hay thư mục ẩn; chọn ví dụ --out %[2]s/public"},
+	OutNotFolder:     {"“%s” là một tệp, không phải thư mục", "dựng vào đây sẽ xóa mất tệp này; chọn một thư mục cho trang, ví dụ --out %[2]s/public"},
+	OutNotOurs:       {"thư mục “%s” đang chứa tệp không do chiso tạo ra", "dựng vào đây sẽ xóa mất các tệp đó; chọn một thư mục trống hoặc thư mục trang đã dựng trước đây (có tệp " + OutputMarker + ")"},
+	OutUnreadable:    {"không kiểm tra được thư mục ghi trang “%s”", "kiểm tra lại đường dẫn và quyền truy cập thư mục"},
+	OutBusy:          {"một lần dựng khác đang ghi vào “%s”", "chờ lần dựng kia xong rồi chạy lại; thư mục cũ được giữ nguyên"},
+	WriteFailed:      {"không ghi được trang vào “%s”: %s", "thư mục cũ được giữ nguyên; %[3]s rồi chạy lại"},
 	RedirectMissing:  {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
 }
 
@@ -161,3 +189,43 @@ func Suggestion(known string) string { return " (có phải “" + known + "”?
 
 // Known reports whether the table words a code; tests use it to keep the table whole.
 func Known(c Code) bool { _, ok := messages[c]; return ok }
+
+// OutputMarker is the file that marks a folder as an output of chiso build; its content
+// says so to whoever opens it.
+const (
+	OutputMarker     = ".chiso-output"
+	OutputMarkerText = "Thư mục này do chiso build tạo ra: lần dựng sau sẽ thay toàn bộ nội dung. Đừng lưu tệp của bạn ở đây.\n"
+)
+
+// osReasons words the system's refusals, with what to do about each; OSReason picks one.
+var osReasons = []struct {
+	err        error
+	what, todo string
+}{
+	{syscall.ENOSPC, "ổ đĩa đã đầy", "giải phóng chỗ trống trên ổ đĩa"},
+	{syscall.EDQUOT, "đã hết hạn mức dung lượng", "giải phóng chỗ trống hoặc xin thêm hạn mức"},
+	{syscall.EACCES, "không có quyền truy cập", "kiểm tra quyền đọc, ghi của thư mục"},
+	{syscall.EPERM, "không được phép", "kiểm tra quyền đọc, ghi của thư mục"},
+	{syscall.EROFS, "ổ đĩa chỉ cho đọc", "chọn một thư mục ghi được"},
+	{syscall.EISDIR, "đây là một thư mục, không phải tệp", "đổi tên hoặc xóa thư mục trùng tên tệp"},
+	{syscall.ENOTDIR, "một phần của đường dẫn là tệp, không phải thư mục", "kiểm tra lại đường dẫn"},
+	{syscall.ELOOP, "liên kết (symlink) vòng quanh hoặc trỏ ra ngoài thư mục nguồn", "thay liên kết bằng tệp thật nằm trong thư mục nguồn"},
+	{syscall.ENAMETOOLONG, "tên tệp quá dài", "đặt tên ngắn hơn"},
+	{syscall.EIO, "lỗi đọc ghi ổ đĩa", "kiểm tra ổ đĩa"},
+	{fs.ErrNotExist, "không có tệp hoặc thư mục này", "kiểm tra lại tên và đường dẫn"},
+	{fs.ErrPermission, "không có quyền truy cập", "kiểm tra quyền đọc, ghi của thư mục"},
+}
+
+const (
+	osReasonUnknown     = "hệ thống từ chối thao tác"
+	osReasonUnknownTodo = "kiểm tra ổ đĩa và quyền truy cập"
+	osReasonEscapes     = "liên kết (symlink) trỏ ra ngoài thư mục nguồn"
+	osReasonEscapesTodo = "thay liên kết bằng tệp thật nằm trong thư mục nguồn"
+	osReasonNotRegular  = "không phải tệp thường (thư mục, đường ống hay thiết bị)"
+	osReasonNotRegTodo  = "đặt ở đây một tệp văn bản thường"
+)
+
+// Crash is the one line printed when chiso itself fails (a panic): never a Go stack.
+func Crash() string {
+	return "lỗi: chiso gặp lỗi nội bộ và đã dừng, thư mục trang cũ được giữ nguyên — đây không phải lỗi của bạn: gửi lệnh vừa chạy và các tệp vừa sửa cho người quản trị"
+}

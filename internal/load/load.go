@@ -91,13 +91,17 @@ func (l *loader) open(name string, required bool) (*table, bool) {
 		if errors.Is(err, fs.ErrNotExist) && !required {
 			return nil, false
 		}
-		l.probs.Errorf(diag.Pos{File: name}, diag.ReadFailed, err.Error())
+		readFailed(l.probs, name, err)
 		return nil, false
 	}
 	return l.parse(name, src)
 }
 
 func (l *loader) parse(name string, src []byte) (*table, bool) {
+	if len(src) > MaxFileSize {
+		readFailed(l.probs, name, ErrTooLarge)
+		return nil, false
+	}
 	if !utf8.Valid(src) {
 		l.probs.Errorf(notUTF8(name, src), diag.NotUTF8)
 		return nil, false
@@ -126,6 +130,9 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 		return nil, false
 	}
 	f := &file{name: name, pos: locate(text), probs: l.probs}
+	if !f.limits(m) {
+		return nil, false
+	}
 	return f.root(m), true
 }
 
@@ -585,7 +592,7 @@ func (l *loader) pages() {
 	for _, name := range append(names, notes...) {
 		src, err := fs.ReadFile(l.fsys, name)
 		if err != nil {
-			l.probs.Errorf(diag.Pos{File: name}, diag.ReadFailed, err.Error())
+			readFailed(l.probs, name, err)
 			continue
 		}
 		p := l.page(name, src)

@@ -13,6 +13,11 @@ import (
 // TOML (headers, keys, inline tables, arrays, strings, comments) to place keys.
 type positions map[string][2]int
 
+// maxLocateDepth bounds the brackets and dotted keys whose paths the scanner records:
+// deeper values are refused by the size checks anyway (limits.go), and without a bound
+// a 64 KB nest of arrays builds paths of quadratic total size (1,6 GB).
+const maxLocateDepth = 2 * MaxDepth
+
 func locate(src string) positions {
 	s := &scanner{pos: positions{}, arrays: map[string]int{}}
 	lines := strings.Split(src, "\n")
@@ -70,6 +75,9 @@ func (s *scanner) statement(text string) {
 	if len(keys) == 0 {
 		return
 	}
+	if len(keys) > maxLocateDepth {
+		keys = keys[:maxLocateDepth]
+	}
 	path := join(s.table, keys...)
 	s.at(path, runeCol(text, i))
 	j = skipSpace(text, j)
@@ -85,6 +93,9 @@ func (s *scanner) header(text string, i int) {
 		start++
 	}
 	keys, _ := readKeys(text, start, ']')
+	if len(keys) > maxLocateDepth {
+		keys = keys[:maxLocateDepth]
+	}
 	resolved := ""
 	for k, key := range keys {
 		p := join(resolved, key)
@@ -212,7 +223,7 @@ func (s *scanner) inlineValue(text string, i int, path string) int {
 
 // elemPath gives the path of the next element when inside an array, and records it.
 func (s *scanner) elemPath(path string, col int) string {
-	if len(s.stack) == 0 {
+	if len(s.stack) == 0 || len(s.stack) > maxLocateDepth {
 		return path
 	}
 	top := &s.stack[len(s.stack)-1]
@@ -245,7 +256,8 @@ func skipString(text string, i int) int {
 		}
 		i++
 	}
-	return i
+	// An escape at the very end ("\) steps past the text.
+	return min(i, len(text))
 }
 
 // readKeys reads a dotted key (bare or quoted parts) up to stop or '='.

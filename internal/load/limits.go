@@ -1,0 +1,72 @@
+package load
+
+import (
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"chiso/internal/diag"
+)
+
+// Limits on what a source file may hold. Real files stay far below them; beyond them a
+// typing accident or a hostile file would cost gigabytes in every page and download
+// that repeats the text.
+const (
+	// MaxString is the longest text value, in characters: a definition or a document
+	// title is a few hundred.
+	MaxString = 4000
+	// MaxDepth is the deepest nesting of tables and arrays: our files use three.
+	MaxDepth = 8
+)
+
+// limits reports the first value of a decoded file beyond MaxString or MaxDepth, at its
+// key's line; false means the file must not be read further.
+func (f *file) limits(m map[string]any) bool {
+	path, code, ok := overLimit("", m, 1)
+	if ok {
+		return true
+	}
+	arg := strconv.Itoa(MaxString)
+	if code == diag.TooDeep {
+		arg = strconv.Itoa(MaxDepth)
+	}
+	f.probs.Errorf(f.at(path), code, arg)
+	return false
+}
+
+// overLimit walks v in key order (so the first problem reported is always the same).
+func overLimit(path string, v any, depth int) (string, diag.Code, bool) {
+	if depth > MaxDepth {
+		return path, diag.TooDeep, false
+	}
+	switch x := v.(type) {
+	case string:
+		if len(x) > MaxString && utf8.RuneCountInString(x) > MaxString {
+			return path, diag.StringTooLong, false
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if p, c, ok := overLimit(join(path, k), x[k], depth+1); !ok {
+				return p, c, false
+			}
+		}
+	case []map[string]any:
+		for i, e := range x {
+			if p, c, ok := overLimit(path+"["+strconv.Itoa(i)+"]", e, depth+1); !ok {
+				return p, c, false
+			}
+		}
+	case []any:
+		for i, e := range x {
+			if p, c, ok := overLimit(path+"["+strconv.Itoa(i)+"]", e, depth+1); !ok {
+				return p, c, false
+			}
+		}
+	}
+	return path, "", true
+}
