@@ -5,15 +5,19 @@ import (
 	"encoding/json"
 	"flag"
 	"html/template"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"chiso/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+// -update never rewrites a golden file: it writes testdata/NAME.golden.new, prints the
+// difference and fails; a person reads it and moves the file over (see internal/golden).
+// CI never runs it.
+var update = flag.Bool("update", false, "write testdata/*.golden.new for review and print the difference")
 
 // viRate stands in for vietnamese.Rate: one decimal at most, decimal comma.
 func viRate(v float64) string {
@@ -88,6 +92,8 @@ func horizontalChart() Chart {
 	}
 }
 
+// TestGolden: the JSON envelope of three charts, as a person read it against the charts'
+// data above (each file's first line says who and when).
 func TestGolden(t *testing.T) {
 	for name, c := range map[string]Chart{"bar": barChart(), "line": lineChart(), "horizontal": horizontalChart()} {
 		t.Run(name, func(t *testing.T) {
@@ -100,19 +106,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got.WriteByte('\n')
-			path := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/chart -run TestGolden -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("%s differs from the golden file; if the change is intended, run with -update\n--- got\n%s", path, got.Bytes())
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden"), got.Bytes(), *update)
 		})
 	}
 }
