@@ -136,8 +136,8 @@ export async function goto(page, url) {
 }
 
 /**
- * Scroll every .chart-canvas into view and wait until charts.js marks it data-drawn="1";
- * then check it holds a canvas or svg. Returns a list of problems (empty when all is well)
+ * Scroll every .chart-canvas into view and wait until charts.js marks it data-finished="1"
+ * (ECharts' `finished` event); then check it holds a canvas or svg. Returns a list of problems (empty when all is well)
  * and the number of charts seen.
  */
 export async function checkCharts(page, { timeout = 15000 } = {}) {
@@ -150,9 +150,17 @@ export async function checkCharts(page, { timeout = 15000 } = {}) {
     await c.scrollIntoViewIfNeeded();
     const handle = await c.elementHandle();
     try {
-      await page.waitForFunction((el) => el.getAttribute('data-drawn') === '1', handle, { timeout });
+      await page.waitForFunction(
+        (el) => el.getAttribute('data-finished') === '1' || el.getAttribute('data-drawn') === 'error',
+        handle,
+        { timeout },
+      );
     } catch {
-      out.push(`chart ${id}: data-drawn never became "1" (is ${await c.getAttribute('data-drawn')})`);
+      out.push(`chart ${id}: never finished drawing (data-drawn="${await c.getAttribute('data-drawn')}")`);
+      continue;
+    }
+    if ((await c.getAttribute('data-drawn')) !== '1') {
+      out.push(`chart ${id}: not drawn: ${await c.getAttribute('data-chart-error')}`);
       continue;
     }
     const hasGraphic = await c.evaluate((el) => !!el.querySelector('canvas, svg'));

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, horizontalOverflow, ensureArtifacts, report } from './helpers.mjs';
-import { openSite, onePerKind, drawAllCharts } from './sitepages.mjs';
+import { openSite, onePerKind, drawAllCharts, settle } from './sitepages.mjs';
 
 const ARTICLE = 'bai-viet/2024-04/';
 let site, browser, kinds;
@@ -43,7 +43,7 @@ test('no horizontal scroll at 320 px on every kind of page, at normal and larges
       await drawAllCharts(page);
       for (const size of ['0', '3']) {
         await page.evaluate((s) => document.documentElement.setAttribute('data-font', s), size);
-        await page.waitForTimeout(50);
+        await settle(page);
         const o = await horizontalOverflow(page);
         if (o) bad.push(`${p.path || '/'} (${p.kind}) data-font=${size}: ${o}`);
       }
@@ -70,7 +70,7 @@ test('text at 200%: no horizontal overflow on a desktop window or a phone', asyn
         await page.addStyleTag({ content: 'html, html[data-font] { font-size: 200% !important; }' });
         const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
         assert.equal(after, before * 2, `${p.path}: font-size ${before} → ${after}`);
-        await page.waitForTimeout(50);
+        await settle(page);
         const o = await horizontalOverflow(page);
         if (o) bad.push(`${p.path || '/'} (${p.kind}) at ${viewport.width} px: ${o}`);
         // Still readable: the main heading is on screen, not clipped.

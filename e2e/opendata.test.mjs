@@ -185,7 +185,7 @@ test('embed: the copied embed code works in a page of another origin', async () 
     const box = await frameEl.boundingBox();
     assert.ok(box && box.height >= 450, `iframe height ${box?.height}`);
     const frame = portal.frameLocator('iframe');
-    await frame.locator(`figure.chart#${id} .chart-canvas[data-drawn="1"]`).waitFor({ timeout: 15000 });
+    await frame.locator(`figure.chart#${id} .chart-canvas[data-finished="1"]`).waitFor({ timeout: 15000 });
     assert.equal(await frame.locator('canvas, svg').count() > 0, true, 'nothing drawn in the iframe');
     assert.equal(await frame.locator('h1').innerText(), m[2]);
     const back = await frame.locator('.embed-source a').first().getAttribute('href');

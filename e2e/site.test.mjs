@@ -221,9 +221,15 @@ test('reading controls stay hidden without JavaScript', async () => {
   }
 });
 
-test('screenshots of home and article at phone and desktop sizes', async () => {
+// What a reader sees first, asserted, with the screenshots kept for a person to look at:
+// on phones 360 and 390 px wide nothing scrolls sideways; on a 390×844 phone the article's
+// title and its first figure (the first rate of its first indicator) are on the first
+// screen, without scrolling.
+test('first screen: no sideways scroll at 360 and 390 px; the article title and first figure on a 390×844 screen', async () => {
   const dir = ensureArtifacts();
+  const bad = [];
   for (const [w, h] of [
+    [360, 740],
     [390, 844],
     [1366, 900],
   ]) {
@@ -235,14 +241,48 @@ test('screenshots of home and article at phone and desktop sizes', async () => {
         ['article-2024-04', article()],
       ]) {
         await goto(page, url);
-        await checkCharts(page); // draw the lazy charts first
+        const charts = await checkCharts(page); // draws the lazy charts, which scrolls
+        bad.push(...charts.problems.map((p) => `${name} at ${w} px: ${p}`));
         await page.evaluate(() => window.scrollTo(0, 0));
-        const file = path.join(dir, `${name}-${w}x${h}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        assert.ok(fs.statSync(file).size > 1000, `${file} is empty`);
+        if (w < 400) {
+          const o = await horizontalOverflow(page);
+          if (o) bad.push(`${name} at ${w} px scrolls sideways: ${o}`);
+        }
+        if (name.startsWith('article') && w === 390) {
+          const fold = await page.evaluate(() => {
+            const h1 = document.querySelector('main h1');
+            const first = document.querySelector('.news ul.items li');
+            let figure = null;
+            if (first) {
+              const walker = document.createTreeWalker(first, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n && !figure; n = walker.nextNode()) {
+                const m = n.data.match(/\d+(?:,\d+)?%/);
+                if (m) {
+                  const r = document.createRange();
+                  r.setStart(n, m.index);
+                  r.setEnd(n, m.index + m[0].length);
+                  const b = r.getBoundingClientRect();
+                  figure = { text: m[0], top: b.top, bottom: b.bottom };
+                }
+              }
+            }
+            const hb = h1 && h1.getBoundingClientRect();
+            return { screen: innerHeight, h1: hb && { top: hb.top, bottom: hb.bottom, text: h1.textContent }, figure };
+          });
+          if (!fold.h1) bad.push('article: no h1');
+          else if (fold.h1.top < 0 || fold.h1.bottom > fold.screen) {
+            bad.push(`article at 390×844: the title ends at ${Math.round(fold.h1.bottom)} px, below the first screen (${fold.screen} px)`);
+          }
+          if (!fold.figure) bad.push('article: no rate in its first indicator item');
+          else if (fold.figure.bottom > fold.screen) {
+            bad.push(`article at 390×844: its first figure (${fold.figure.text}) is at ${Math.round(fold.figure.top)} px, below the first screen (${fold.screen} px)`);
+          }
+        }
+        await page.screenshot({ path: path.join(dir, `${name}-${w}x${h}.png`), fullPage: true });
       }
     } finally {
       await ctx.close();
     }
   }
+  assert.deepEqual(bad, [], report('first screen', bad));
 });

@@ -112,7 +112,8 @@ export async function openSite(prefix, serverOpts = {}) {
 
 /**
  * Draw every chart on the page now (charts.js draws all of them on `beforeprint`, otherwise
- * only when they come near the viewport) and wait until each says data-drawn="1" or "error".
+ * only when they come near the viewport) and wait until each has finished drawing (ECharts'
+ * `finished` event: data-finished="1") or failed (data-drawn="error").
  * Returns the number of charts.
  */
 export async function drawAllCharts(page, timeout = 15000) {
@@ -120,11 +121,31 @@ export async function drawAllCharts(page, timeout = 15000) {
   if (n === 0) return 0;
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.waitForFunction(
-    () => [...document.querySelectorAll('.chart-canvas')].every((c) => c.getAttribute('data-drawn')),
+    () =>
+      [...document.querySelectorAll('.chart-canvas')].every(
+        (c) => c.getAttribute('data-finished') === '1' || c.getAttribute('data-drawn') === 'error',
+      ),
     null,
     { timeout },
   );
   return n;
+}
+
+/**
+ * Wait until the page has laid out a change (a font size, a style): two animation frames,
+ * so that resize observers have run, then until no chart has a resize pending
+ * (data-resizing) and every drawn chart has finished.
+ */
+export async function settle(page, timeout = 15000) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('.chart-canvas')].some(
+        (c) => c.hasAttribute('data-resizing') || (c.getAttribute('data-drawn') === '1' && c.getAttribute('data-finished') !== '1'),
+      ),
+    null,
+    { timeout },
+  );
 }
 
 /** Run axe-core (already injected) for WCAG 2.1 A and AA; returns its violations, simplified. */

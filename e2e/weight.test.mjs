@@ -118,8 +118,12 @@ test('the chart library is fetched once, then served from the browser cache on t
     const urls = new Map();
     cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
     cdp.on('Network.requestServedFromCache', (e) => fromCache.add(urls.get(e.requestId)));
+    // Each page's load of the library ends in one response event (from the network or the
+    // cache); the loop waits for it instead of for a while.
+    let arrived = () => {};
     cdp.on('Network.responseReceived', (e) => {
       if (/echarts/.test(e.response.url)) {
+        arrived();
         responses.push({
           url: e.response.url,
           cached: !!(e.response.fromDiskCache || e.response.fromPrefetchCache) || fromCache.has(e.response.url),
@@ -133,10 +137,14 @@ test('the chart library is fetched once, then served from the browser cache on t
       /<figure class="chart"/.test(fs.readFileSync(p.file, 'utf8')),
     );
     const visits = [site.url(ARTICLE), site.url('bai-viet/2024-05/'), ...chartPages.map((p) => p.url)];
-    for (const url of visits) {
+    for (const [i, url] of visits.entries()) {
+      const seen = responses.length > i ? Promise.resolve() : new Promise((r) => (arrived = r));
       await page.goto(url, { waitUntil: 'load' });
       assert.ok((await drawAllCharts(page)) > 0, `${url}: no chart`);
-      await page.waitForTimeout(100); // let the CDP events arrive
+      // The charts are drawn, so the library was loaded: its response event follows. The
+      // deadline only turns a missing event into a failure instead of a hung test.
+      await Promise.race([seen, new Promise((_, no) => setTimeout(() => no(new Error(`${url}: no response event for the chart library`)), 10000).unref())]);
+      assert.equal(responses.length, i + 1, `${url}: ${responses.length} responses for the chart library after ${i + 1} pages`);
     }
     const fetched = served() - before;
     console.log(`# ECharts: ${visits.length} pages with charts, fetched from the server ${fetched}×; ` +

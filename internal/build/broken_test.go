@@ -14,6 +14,7 @@ import (
 
 	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/golden"
 )
 
 // The broken-input corpus: testdata/broken/*.txt, one case a file.
@@ -31,10 +32,11 @@ import (
 // diagnostic lines.
 // To add a case: write the file with the files only, run
 //
-//	go test ./internal/build -run TestBroken -update
+//	go test ./internal/build -run TestBroken -update-broken
 //
-// and read the lines it wrote into the header: they are the spec, so check every word.
-var update = flag.Bool("update", false, "rewrite the expected lines of testdata/broken/*.txt")
+// and read the lines it wrote into the header (it prints what changed): they are the
+// spec, so check every word. The flag touches only this corpus; CI never runs it.
+var updateBroken = flag.Bool("update-broken", false, "rewrite the expected lines of testdata/broken/*.txt, printing what changed")
 
 type brokenCase struct {
 	comments []string
@@ -197,7 +199,10 @@ func TestBroken(t *testing.T) {
 			}
 			probs := check(c.site(t, base))
 			got := lines(probs)
-			if *update {
+			if *updateBroken {
+				if d := strings.Join(got, "\n"); d != strings.Join(c.want, "\n") {
+					t.Logf("%s rewritten (- before, + now):\n%s", name, golden.Diff(strings.Join(c.want, "\n"), d))
+				}
 				c.want = got
 				if err := os.WriteFile(name, []byte(c.format()), 0o644); err != nil {
 					t.Fatal(err)

@@ -6,7 +6,6 @@ package build_test
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -20,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/xuri/excelize/v2"
@@ -30,7 +30,6 @@ import (
 	"chiso/internal/model"
 	"chiso/internal/opendata"
 	"chiso/internal/publish"
-	"chiso/internal/vietnamese"
 )
 
 const baseURL = "https://binhdinh.gov.vn"
@@ -480,7 +479,9 @@ func TestDataPackage(t *testing.T) {
 	}
 }
 
-// TestWorkbookSample opens the XLSX and finds the CSV's rows in its sheet.
+// TestWorkbookSample: the workbook's results sheet is the results CSV, every cell of
+// every row: the same text, the same number, the same truth value (a sheet stores true
+// as 1) or the same date (a sheet stores a date as a day number).
 func TestWorkbookSample(t *testing.T) {
 	files, _ := sample(t)
 	f, err := excelize.OpenReader(bytes.NewReader(files["du-lieu/chi-so.xlsx"]))
@@ -496,17 +497,41 @@ func TestWorkbookSample(t *testing.T) {
 	if len(rows) != len(recs) {
 		t.Fatalf("sheet %d rows, CSV %d", len(rows), len(recs))
 	}
-	valueCol := 0
-	for i, h := range recs[0] {
-		if h == "value" {
-			valueCol = i
+	bad := 0
+	for i, rec := range recs {
+		if len(rows[i]) > len(rec) {
+			t.Errorf("row %d: sheet has %d cells, CSV %d", i+1, len(rows[i]), len(rec))
+		}
+		for j, want := range rec {
+			got := ""
+			if j < len(rows[i]) {
+				got = rows[i][j] // GetRows leaves out a row's empty cells at its end
+			}
+			if !sameCell(got, want) && bad < 20 {
+				bad++
+				t.Errorf("row %d, column %s: sheet %q, CSV %q", i+1, recs[0][j], got, want)
+			}
 		}
 	}
-	for i := 1; i < len(recs); i += 97 {
-		if num(t, rows[i][valueCol]) != num(t, recs[i][valueCol]) {
-			t.Errorf("row %d: sheet %s, CSV %s", i, rows[i][valueCol], recs[i][valueCol])
-		}
+}
+
+func sameCell(sheet, csv string) bool {
+	if sheet == csv {
+		return true
 	}
+	switch csv {
+	case "true":
+		return sheet == "1" || sheet == "TRUE"
+	case "false":
+		return sheet == "0" || sheet == "FALSE"
+	}
+	a, errA := strconv.ParseFloat(sheet, 64)
+	if _, err := time.Parse("2006-01-02", csv); err == nil && errA == nil {
+		d, err := excelize.ExcelDateToTime(a, false)
+		return err == nil && d.Format("2006-01-02") == csv
+	}
+	b, errB := strconv.ParseFloat(csv, 64)
+	return errA == nil && errB == nil && a == b
 }
 
 // configWith is config.toml with some keys replaced.
@@ -524,58 +549,6 @@ func configWith(t *testing.T, set map[string]string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-const hostile = `</script><script>alert(1)</script><!--`
-
-// TestJSONLDHostile: a hostile site title and index name reach JSON-LD, OpenGraph and
-// feeds as plain text, never as markup that ends the <script>.
-func TestJSONLDHostile(t *testing.T) {
-	files := buildSample(t, withFiles(map[string]string{"config.toml": configWith(t, map[string]string{"title": hostile, "index_name": hostile})}))
-	ld := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
-	found := 0
-	for _, p := range files.Paths() {
-		if !strings.HasSuffix(p, ".html") {
-			continue
-		}
-		for _, m := range ld.FindAllSubmatch(files[p], -1) {
-			found++
-			body := m[1]
-			if bytes.Contains(body, []byte("<")) {
-				t.Errorf("%s: JSON-LD holds a raw <: %.120s", p, body)
-			}
-			var v map[string]any
-			if err := json.Unmarshal(body, &v); err != nil {
-				t.Errorf("%s: JSON-LD: %v", p, err)
-				continue
-			}
-			if v["@type"] == "NewsArticle" && !strings.Contains(v["headline"].(string), hostile) {
-				t.Errorf("%s: headline lost the title text: %q", p, v["headline"])
-			}
-		}
-		doc, err := html.Parse(bytes.NewReader(files[p]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		scripts := 0
-		walk(doc, func(n *html.Node) {
-			if n.Type == html.ElementNode && n.Data == "script" && attr(n, "src") == "" {
-				scripts++
-				if ty := attr(n, "type"); ty != "application/json" && ty != "application/ld+json" {
-					t.Errorf("%s: executable inline script %q", p, text(n))
-				}
-			}
-			if n.Type == html.ElementNode && n.Data == "meta" && attr(n, "property") == "og:site_name" && attr(n, "content") != hostile {
-				t.Errorf("%s: og:site_name %q", p, attr(n, "content"))
-			}
-		})
-	}
-	if found < 10 {
-		t.Errorf("only %d JSON-LD blocks", found)
-	}
-	if _, err := gofeed.NewParser().Parse(bytes.NewReader(files["atom.xml"])); err != nil {
-		t.Errorf("atom.xml with hostile title: %v", err)
-	}
 }
 
 // TestBasePath builds the sample at the host's root and under /chi-so/ and sweeps every
@@ -750,71 +723,45 @@ func sweepJSONURLs(t *testing.T, file string, data []byte, check func(file, u st
 	visit(v)
 }
 
-// TestURLsNeverDisappear: every page path of a published build (testdata/urls.golden)
-// is still served: by its page, or by a redirect page from data/redirects.toml. Run with
-// -update after adding pages to record them; removing one needs a [[redirect]].
+// TestURLsNeverDisappear: every URL ever published (testdata/urls.golden) is still
+// served, by its page or by a redirect page from data/redirects.toml; and every page the
+// sample builds is in the list. The list only grows, by hand: no flag writes it, so a
+// removed page can never drop out of it unnoticed. To publish a new page, add its line;
+// to retire one, add a [[redirect]].
 func TestURLsNeverDisappear(t *testing.T) {
 	files, _ := sample(t)
 	const golden = "testdata/urls.golden"
-	if *update {
-		var paths []string
-		for _, p := range files.Paths() {
-			if strings.HasSuffix(p, ".html") {
-				paths = append(paths, urlPath(p))
-			}
-		}
-		sort.Strings(paths)
-		if err := os.WriteFile(golden, []byte(strings.Join(paths, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	want := goldenURLs(t, golden)
 	if len(want) < 100 {
 		t.Fatalf("only %d URLs in %s", len(want), golden)
 	}
 	if lost := lostURLs(want, files); len(lost) > 0 {
-		t.Errorf("published URLs no longer served (add a [[redirect]] to data/redirects.toml for each):\n%s", strings.Join(lost, "\n"))
+		t.Errorf("published URLs no longer served: add a [[redirect]] to data/redirects.toml for each (never remove a line from %s):\n%s",
+			golden, strings.Join(lost, "\n"))
 	}
-	added := 0
+	var added []string
 	for _, p := range files.Paths() {
 		if strings.HasSuffix(p, ".html") && !want[urlPath(p)] {
-			added++
+			added = append(added, urlPath(p))
 		}
 	}
-	if added > 0 {
-		t.Logf("%d new pages are not in %s yet (go test -run TestURLsNeverDisappear -update)", added, golden)
+	if len(added) > 0 {
+		t.Errorf("%d pages are built but not in %s: once they are meant to be published for good, add these lines to it by hand (no flag writes the list):\n%s",
+			len(added), golden, strings.Join(added, "\n"))
 	}
 }
 
-// TestRedirectKeepsURL: a page that disappears is lost, unless a redirect covers it; the
-// redirect page sends readers and crawlers on without script.
-func TestRedirectKeepsURL(t *testing.T) {
-	files, _ := sample(t)
-	want := map[string]bool{"tin-cu/thang-4/": true, "bai-viet/2024-04/": true}
-	if lost := lostURLs(want, files); len(lost) != 1 || lost[0] != "tin-cu/thang-4/" {
-		t.Errorf("lost %v", lost)
+// TestLostURLs: the check above fails for a page that is gone and passes once a
+// redirect serves it.
+func TestLostURLs(t *testing.T) {
+	files := publish.Files{"index.html": nil, "bai-viet/2024-04/index.html": nil, "404.html": nil}
+	want := map[string]bool{"": true, "bai-viet/2024-04/": true, "bai-viet/2024-03/": true, "404.html": true}
+	if lost := lostURLs(want, files); len(lost) != 1 || lost[0] != "bai-viet/2024-03/" {
+		t.Errorf("lost %v, want [bai-viet/2024-03/]", lost)
 	}
-	moved := buildSample(t, withFiles(map[string]string{"data/redirects.toml": "[[redirect]]\nfrom = \"tin-cu/thang-4/\"\nto = \"bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen\"\n"}))
-	if lost := lostURLs(want, moved); len(lost) != 0 {
-		t.Errorf("lost %v with a redirect", lost)
-	}
-	page := string(moved["tin-cu/thang-4/index.html"])
-	target := baseURL + base + "bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"
-	for _, must := range []string{
-		`<meta http-equiv="refresh" content="0; url=` + target + `">`,
-		`<link rel="canonical" href="` + target + `">`,
-		`<a href="` + base + `bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen">`,
-		`<meta name="robots" content="noindex">`,
-	} {
-		if !strings.Contains(page, must) {
-			t.Errorf("redirect page lacks %s\n%s", must, page)
-		}
-	}
-	if strings.Contains(page, "<script") {
-		t.Error("redirect page has a script")
-	}
-	if strings.Contains(string(moved["sitemap.xml"]), "tin-cu/") {
-		t.Error("redirect listed in the sitemap")
+	files["bai-viet/2024-03/index.html"] = nil // the redirect page
+	if lost := lostURLs(want, files); len(lost) != 0 {
+		t.Errorf("lost %v with the page served", lost)
 	}
 }
 
@@ -831,7 +778,7 @@ func urlPath(file string) string {
 func goldenURLs(t *testing.T, name string) map[string]bool {
 	src, err := os.ReadFile(name)
 	if err != nil {
-		t.Fatalf("%v (create it with -update)", err)
+		t.Fatal(err)
 	}
 	out := map[string]bool{}
 	for _, l := range strings.Split(string(src), "\n") {
@@ -913,45 +860,4 @@ func TestEmbeds(t *testing.T) {
 	if n < 20 {
 		t.Errorf("only %d charts", n)
 	}
-}
-
-// TestSearchIndexSample: the index lists every article, indicator, unit and page, folded;
-// the payload a search costs on the sample is logged.
-func TestSearchIndexSample(t *testing.T) {
-	files, site := sample(t)
-	data := files["tim-kiem/index.json"]
-	var ix struct {
-		V     int
-		Kinds []string
-		Pages [][]any
-	}
-	if err := json.Unmarshal(data, &ix); err != nil {
-		t.Fatal(err)
-	}
-	if want := len(site.Reports) + len(site.Indicators) + len(site.Units) + len(site.Pages); len(ix.Pages) != want {
-		t.Errorf("%d entries, want %d", len(ix.Pages), want)
-	}
-	april := false
-	for _, p := range ix.Pages {
-		folded := p[4].(string)
-		if folded != vietnamese.Fold(folded) || strings.ContainsAny(folded, "đĐạấ") {
-			t.Errorf("not folded: %q", folded)
-		}
-		if p[1] == "bai-viet/2024-04/" && strings.Contains(folded, "thang 4") {
-			april = true
-		}
-	}
-	if !april {
-		t.Error("the April 2024 article is not findable by “thang 4”")
-	}
-	t.Logf("search payload on the sample: tim-kiem/index.json %d bytes, %d gzipped, %d pages; search.js %d bytes",
-		len(data), gzipLen(data), len(ix.Pages), len(files["assets/search.js"]))
-}
-
-func gzipLen(b []byte) int {
-	var buf bytes.Buffer
-	w := gzip.NewWriter(&buf)
-	w.Write(b)
-	w.Close()
-	return buf.Len()
 }

@@ -271,45 +271,6 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
-// TestFailedBuildKeepsOutput: a data error stops the build and leaves public/ as it was.
-func TestFailedBuildKeepsOutput(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	if _, probs, err := build.ToDir(build.Options{Source: repo, ECharts: fakeECharts}, out); err != nil {
-		t.Fatalf("%v\n%s", err, probs)
-	}
-	before := readTree(t, out)
-	broken := withFiles(map[string]string{"data/periods/2024-04.toml": strings.Replace(
-		mustRead(t, "data/periods/2024-04.toml"), "whole = 76", "whole = 176", 1)})
-	_, probs, err := build.ToDir(build.Options{Source: broken, ECharts: fakeECharts}, out)
-	if err == nil {
-		t.Fatal("a rate of 176% was accepted")
-	}
-	if got := probs.String(); !strings.Contains(got, "data/periods/2024-04.toml:29:1:") || !strings.Contains(got, "176%") {
-		t.Errorf("diagnostic does not name the file, line and value:\n%s", got)
-	}
-	after := readTree(t, out)
-	if len(after) != len(before) {
-		t.Fatalf("public/ changed: %d files, then %d", len(before), len(after))
-	}
-	for p, data := range before {
-		if !bytes.Equal(data, after[p]) {
-			t.Errorf("%s changed", p)
-		}
-	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public-new-*"))
-	if len(leftovers) > 0 {
-		t.Errorf("temporary folders left: %v", leftovers)
-	}
-}
-
-func mustRead(t *testing.T, name string) string {
-	b, err := fs.ReadFile(repo, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // TestSampleIsClean: the sample checks without errors or warnings. Its July 2025 crosses
 // the merger of Bình Định into Gia Lai, where the whole rates change by more than
 // jump_warning: figures of another province are not a jump and must not be warned about.

@@ -148,6 +148,18 @@ func Set(file, key, value string) Edit {
 	}}
 }
 
+// Append adds text at the end of a file of the base site (a new [[indicator]], a new
+// [[result]]).
+func Append(file, text string) Edit {
+	return Edit{file, func(t testing.TB, data []byte, exists bool) ([]byte, bool) {
+		t.Helper()
+		if !exists {
+			t.Fatalf("sitetest.Append: the base site has no %s", file)
+		}
+		return []byte(strings.TrimRight(string(data), "\n") + "\n\n" + strings.TrimLeft(text, "\n")), true
+	}}
+}
+
 // Delete removes file from the base site.
 func Delete(file string) Edit {
 	return Edit{file, func(t testing.TB, _ []byte, exists bool) ([]byte, bool) {

@@ -24,7 +24,9 @@
  * Works under Content-Security-Policy default-src 'self': no eval, no inline script, and
  * tooltips are built as DOM nodes with textContent (no HTML strings, no style attributes;
  * element.style is CSSOM, which CSP allows). Charts are drawn when near the viewport, and
- * get data-drawn="1" when done. Without ECharts nothing happens and the tables show every
+ * get data-drawn="1" once their option is set, and data-finished="1" on ECharts' `finished`
+ * event (animation over, everything painted); while a resize is pending (150 ms after the
+ * column changes width) a chart has data-resizing="1". The browser tests wait on these. Without ECharts nothing happens and the tables show every
  * figure. If a chart fails (a bug: bad JSON, missing element), its box is hidden, the table
  * stays, the element gets data-drawn="error" and data-chart-error, and one console.error
  * line says which chart.
@@ -43,6 +45,7 @@
 
   var DEFAULT_HEIGHT = '320px';
   var drawn = [];
+  var drawnBoxes = []; // drawn[i]'s element
 
   function isArray(v) {
     return Object.prototype.toString.call(v) === '[object Array]';
@@ -184,8 +187,12 @@
       if (canvas.clientHeight < 40) canvas.style.height = DEFAULT_HEIGHT; // CSS gave none
       // SVG: sharp when zoomed or printed, and lighter than canvas on phones.
       chart = echarts.init(canvas, null, { renderer: 'svg' });
+      chart.on('finished', function () {
+        canvas.setAttribute('data-finished', '1');
+      });
       chart.setOption(option);
       drawn.push(chart);
+      drawnBoxes.push(canvas);
       watchSize(canvas);
       canvas.setAttribute('data-drawn', '1');
     } catch (e) {
@@ -210,12 +217,14 @@
   var resizeTimer = 0;
   function resizeAll() {
     if (resizeTimer) window.clearTimeout(resizeTimer);
+    for (var j = 0; j < drawnBoxes.length; j++) drawnBoxes[j].setAttribute('data-resizing', '1');
     resizeTimer = window.setTimeout(function () {
       resizeTimer = 0;
       for (var i = 0; i < drawn.length; i++) {
         try {
           if (!drawn[i].isDisposed()) drawn[i].resize();
         } catch (e) { /* a chart that cannot resize keeps its size */ }
+        drawnBoxes[i].removeAttribute('data-resizing');
       }
     }, 150);
   }

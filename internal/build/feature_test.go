@@ -1,0 +1,304 @@
+package build_test
+
+// Feature tests on the harness (internal/sitetest): each states only the files it is
+// about, laid over the minimal site (testdata/minimal), builds in memory and asserts on
+// what is written and what is said. The sample site in data/ is left to the whole-site
+// sweeps (site_test.go, opendata_test.go).
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+
+	"chiso/internal/build"
+	"chiso/internal/sitetest"
+)
+
+const april = "data/periods/2024-04.toml"
+
+// TestFailedBuildKeepsOutput: a data error stops the build, names its file and line, and
+// leaves the output folder as it was.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	good := sitetest.Source(t, "")
+	if _, probs, err := build.ToDir(build.Options{Source: good, ECharts: sitetest.FakeECharts}, out); err != nil {
+		t.Fatalf("%v\n%s", err, probs)
+	}
+	before := readTree(t, out)
+	broken := sitetest.Source(t, "", sitetest.Replace(april, "whole = 76", "whole = 176"))
+	_, probs, err := build.ToDir(build.Options{Source: broken, ECharts: sitetest.FakeECharts}, out)
+	if err == nil {
+		t.Fatal("a rate of 176% was accepted")
+	}
+	sitetest.AssertDiag(t, probs, april+":24:1", "lỗi", "tỷ lệ 176% nằm ngoài khoảng 0–100")
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("the output changed: %d files, then %d", len(before), len(after))
+	}
+	for p, data := range before {
+		if !bytes.Equal(data, after[p]) {
+			t.Errorf("%s changed", p)
+		}
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public-new-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+// TestWarningStillBuilds: a warning (a rate with two decimals) is said at its line and the
+// site is built all the same.
+func TestWarningStillBuilds(t *testing.T) {
+	b := sitetest.Build(t, "", sitetest.Replace(april, "whole = 95\n", "whole = 95.55\n"))
+	if b.Err != nil {
+		t.Fatalf("a warning stopped the build: %v\n%s", b.Err, b.Diags)
+	}
+	b.AssertDiag(april+":19:1", "cảnh báo", "tỷ lệ 95,55 có quá một chữ số thập phân")
+	b.AssertFile("bai-viet/2024-04/index.html", "Hồ sơ dịch vụ công trực tuyến")
+}
+
+// TestRedirectKeepsURL: a page that disappears is lost unless a redirect covers it; the
+// redirect page sends readers and crawlers on without script and stays out of the sitemap.
+func TestRedirectKeepsURL(t *testing.T) {
+	want := map[string]bool{"tin-cu/thang-4/": true, "bai-viet/2024-04/": true}
+	plain := sitetest.Build(t, "")
+	plain.AssertClean()
+	if lost := lostURLs(want, plain.Files); len(lost) != 1 || lost[0] != "tin-cu/thang-4/" {
+		t.Errorf("without a redirect, lost %v; want [tin-cu/thang-4/]", lost)
+	}
+	moved := sitetest.Build(t, `
+-- data/redirects.toml --
+[[redirect]]
+from = "tin-cu/thang-4/"
+to = "bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"
+`)
+	moved.AssertClean()
+	if lost := lostURLs(want, moved.Files); len(lost) != 0 {
+		t.Errorf("lost %v with a redirect", lost)
+	}
+	target := baseURL + base + "bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"
+	moved.AssertFile("tin-cu/thang-4/index.html",
+		`<meta http-equiv="refresh" content="0; url=`+target+`">`,
+		`<link rel="canonical" href="`+target+`">`,
+		`<a href="`+base+`bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen">`,
+		`<meta name="robots" content="noindex">`)
+	moved.AssertNotContains("tin-cu/thang-4/index.html", "<script")
+	moved.AssertNotContains("sitemap.xml", "tin-cu/")
+}
+
+// TestRedirectToNowhere: a redirect to a page the build does not write is an error at
+// its line, not a redirect into a 404.
+func TestRedirectToNowhere(t *testing.T) {
+	b := sitetest.Build(t, `
+-- data/redirects.toml --
+[[redirect]]
+from = "tin-cu/thang-4/"
+to = "bai-viet/2024-06/"
+`)
+	b.AssertFailed()
+	b.AssertDiag("data/redirects.toml:3", "lỗi", "bai-viet/2024-06/")
+}
+
+const hostile = `</script><script>alert(1)</script><!--`
+
+// TestJSONLDHostile: a hostile site title and index name reach JSON-LD, OpenGraph and
+// feeds as plain text, never as markup that ends the <script>.
+func TestJSONLDHostile(t *testing.T) {
+	b := sitetest.Build(t, "",
+		sitetest.Set("config.toml", "title", strconv.Quote(hostile)),
+		sitetest.Set("config.toml", "index_name", strconv.Quote(hostile)))
+	b.AssertClean()
+	ld := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
+	found, articles := 0, 0
+	for _, p := range b.Files.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		for _, m := range ld.FindAllSubmatch(b.Files[p], -1) {
+			found++
+			body := m[1]
+			if bytes.Contains(body, []byte("<")) {
+				t.Errorf("%s: JSON-LD holds a raw <: %.120s", p, body)
+			}
+			var v map[string]any
+			if err := json.Unmarshal(body, &v); err != nil {
+				t.Errorf("%s: JSON-LD: %v", p, err)
+				continue
+			}
+			if v["@type"] == "NewsArticle" {
+				articles++
+				if h, _ := v["headline"].(string); !strings.Contains(h, hostile) {
+					t.Errorf("%s: headline lost the index name: %q", p, h)
+				}
+			}
+		}
+		doc, err := html.Parse(bytes.NewReader(b.Files[p]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		walk(doc, func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "script" && attr(n, "src") == "" {
+				if ty := attr(n, "type"); ty != "application/json" && ty != "application/ld+json" {
+					t.Errorf("%s: executable inline script %q", p, text(n))
+				}
+			}
+			if n.Type == html.ElementNode && n.Data == "meta" && attr(n, "property") == "og:site_name" && attr(n, "content") != hostile {
+				t.Errorf("%s: og:site_name %q", p, attr(n, "content"))
+			}
+		})
+	}
+	if articles != 2 || found <= articles {
+		t.Errorf("%d JSON-LD blocks, %d of them NewsArticle; want one on each of the 2 articles and others elsewhere", found, articles)
+	}
+	for _, feed := range []string{"atom.xml", "rss.xml"} {
+		f, err := gofeed.NewParser().Parse(bytes.NewReader(b.Files[feed]))
+		if err != nil {
+			t.Errorf("%s with a hostile title: %v", feed, err)
+		} else if !strings.Contains(f.Title, hostile) {
+			t.Errorf("%s: title %q, want the site title as text", feed, f.Title)
+		}
+	}
+}
+
+// TestSearchIndex: the index lists exactly the pages of the site, each with the words a
+// reader types for it (unaccented), stated here from the fixture, not from the index.
+func TestSearchIndex(t *testing.T) {
+	b := sitetest.Build(t, `
+-- data/units.toml --
+[[unit]]
+code = "so-tu-phap"
+name = "Sở Tư pháp"
+level = "tinh"
+`)
+	b.AssertClean()
+	var ix struct {
+		V     int
+		Kinds []string
+		Pages [][]any
+	}
+	if err := json.Unmarshal([]byte(b.File("tim-kiem/index.json")), &ix); err != nil {
+		t.Fatal(err)
+	}
+	// path → kind, title, words the folded text must hold.
+	want := map[string][3]string{
+		"bai-viet/2024-04/":               {"Bài viết", "", "thang 4/2024; dat: ho so truc tuyen, thanh toan truc tuyen, so hoa ho so; chua dat: dvc co ho so"},
+		"bai-viet/2024-05/":               {"Bài viết", "", "thang 5/2024"},
+		"chi-tieu/ho-so-truc-tuyen/":      {"Chỉ tiêu", "Hồ sơ dịch vụ công trực tuyến", "ho so dich vu cong truc tuyen ty le ho so duoc tiep nhan truc tuyen"},
+		"chi-tieu/thanh-toan-truc-tuyen/": {"Chỉ tiêu", "Thanh toán trực tuyến", "thanh toan truc tuyen"},
+		"chi-tieu/so-hoa-ho-so/":          {"Chỉ tiêu", "Số hóa thành phần hồ sơ", "so hoa thanh phan ho so"},
+		"chi-tieu/dvc-phat-sinh-ho-so/":   {"Chỉ tiêu", "Dịch vụ công trực tuyến có phát sinh hồ sơ", "dvc co ho so"},
+		"don-vi/so-tu-phap/":              {"Đơn vị", "Sở Tư pháp", "so tu phap cap tinh"},
+		"gioi-thieu/":                     {"Trang", "Giới thiệu", "gioi thieu trang cong bo ket qua cac chi tieu"},
+	}
+	seen := map[string]bool{}
+	for _, p := range ix.Pages {
+		if len(p) != 5 {
+			t.Fatalf("entry %v: want [kind, path, title, summary, folded]", p)
+		}
+		kind, _ := p[0].(float64)
+		path, _ := p[1].(string)
+		title, _ := p[2].(string)
+		folded, _ := p[4].(string)
+		w, ok := want[path]
+		if !ok {
+			t.Errorf("unexpected entry %q", path)
+			continue
+		}
+		seen[path] = true
+		if int(kind) >= len(ix.Kinds) || ix.Kinds[int(kind)] != w[0] {
+			t.Errorf("%s: kind %v of %q, want %q", path, kind, ix.Kinds, w[0])
+		}
+		if w[1] != "" && title != w[1] {
+			t.Errorf("%s: title %q, want %q", path, title, w[1])
+		}
+		if !strings.Contains(folded, w[2]) {
+			t.Errorf("%s: folded text %q lacks %q", path, folded, w[2])
+		}
+	}
+	for p := range want {
+		if !seen[p] {
+			t.Errorf("no entry for %s", p)
+		}
+	}
+}
+
+// TestLowerIsBetterWording: an indicator where less is better states its target as a
+// ceiling: "tỷ lệ tối đa" when met, "không được vượt quá" when not.
+func TestLowerIsBetterWording(t *testing.T) {
+	b := sitetest.Build(t, "",
+		sitetest.Append("data/indicators.toml", `
+[[indicator]]
+key = "ho-so-tre-han"
+name = "Hồ sơ giải quyết trễ hạn"
+short = "Hồ sơ trễ hạn"
+counts = "hồ sơ"
+definition = "Tỷ lệ hồ sơ giải quyết quá hạn."
+higher_is_better = false
+
+  [[indicator.target]]
+  value = 10
+  from = 2024-01-01
+  to = 2024-12-31
+  basis = "nq-02-2024"
+`),
+		sitetest.Append(april, `
+[[result]]
+indicator = "ho-so-tre-han"
+whole = 8
+levels = { tinh = 5, huyen = 9, xa = 12 }
+`),
+		sitetest.Append("data/periods/2024-05.toml", `
+[[result]]
+indicator = "ho-so-tre-han"
+whole = 12.5
+levels = { tinh = 6, huyen = 14, xa = 15 }
+`))
+	b.AssertClean()
+	// April: 8% against at most 10%: met.
+	b.AssertFile("bai-viet/2024-04/index.html", "“Hồ sơ giải quyết trễ hạn” của cả tỉnh đạt tỷ lệ 8%; đảm bảo", "(tỷ lệ tối đa 10%)")
+	b.AssertNotContains("bai-viet/2024-04/index.html", "không được vượt quá", "phải đạt tỷ lệ 10%")
+	// May: 12,5% against at most 10%: not met.
+	b.AssertFile("bai-viet/2024-05/index.html", "“Hồ sơ giải quyết trễ hạn” của cả tỉnh đạt tỷ lệ 12,5%; chưa đảm bảo", "(không được vượt quá 10%)")
+	b.AssertNotContains("bai-viet/2024-05/index.html", "tỷ lệ tối đa", "phải đạt tỷ lệ 10%")
+	// The higher-is-better indicators keep their wording beside it.
+	b.AssertFile("bai-viet/2024-04/index.html", "(tỷ lệ 50%)", "(phải đạt tỷ lệ 100%)")
+	b.AssertFile("chi-tieu/ho-so-tre-han/index.html", "Tỷ lệ càng thấp càng tốt.")
+	b.AssertNotContains("chi-tieu/ho-so-tre-han/index.html", "Tỷ lệ càng cao càng tốt.")
+}
+
+// TestIllustrativeSaysSo: a period marked illustrative says so on its article; an
+// official one does not.
+func TestIllustrativeSaysSo(t *testing.T) {
+	const note = "không phải số liệu chính thức"
+	b := sitetest.Build(t, "", sitetest.Set("data/periods/2024-05.toml", "illustrative", "true"))
+	b.AssertClean()
+	b.AssertFile("bai-viet/2024-05/index.html", note)
+	b.AssertNotContains("bai-viet/2024-04/index.html", note)
+}
+
+// TestUnitsAreOptional: without data/units.toml there is no unit page and no "Đơn vị" in
+// the menu; with one unit, its page is there.
+func TestUnitsAreOptional(t *testing.T) {
+	none := sitetest.Build(t, "")
+	none.AssertClean()
+	none.AssertNoFile("don-vi/index.html")
+	none.AssertNotContains("index.html", `href="/chi-so/don-vi/"`)
+
+	one := sitetest.Build(t, `
+-- data/units.toml --
+[[unit]]
+code = "so-tu-phap"
+name = "Sở Tư pháp"
+level = "tinh"
+`)
+	one.AssertClean()
+	one.AssertFile("index.html", `href="/chi-so/don-vi/"`)
+	one.AssertFile("don-vi/so-tu-phap/index.html", "Sở Tư pháp")
+}
