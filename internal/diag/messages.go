@@ -229,3 +229,6 @@ const (
 func Crash() string {
 	return "lỗi: chiso gặp lỗi nội bộ và đã dừng, thư mục trang cũ được giữ nguyên — đây không phải lỗi của bạn: gửi lệnh vừa chạy và các tệp vừa sửa cho người quản trị"
 }
+
+// PreviewWrongHost answers a request to the preview under another host name.
+const PreviewWrongHost = "Bản xem trước chỉ trả lời địa chỉ của máy này (127.0.0.1 hoặc localhost): mở trang bằng địa chỉ mà lệnh chiso serve đã in ra."
