@@ -89,6 +89,7 @@ const (
 	Template         Code = "template"
 	NoECharts        Code = "no-echarts"
 	BadBasePath      Code = "bad-base-path"
+	BadBaseURL       Code = "bad-base-url"
 	BadRedirect      Code = "bad-redirect"
 	RedirectShadows  Code = "redirect-shadows"
 	RedirectMissing  Code = "redirect-missing"
@@ -170,7 +171,8 @@ var messages = map[Code]message{
 	NoEntity:         {"không có đơn vị báo cáo (tỉnh) nào có hiệu lực trong kỳ %s", "thêm hoặc sửa from/to của [[entity]] trong data/entities.toml"},
 	NotEntered:       {"chưa nhập số liệu “%s”", "thay dấu \"?\" bằng số liệu của kỳ này, ví dụ %[1]s = %[2]s"},
 	PeriodFileName:   {"tệp %s ghi kỳ %s", "sửa thành period = \"%[3]s\" cho khớp tên tệp (hoặc đổi tên tệp thành %[2]s.toml)"},
-	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path bắt đầu và kết thúc bằng “/”, ví dụ \"/chi-so/\""},
+	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path là đường dẫn trên chính tên miền của trang: bắt đầu và kết thúc bằng “/”, chỉ gồm chữ không dấu, số, “-”, “_”, “.”, ví dụ \"/chi-so/\""},
+	BadBaseURL:       {"base_url “%s” không phải địa chỉ trang web", "viết địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://), chỉ có tên miền, ví dụ base_url = \"https://binhdinh.gov.vn\"; đường dẫn con đặt ở base_path"},
 	BadRedirect:      {"đường dẫn chuyển hướng “%s” không hợp lệ", "viết đường dẫn trong trang, không có “/” ở đầu, kết thúc bằng “/” (hoặc .html), chỉ gồm chữ thường không dấu, số, “-”, “_”, “.” và “/”, ví dụ from = \"tin-cu/thang-4/\""},
 	RedirectShadows:  {"“%s” là một trang đang có của site: chuyển hướng sẽ thay mất trang này", "xóa mục [[redirect]] này, hoặc sửa from thành đường dẫn cũ không còn dùng"},
 	OutIsSource:      {"thư mục ghi trang “%s” chính là thư mục nguồn", "dựng vào đây sẽ xóa mất config.toml, data/, content/ và templates/; chọn một thư mục riêng, ví dụ --out %[2]s/public"},
@@ -229,3 +231,6 @@ const (
 func Crash() string {
 	return "lỗi: chiso gặp lỗi nội bộ và đã dừng, thư mục trang cũ được giữ nguyên — đây không phải lỗi của bạn: gửi lệnh vừa chạy và các tệp vừa sửa cho người quản trị"
 }
+
+// PreviewWrongHost answers a request to the preview under another host name.
+const PreviewWrongHost = "Bản xem trước chỉ trả lời địa chỉ của máy này (127.0.0.1 hoặc localhost): mở trang bằng địa chỉ mà lệnh chiso serve đã in ra."

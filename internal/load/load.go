@@ -184,6 +184,7 @@ func (l *loader) config() {
 	if j, ok := t.Number("jump_warning", false); ok {
 		c.JumpWarning = j
 	}
+	l.siteAddress(t)
 	t.Done()
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -86,11 +87,27 @@ func (t *Table) CSV() []byte {
 	for _, r := range t.Rows {
 		for i, v := range r {
 			rec[i] = text(v)
+			if s, ok := v.(string); ok {
+				rec[i] = inert(s)
+			}
 		}
 		w.Write(rec)
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// inert keeps a text cell from being read as a formula: Excel and LibreOffice evaluate a
+// CSV cell starting with =, +, -, @ (or a tab or carriage return before one) on open,
+// so a name like =HYPERLINK(…) would run in the reader's spreadsheet. A leading
+// apostrophe makes it text, and is what the spreadsheets themselves show for it. Only
+// text cells: a negative number is a number. The XLSX needs no such care: excelize writes
+// strings as text cells, never as formulas.
+func inert(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // text is a cell in machine format.

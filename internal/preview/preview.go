@@ -30,9 +30,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,7 +54,9 @@ type Options struct {
 // Server is a running preview of the site in one folder.
 type Server struct {
 	dir  string
+	src  fs.FS // dir through load.Dir: no link out of it, regular files only
 	opts Options
+	host hostCheck // set by Start: the Host headers this preview answers
 
 	mu      sync.RWMutex
 	files   publish.Files // the last build that succeeded
@@ -74,7 +74,8 @@ func New(dir string, opts Options) *Server {
 		opts.Interval = 500 * time.Millisecond
 	}
 	s := &Server{dir: dir, opts: opts, base: "/", changed: make(chan struct{})}
-	s.stamp, _ = fingerprint(dir)
+	s.src = source(dir)
+	s.stamp, _ = fingerprint(s.src)
 	s.rebuild("")
 	return s
 }
@@ -96,7 +97,7 @@ func (s *Server) Version() int64 {
 // rebuild builds the site and swaps it in; cause names the file that changed.
 func (s *Server) rebuild(cause string) {
 	start := time.Now()
-	src := os.DirFS(s.dir)
+	src := s.src
 	files, probs, err := build.Site(build.Options{Source: src, ECharts: s.opts.ECharts})
 	base := basePath(src)
 	s.mu.Lock()
@@ -158,23 +159,25 @@ var watched = []string{"config.toml", "data", "content", "templates"}
 
 // fingerprint hashes the names and contents of the watched files, and names the one
 // most recently modified.
-func fingerprint(dir string) (uint64, string) {
+func fingerprint(src fs.FS) (uint64, string) {
 	h := fnv.New64a()
 	latest, latestTime := "", time.Time{}
 	for _, root := range watched {
-		filepath.WalkDir(filepath.Join(dir, root), func(p string, d fs.DirEntry, err error) error {
+		fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 				return nil // a file vanishing mid-walk is seen at the next poll
 			}
-			data, err := os.ReadFile(p)
+			// Through the source root: a pipe or a link leaving the folder is not read
+			// (the build reports it).
+			data, err := fs.ReadFile(src, p)
 			if err != nil {
+				fmt.Fprintf(h, "%s\x00?\x00", p)
 				return nil
 			}
-			rel, _ := filepath.Rel(dir, p)
-			fmt.Fprintf(h, "%s\x00%d\x00", rel, len(data))
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
 			h.Write(data)
 			if info, err := d.Info(); err == nil && info.ModTime().After(latestTime) {
-				latest, latestTime = filepath.ToSlash(rel), info.ModTime()
+				latest, latestTime = p, info.ModTime()
 			}
 			return nil
 		})
@@ -192,7 +195,7 @@ func (s *Server) Watch(ctx context.Context) {
 			return
 		case <-t.C:
 		}
-		if stamp, cause := fingerprint(s.dir); stamp != s.stamp {
+		if stamp, cause := fingerprint(s.src); stamp != s.stamp {
 			s.stamp = stamp
 			s.rebuild(cause)
 		}
@@ -206,6 +209,7 @@ func (s *Server) Start(ctx context.Context, addr string) (net.Addr, <-chan error
 	if err != nil {
 		return nil, nil, err
 	}
+	s.host = hostCheck{port: portOf(ln.Addr())}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go s.Watch(ctx)
@@ -229,6 +233,10 @@ func (s *Server) Start(ctx context.Context, addr string) (net.Addr, <-chan error
 // base path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
+	if !s.host.allows(r.Host) {
+		refuseHost(w)
+		return
+	}
 	switch r.URL.Path {
 	case "/__chiso/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")

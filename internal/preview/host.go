@@ -1,0 +1,57 @@
+package preview
+
+import (
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+
+	"chiso/internal/diag"
+	"chiso/internal/load"
+)
+
+// source opens the site's folder as the build command does (load.Dir); a folder that
+// cannot be opened is read as given, and the build reports each file it cannot read.
+func source(dir string) fs.FS {
+	if src, err := load.Dir(dir); err == nil {
+		return src
+	}
+	return os.DirFS(dir)
+}
+
+// hostCheck guards against DNS rebinding: a page on another site whose host name an
+// attacker points at 127.0.0.1 could otherwise read the preview (the editor's
+// unpublished data) as same-origin. Browsers send that name in Host, so only addresses
+// by number and "localhost", on our own port, are answered.
+type hostCheck struct {
+	port string // "" before Start: every Host is answered (tests calling ServeHTTP)
+}
+
+func portOf(a net.Addr) string {
+	if t, ok := a.(*net.TCPAddr); ok {
+		return strconv.Itoa(t.Port)
+	}
+	_, port, _ := net.SplitHostPort(a.String())
+	return port
+}
+
+func (h hostCheck) allows(hostHeader string) bool {
+	if h.port == "" {
+		return true
+	}
+	host, port, err := net.SplitHostPort(hostHeader)
+	if err != nil || port != h.port {
+		return false
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	return host == "localhost" || net.ParseIP(host) != nil
+}
+
+func refuseHost(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(http.StatusMisdirectedRequest)
+	io.WriteString(w, diag.PreviewWrongHost+"\n")
+}
