@@ -13,6 +13,7 @@ import (
 
 	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/echarts"
 	"chiso/internal/vietnamese"
 )
 
@@ -30,8 +31,8 @@ Cách dùng:
 
 build   Đọc config.toml, data/, content/ và templates/ trong --source, kiểm tra số liệu,
         rồi ghi trang vào --out. Nếu có lỗi, thư mục --out cũ được giữ nguyên.
-        Thư viện biểu đồ ECharts được lấy từ node_modules/ (cài bằng ` + "`make site`" + ` hoặc
-        ` + "`npm ci`" + `); --echarts TỆP chỉ định tệp khác.
+        Thư viện biểu đồ ECharts ` + echarts.Version + ` có sẵn trong chương trình; --echarts TỆP
+        dùng tệp khác.
 check   Như build nhưng chỉ kiểm tra. Mỗi vấn đề một dòng:
         tệp:dòng:cột: lỗi|cảnh báo: điều sai — cách sửa
         --json in danh sách vấn đề dạng JSON cho máy đọc. Dòng cuối tóm tắt số lỗi, cảnh báo.
@@ -99,15 +100,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := build.Options{Source: os.DirFS(*source)}
 	var err error
-	if *echarts != "" {
-		opts.ECharts, err = os.ReadFile(*echarts)
-	} else {
-		exe, _ := os.Executable()
-		opts.ECharts, _, err = build.FindECharts(*source, ".", filepath.Dir(exe))
-	}
-	if err != nil {
+	if opts.ECharts, err = chartLibrary(*echarts); err != nil {
 		d := diag.List{}
-		d.Errorf(diag.Pos{File: "node_modules/echarts"}, diag.NoECharts, err.Error())
+		d.Errorf(diag.Pos{File: *echarts}, diag.NoECharts, err.Error())
 		fmt.Fprint(stderr, d.String())
 		return 1
 	}

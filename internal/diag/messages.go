@@ -141,7 +141,7 @@ var messages = map[Code]message{
 	NoPeriods:        {"không có tệp kỳ báo cáo nào trong data/periods/", "tạo một tệp, ví dụ data/periods/2024-04.toml"},
 	FrontMatter:      {"phần đầu trang (front matter) sai: %s", "phần đầu nằm giữa hai dòng +++ và viết theo cú pháp TOML"},
 	Template:         {"mẫu trang lỗi: %s", "%[2]s"},
-	NoECharts:        {"không tìm thấy thư viện ECharts (%s)", "chạy `make site` (hoặc `npm ci`) một lần để cài thư viện biểu đồ"},
+	NoECharts:        {"không đọc được tệp thư viện ECharts (%s)", "kiểm tra đường dẫn sau --echarts, hoặc bỏ --echarts để dùng thư viện có sẵn trong chương trình"},
 	UnknownUnit:      {"không có đơn vị mã “%s” trong data/units.toml", "sửa mã đơn vị cho đúng hoặc khai báo đơn vị trong data/units.toml%[2]s"},
 	DuplicateUnit:    {"đơn vị “%s” đã có ở dòng %d của chỉ tiêu này", "mỗi đơn vị chỉ có một dòng trong một chỉ tiêu; xóa dòng thừa"},
 	UnitNotInForce:   {"đơn vị “%s” không còn (hoặc chưa) hoạt động trong kỳ %s", "dùng đơn vị kế thừa hoặc sửa thời hạn của đơn vị trong data/units.toml"},
