@@ -77,6 +77,7 @@ const (
 	ResultMissing    Code = "result-missing"
 	DuplicateResult  Code = "duplicate-result"
 	Jump             Code = "jump"
+	JumpAcrossGap    Code = "jump-across-gap"
 	NearName         Code = "near-name"
 	ScoreRange       Code = "score-range"
 	RankRange        Code = "rank-range"
@@ -133,6 +134,7 @@ var messages = map[Code]message{
 	ResultMissing:    {"kỳ %s thiếu chỉ tiêu “%s”", "thêm một [[result]] cho chỉ tiêu này nếu có số liệu"},
 	DuplicateResult:  {"chỉ tiêu “%s” đã có ở dòng %d", "mỗi chỉ tiêu chỉ có một [[result]] trong một kỳ"},
 	Jump:             {"tỷ lệ “%s” %s %s điểm phần trăm so với kỳ %s (%s%% → %s%%)", "mức cảnh báo là %[7]s điểm (jump_warning trong config.toml); kiểm tra lại số liệu, nếu đúng thì bỏ qua cảnh báo này"},
+	JumpAcrossGap:    {"tỷ lệ “%s” %s %s điểm phần trăm so với kỳ %s, kỳ gần nhất trước đó có số liệu (%s%% → %s%%); không có số liệu %[8]s", "mức cảnh báo là %[7]s điểm (jump_warning trong config.toml); nếu thiếu tệp kỳ thì thêm vào data/periods/, nếu số liệu đúng thì bỏ qua cảnh báo này"},
 	NearName:         {"“%s” gần giống “%s”", "có phải là “%[2]s”? Sửa lại chính tả nếu nhầm"},
 	ScoreRange:       {"điểm %s nằm ngoài khoảng 0–100", "kiểm tra lại điểm chỉ số"},
 	RankRange:        {"thứ hạng %d/%d không hợp lệ", "thứ hạng phải từ 1 đến số tỉnh, thành phố được xếp hạng (rank_of)"},

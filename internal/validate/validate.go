@@ -134,9 +134,15 @@ func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
 		if d < 0 {
 			dir = "giảm"
 		}
-		l.Warnf(res.WholePos, diag.Jump, res.Indicator.Key, dir, vietnamese.Rate(math.Abs(d)),
+		args := []any{res.Indicator.Key, dir, vietnamese.Rate(math.Abs(d)),
 			vietnamese.MonthYear(r.Previous.Period.Year, r.Previous.Period.Month),
-			vietnamese.Rate(res.Previous.Whole), vietnamese.Rate(res.Whole), vietnamese.Rate(s.Config.JumpWarning))
+			vietnamese.Rate(res.Previous.Whole), vietnamese.Rate(res.Whole), vietnamese.Rate(s.Config.JumpWarning)}
+		// A comparison across missing months says so: the change is over more than a month.
+		if gap := model.MonthsBetween(r.Previous.Period, r.Period); len(gap) > 0 {
+			l.Warnf(res.WholePos, diag.JumpAcrossGap, append(args, model.MonthsText(gap))...)
+		} else {
+			l.Warnf(res.WholePos, diag.Jump, args...)
+		}
 	}
 }
 
