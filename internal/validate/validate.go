@@ -17,6 +17,13 @@ import (
 // named one or two letters away from one of them ("Cấp huyệt") is most likely a typo.
 var knownLevelNames = []string{"Cấp tỉnh", "Cấp huyện", "Cấp xã", "Cấp sở", "Cấp bộ"}
 
+// levelAliases are names of one kind of unit used for the level that holds several:
+// reports say "Cấp xã" for xã, phường and thị trấn, "Cấp huyện" for huyện, quận, thị xã.
+var levelAliases = map[string]string{
+	"Cấp phường": "Cấp xã", "Cấp thị trấn": "Cấp xã", "Cấp xã, phường": "Cấp xã",
+	"Cấp quận": "Cấp huyện", "Cấp thị xã": "Cấp huyện",
+}
+
 // Site runs every check and returns the problems found.
 func Site(s *model.Site) diag.List {
 	var l diag.List
@@ -59,6 +66,10 @@ func nearName(l *diag.List, p diag.Pos, name string, known []string) {
 		if name == k {
 			return
 		}
+	}
+	if k, ok := levelAliases[name]; ok {
+		l.Warnf(p, diag.NearName, name, k)
+		return
 	}
 	for _, k := range known {
 		if d := vietnamese.Distance(name, k); d > 0 && d <= 2 {
