@@ -6,7 +6,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -46,23 +45,6 @@ func parsePeriod(s string) (model.Period, bool) {
 		return model.Period{}, false
 	}
 	return model.Period{Year: y, Month: mo}, true
-}
-
-// parseAll parses flags written before or after the positional arguments
-// (`import FILE.csv --period 2024-06` as well as `import --period 2024-06 FILE.csv`).
-func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
-	}
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {

@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -80,19 +79,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func flags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	return fs
-}
-
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", stderr)
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	out := fs.String("out", "", "thư mục ghi trang (mặc định: public/ trong thư mục nguồn)")
 	echarts := fs.String("echarts", "", "tệp echarts.common.min.js")
-	if err := fs.Parse(args); err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
 	if *out == "" {
@@ -127,7 +119,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", stderr)
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	asJSON := fs.Bool("json", false, "in kết quả dạng JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
 	// Everything build would report, templates included: the site is built in memory.
