@@ -6,7 +6,7 @@ GO ?= go
 
 .PHONY: site test gotest e2e bench clean
 
-site: node_modules/.installed
+site:
 	$(GO) run . build --source . --out public
 
 test: node_modules/.installed gotest e2e

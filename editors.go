@@ -6,7 +6,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,6 +23,7 @@ import (
 
 	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/echarts"
 	"chiso/internal/model"
 	"chiso/internal/periodfile"
 	"chiso/internal/preview"
@@ -45,23 +45,6 @@ func parsePeriod(s string) (model.Period, bool) {
 		return model.Period{}, false
 	}
 	return model.Period{Year: y, Month: mo}, true
-}
-
-// parseAll parses flags written before or after the positional arguments
-// (`import FILE.csv --period 2024-06` as well as `import --period 2024-06 FILE.csv`).
-func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
-	}
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
@@ -320,20 +303,14 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := flags("serve", stderr)
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ phục vụ (chỉ máy này: 127.0.0.1)")
-	echarts := fs.String("echarts", "", "tệp echarts.common.min.js")
+	echartsFile := fs.String("echarts", "", "tệp echarts.common.min.js")
 	if rest, err := parseAll(fs, args); err != nil || len(rest) > 0 {
 		return 2
 	}
-	var lib []byte
-	var err error
-	if *echarts != "" {
-		lib, err = os.ReadFile(*echarts)
-	} else {
-		exe, _ := os.Executable()
-		lib, _, err = build.FindECharts(*source, ".", filepath.Dir(exe))
-	}
+	lib, err := chartLibrary(*echartsFile)
 	if err != nil {
-		fmt.Fprintln(stderr, "Lưu ý: không tìm thấy thư viện ECharts, biểu đồ sẽ không được vẽ trong bản xem trước — chạy `make site` (hoặc `npm ci`) một lần để cài.")
+		fmt.Fprintf(stderr, "Lưu ý: không đọc được %s (%v): bản xem trước dùng thư viện ECharts có sẵn trong chương trình.\n", *echartsFile, err)
+		lib = echarts.Library
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -362,4 +339,13 @@ func checkSummary(probs diag.List) string {
 		return s + ": dựng được trang; nên xem lại các cảnh báo."
 	}
 	return s + ": dữ liệu hợp lệ."
+}
+
+// chartLibrary is the ECharts build the site serves: the one embedded in the binary, or
+// the file given with --echarts.
+func chartLibrary(file string) ([]byte, error) {
+	if file == "" {
+		return echarts.Library, nil
+	}
+	return os.ReadFile(file)
 }

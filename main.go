@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/echarts"
 	"chiso/internal/publish"
 	"chiso/internal/vietnamese"
 )
@@ -31,8 +31,8 @@ Cách dùng:
 
 build   Đọc config.toml, data/, content/ và templates/ trong --source, kiểm tra số liệu,
         rồi ghi trang vào --out. Nếu có lỗi, thư mục --out cũ được giữ nguyên.
-        Thư viện biểu đồ ECharts được lấy từ node_modules/ (cài bằng ` + "`make site`" + ` hoặc
-        ` + "`npm ci`" + `); --echarts TỆP chỉ định tệp khác.
+        Thư viện biểu đồ ECharts ` + echarts.Version + ` có sẵn trong chương trình; --echarts TỆP
+        dùng tệp khác.
 check   Như build nhưng chỉ kiểm tra. Mỗi vấn đề một dòng:
         tệp:dòng:cột: lỗi|cảnh báo: điều sai — cách sửa
         --json in danh sách vấn đề dạng JSON cho máy đọc. Dòng cuối tóm tắt số lỗi, cảnh báo.
@@ -84,19 +84,12 @@ func command(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-func flags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
-	return fs
-}
-
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", stderr)
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	out := fs.String("out", "", "thư mục ghi trang (mặc định: public/ trong thư mục nguồn)")
 	echarts := fs.String("echarts", "", "tệp echarts.common.min.js")
-	if err := fs.Parse(args); err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
 	if *out == "" {
@@ -108,15 +101,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := build.Options{Source: src}
 	var err error
-	if *echarts != "" {
-		opts.ECharts, err = os.ReadFile(*echarts)
-	} else {
-		exe, _ := os.Executable()
-		opts.ECharts, _, err = build.FindECharts(*source, ".", filepath.Dir(exe))
-	}
-	if err != nil {
+	if opts.ECharts, err = chartLibrary(*echarts); err != nil {
 		d := diag.List{}
-		d.Errorf(diag.Pos{File: "node_modules/echarts"}, diag.NoECharts, err.Error())
+		d.Errorf(diag.Pos{File: *echarts}, diag.NoECharts, err.Error())
 		fmt.Fprint(stderr, d.String())
 		return 1
 	}
@@ -146,7 +133,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", stderr)
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	asJSON := fs.Bool("json", false, "in kết quả dạng JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
 	src := openSource(*source, stderr)

@@ -417,7 +417,7 @@ func TestBrokenCoversEveryCode(t *testing.T) {
 	// Problems no data file can cause: they come from the command line or the disk.
 	exempt := map[diag.Code]string{
 		diag.ReadFailed: "a file the system refuses to read",
-		diag.NoECharts:  "node_modules not installed (main.go)",
+		diag.NoECharts:  "--echarts file unreadable (main.go)",
 		// --out and the disk: TestOutGuard (main) and the publish fault tests.
 		diag.OutIsSource: "--out", diag.OutHoldsSource: "--out", diag.OutInsideInput: "--out",
 		diag.OutNotFolder: "--out", diag.OutNotOurs: "--out", diag.OutUnreadable: "--out",

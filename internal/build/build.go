@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -17,6 +15,7 @@ import (
 	"time"
 
 	"chiso/internal/diag"
+	"chiso/internal/echarts"
 	"chiso/internal/load"
 	"chiso/internal/model"
 	"chiso/internal/publish"
@@ -101,43 +100,6 @@ func ToDir(opts Options, out string) (Stats, diag.List, error) {
 func EChartsPath(lib []byte) string {
 	sum := sha256.Sum256(lib)
 	return "assets/vendor/echarts-" + hex.EncodeToString(sum[:6]) + ".min.js"
-}
-
-// FindECharts looks for the ECharts build installed by npm in dir or its parents.
-func FindECharts(dirs ...string) ([]byte, string, error) {
-	const rel = "node_modules/echarts/dist/echarts.common.min.js"
-	var tried []string
-	for _, d := range dirs {
-		abs, err := filepath.Abs(d)
-		if err != nil {
-			continue
-		}
-		for {
-			p := filepath.Join(abs, rel)
-			tried = append(tried, p)
-			if b, err := os.ReadFile(p); err == nil {
-				return b, p, nil
-			}
-			up := filepath.Dir(abs)
-			if up == abs {
-				break
-			}
-			abs = up
-		}
-	}
-	return nil, "", fmt.Errorf("%s", strings.Join(dedupe(tried), ", "))
-}
-
-func dedupe(ss []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 type builder struct {
@@ -505,12 +467,7 @@ func (b *builder) assets(opts Options) error {
 	}
 	if opts.ECharts != nil {
 		b.files[b.echarts] = opts.ECharts
-		b.files["assets/vendor/ECHARTS-LICENSE.txt"] = []byte(echartsNotice)
+		b.files["assets/vendor/ECHARTS-LICENSE.txt"] = []byte(echarts.Licence)
 	}
 	return nil
 }
-
-const echartsNotice = `Apache ECharts 6.1.0
-Licensed under the Apache License, Version 2.0. Includes zrender (BSD-3-Clause) and parts of
-d3 (BSD-3-Clause). Served from this site; no third-party host is contacted.
-`

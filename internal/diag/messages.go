@@ -79,6 +79,7 @@ const (
 	ResultMissing    Code = "result-missing"
 	DuplicateResult  Code = "duplicate-result"
 	Jump             Code = "jump"
+	JumpAcrossGap    Code = "jump-across-gap"
 	NearName         Code = "near-name"
 	ScoreRange       Code = "score-range"
 	RankRange        Code = "rank-range"
@@ -154,6 +155,7 @@ var messages = map[Code]message{
 	ResultMissing:    {"kỳ %s thiếu chỉ tiêu “%s”", "thêm một [[result]] cho chỉ tiêu này nếu có số liệu"},
 	DuplicateResult:  {"chỉ tiêu “%s” đã có ở dòng %d", "mỗi chỉ tiêu chỉ có một [[result]] trong một kỳ"},
 	Jump:             {"tỷ lệ “%s” %s %s điểm phần trăm so với kỳ %s (%s%% → %s%%)", "mức cảnh báo là %[7]s điểm (jump_warning trong config.toml); kiểm tra lại số liệu, nếu đúng thì bỏ qua cảnh báo này"},
+	JumpAcrossGap:    {"tỷ lệ “%s” %s %s điểm phần trăm so với kỳ %s, kỳ gần nhất trước đó có số liệu (%s%% → %s%%); không có số liệu %[8]s", "mức cảnh báo là %[7]s điểm (jump_warning trong config.toml); nếu thiếu tệp kỳ thì thêm vào data/periods/, nếu số liệu đúng thì bỏ qua cảnh báo này"},
 	NearName:         {"“%s” gần giống “%s”", "có phải là “%[2]s”? Sửa lại chính tả nếu nhầm"},
 	ScoreRange:       {"điểm %s nằm ngoài khoảng 0–100", "kiểm tra lại điểm chỉ số"},
 	RankRange:        {"thứ hạng %d/%d không hợp lệ", "thứ hạng phải từ 1 đến số tỉnh, thành phố được xếp hạng (rank_of)"},
@@ -162,7 +164,7 @@ var messages = map[Code]message{
 	NoPeriods:        {"không có tệp kỳ báo cáo nào trong data/periods/", "tạo một tệp, ví dụ data/periods/2024-04.toml"},
 	FrontMatter:      {"phần đầu trang (front matter) sai: %s", "phần đầu nằm giữa hai dòng +++ và viết theo cú pháp TOML"},
 	Template:         {"mẫu trang lỗi: %s", "%[2]s"},
-	NoECharts:        {"không tìm thấy thư viện ECharts (%s)", "chạy `make site` (hoặc `npm ci`) một lần để cài thư viện biểu đồ"},
+	NoECharts:        {"không đọc được tệp thư viện ECharts (%s)", "kiểm tra đường dẫn sau --echarts, hoặc bỏ --echarts để dùng thư viện có sẵn trong chương trình"},
 	UnknownUnit:      {"không có đơn vị mã “%s” trong data/units.toml", "sửa mã đơn vị cho đúng hoặc khai báo đơn vị trong data/units.toml%[2]s"},
 	DuplicateUnit:    {"đơn vị “%s” đã có ở dòng %d của chỉ tiêu này", "mỗi đơn vị chỉ có một dòng trong một chỉ tiêu; xóa dòng thừa"},
 	UnitNotInForce:   {"đơn vị “%s” không còn (hoặc chưa) hoạt động trong kỳ %s", "dùng đơn vị kế thừa hoặc sửa thời hạn của đơn vị trong data/units.toml"},

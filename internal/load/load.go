@@ -62,6 +62,9 @@ type loader struct {
 	inds  map[string]*model.Indicator
 	units map[string]*model.Unit
 	keys  registry
+	// broken holds the files that could not be parsed: what refers to them is not
+	// checked against their absence, so one slip gives one error.
+	broken map[string]bool
 }
 
 // registry remembers where each key of a kind (indicator, level, unit, …) was first
@@ -91,9 +94,21 @@ func (l *loader) open(name string, required bool) (*table, bool) {
 			return nil, false
 		}
 		readFailed(l.probs, name, err)
+		l.markBroken(name)
 		return nil, false
 	}
-	return l.parse(name, src)
+	t, ok := l.parse(name, src)
+	if !ok {
+		l.markBroken(name)
+	}
+	return t, ok
+}
+
+func (l *loader) markBroken(name string) {
+	if l.broken == nil {
+		l.broken = map[string]bool{}
+	}
+	l.broken[name] = true
 }
 
 func (l *loader) parse(name string, src []byte) (*table, bool) {
@@ -280,7 +295,7 @@ func (l *loader) indicators() {
 			tg.From, tg.To = l.validity(tr, true)
 			tg.Illustrative = tr.Bool("illustrative")
 			if key := tr.String("basis", true); key != "" {
-				if tg.Basis = l.docs[key]; tg.Basis == nil {
+				if tg.Basis = l.docs[key]; tg.Basis == nil && !l.broken["data/documents.toml"] {
 					l.probs.Errorf(tr.PosOf("basis"), diag.UnknownDocument, key)
 				}
 			}
@@ -320,11 +335,16 @@ func (l *loader) reports() {
 		}()
 	}
 	wg.Wait()
+	// Periods refer to levels, units, indicators and provinces: while one of those files
+	// cannot be read, periods are only parsed, so that every syntax error shows in one
+	// run but no figure is reported as unknown because of another file's slip.
+	foundation := l.broken["data/levels.toml"] || l.broken["data/units.toml"] ||
+		l.broken["data/indicators.toml"] || l.broken["data/entities.toml"]
 	seen := map[string]*model.Report{}
 	for i, name := range names {
 		*l.probs = append(*l.probs, fileProbs[i]...)
 		t := parsed[i]
-		if t == nil {
+		if t == nil || foundation {
 			continue
 		}
 		t.f.probs = l.probs

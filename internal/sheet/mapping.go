@@ -65,6 +65,14 @@ var defaultHeaders = map[string]string{
 	"ty le": fRate, "ty le dat": fRate, "rate": fRate,
 }
 
+// levelAliases are labels of one kind of unit used for the level that holds several
+// (folded): "Cấp phường" is most likely the level named "Cấp xã".
+var levelAliases = map[string]string{
+	"cap phuong": "cap xa", "phuong": "cap xa", "cap thi tran": "cap xa", "thi tran": "cap xa",
+	"xa, phuong": "cap xa", "cap xa, phuong": "cap xa", "xa phuong": "cap xa",
+	"cap quan": "cap huyen", "quan": "cap huyen", "cap thi xa": "cap huyen", "thi xa": "cap huyen",
+}
+
 // wholeLabels name the whole province in a level column.
 var wholeLabels = map[string]bool{
 	"toan tinh": true, "tong": true, "tong cong": true, "chung": true, "ca tinh": true, "toan-tinh": true, "whole": true,

@@ -97,7 +97,7 @@ var messages = map[code]struct{ what, todo string }{
 	noHeader:         {"không tìm thấy dòng tiêu đề cột", "bảng cần các cột Chỉ tiêu, Cấp (hoặc Đơn vị), Tử số, Mẫu số, Tỷ lệ, hoặc mỗi cột một chỉ tiêu; nếu tên cột khác, khai báo trong tệp mapping (--mapping)"},
 	duplicateColumn:  {"hai cột cùng là “%s” (cột %s và %s)", "xóa hoặc đổi tên một cột, hoặc chỉ rõ cột trong tệp mapping"},
 	unknownIndicator: {"không có chỉ tiêu “%s”", "sửa tên hoặc mã chỉ tiêu cho khớp data/indicators.toml%[2]s, hoặc thêm vào [indicators] của tệp mapping"},
-	unknownLevel:     {"không có cấp “%s”", "dùng một trong: %[2]s; hoặc thêm vào [levels] của tệp mapping"},
+	unknownLevel:     {"không có cấp “%s”%[3]s", "dùng một trong: %[2]s; hoặc thêm vào [levels] của tệp mapping"},
 	unknownUnit:      {"không có đơn vị “%s” trong data/units.toml", "sửa tên hoặc mã đơn vị%[2]s, hoặc thêm vào [units] của tệp mapping"},
 	levelNotInForce:  {"%s không còn (hoặc chưa) áp dụng trong kỳ %s", "bỏ dòng này khỏi bảng tính"},
 	unitNotInForce:   {"đơn vị “%s” không còn (hoặc chưa) hoạt động trong kỳ %s", "dùng đơn vị kế thừa hoặc bỏ dòng này"},

@@ -245,7 +245,13 @@ func (r *reader) placeOf(row Row) (lv *model.Level, u *model.Unit, whole bool, l
 			names = append(names, "“"+l.Name+"”")
 		}
 	}
-	r.errorf(unknownLevel, row.Line, c.Text, strings.Join(append(names, "“Toàn tỉnh”"), ", "))
+	near := ""
+	for _, l := range r.site.Levels {
+		if fold(l.Name) == levelAliases[f] || near == "" && vietnamese.Distance(f, fold(l.Name)) <= 2 {
+			near = diag.Suggestion(l.Name)
+		}
+	}
+	r.errorf(unknownLevel, row.Line, c.Text, strings.Join(append(names, "“Toàn tỉnh”"), ", "), near)
 	return nil, nil, false, label, false
 }
 

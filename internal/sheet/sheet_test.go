@@ -158,7 +158,7 @@ func TestRejectedRows(t *testing.T) {
 	}
 	want := []string{
 		"xuat.xlsx:dòng 5: lỗi: tử số 8.471 lớn hơn mẫu số 8.470 — tử số (số đạt) không thể lớn hơn mẫu số (tổng số); kiểm tra lại hai ô",
-		"xuat.xlsx:dòng 6: lỗi: không có cấp “Cấp phường” — dùng một trong: “Cấp tỉnh”, “Cấp huyện”, “Cấp xã”, “Toàn tỉnh”; hoặc thêm vào [levels] của tệp mapping",
+		"xuat.xlsx:dòng 6: lỗi: không có cấp “Cấp phường” (có phải “Cấp xã”?) — dùng một trong: “Cấp tỉnh”, “Cấp huyện”, “Cấp xã”, “Toàn tỉnh”; hoặc thêm vào [levels] của tệp mapping",
 		"xuat.xlsx:dòng 7: lỗi: không có chỉ tiêu “Ho so truc tuyn” — sửa tên hoặc mã chỉ tiêu cho khớp data/indicators.toml (có phải “ho-so-truc-tuyen”?), hoặc thêm vào [indicators] của tệp mapping",
 		"xuat.xlsx:dòng 8: lỗi: tỷ lệ “63.4.1” không phải là số — viết số, ví dụ 63,4 hoặc 139.506",
 		"xuat.xlsx:dòng 9: lỗi: chỉ tiêu “thanh-toan-truc-tuyen” không có tỷ lệ toàn tỉnh — thêm một dòng Cấp = “Toàn tỉnh”, hoặc nhập tử số/mẫu số cho mọi cấp để tự tính",

@@ -17,6 +17,13 @@ import (
 // named one or two letters away from one of them ("Cấp huyệt") is most likely a typo.
 var knownLevelNames = []string{"Cấp tỉnh", "Cấp huyện", "Cấp xã", "Cấp sở", "Cấp bộ"}
 
+// levelAliases are names of one kind of unit used for the level that holds several:
+// reports say "Cấp xã" for xã, phường and thị trấn, "Cấp huyện" for huyện, quận, thị xã.
+var levelAliases = map[string]string{
+	"Cấp phường": "Cấp xã", "Cấp thị trấn": "Cấp xã", "Cấp xã, phường": "Cấp xã",
+	"Cấp quận": "Cấp huyện", "Cấp thị xã": "Cấp huyện",
+}
+
 // Site runs every check and returns the problems found.
 func Site(s *model.Site) diag.List {
 	var l diag.List
@@ -59,6 +66,10 @@ func nearName(l *diag.List, p diag.Pos, name string, known []string) {
 		if name == k {
 			return
 		}
+	}
+	if k, ok := levelAliases[name]; ok {
+		l.Warnf(p, diag.NearName, name, k)
+		return
 	}
 	for _, k := range known {
 		if d := vietnamese.Distance(name, k); d > 0 && d <= 2 {
@@ -137,9 +148,15 @@ func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
 		if d < 0 {
 			dir = "giảm"
 		}
-		l.Warnf(res.WholePos, diag.Jump, res.Indicator.Key, dir, vietnamese.Rate(math.Abs(d)),
+		args := []any{res.Indicator.Key, dir, vietnamese.Rate(math.Abs(d)),
 			r.Previous.Period.Short(),
-			vietnamese.Rate(res.Previous.Whole), vietnamese.Rate(res.Whole), vietnamese.Rate(s.Config.JumpWarning))
+			vietnamese.Rate(res.Previous.Whole), vietnamese.Rate(res.Whole), vietnamese.Rate(s.Config.JumpWarning)}
+		// A comparison across missing months says so: the change is over more than a month.
+		if gap := monthsMissing(r.Previous.Period, r.Period); len(gap) > 0 {
+			l.Warnf(res.WholePos, diag.JumpAcrossGap, append(args, model.MonthsText(gap))...)
+		} else {
+			l.Warnf(res.WholePos, diag.Jump, args...)
+		}
 	}
 }
 
@@ -187,4 +204,13 @@ func unitsAgree(l *diag.List, lr model.LevelResult, sum *model.Count) {
 	case lr.Count == nil && sum.Den > 0 && !agree(lr.Rate, sum.Rate()):
 		l.Errorf(lr.Pos, diag.CountsDisagree, vietnamese.Rate(lr.Rate), vietnamese.Rate(sum.Rate()))
 	}
+}
+
+// monthsMissing lists the months between two monthly reports; other kinds of period have
+// no gap of months to name.
+func monthsMissing(a, b model.Period) []model.Period {
+	if a.Kind != model.Month || b.Kind != model.Month {
+		return nil
+	}
+	return model.MonthsBetween(a, b)
 }
