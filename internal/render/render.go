@@ -26,7 +26,7 @@ type Templates struct {
 }
 
 // shared are parsed into every page kind; the other *.html files are page kinds.
-var shared = []string{"base.html", "text.html", "opendata.html"}
+var shared = []string{"base.html", "text.html", "charts.html", "opendata.html"}
 
 // Parse reads templates/*.html from fsys.
 func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
@@ -44,7 +44,7 @@ func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 	t := &Templates{Text: base, kinds: map[string]*template.Template{}}
 	for _, name := range names {
 		kind := strings.TrimSuffix(path.Base(name), ".html")
-		if kind == "base" || kind == "text" {
+		if kind == "base" || kind == "text" || kind == "charts" {
 			continue
 		}
 		k, err := base.Clone()
