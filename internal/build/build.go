@@ -57,7 +57,7 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 	if probs.HasErrors() {
 		return nil, probs, ErrInvalid
 	}
-	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
+	tmpl, err := render.Parse(opts.Source, funcs(&site.Config))
 	if err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid

@@ -72,19 +72,13 @@ func (b *builder) periodData(r *model.Report) *targetsData {
 
 // targetsChart is the whole rate of each indicator against its target in one period.
 func (b *builder) targetsChart(id, title, desc string, r *model.Report) (Figure, error) {
-	c := chart.Chart{ID: id, Kind: chart.Bar, Title: title, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100)}
+	c := chart.Chart{ID: id, Kind: chart.Bar, Horizontal: true, Title: title, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100)}
 	whole := chart.Series{Name: "Cả " + r.Entity.Short}
-	target := chart.Series{Name: "Mục tiêu", Target: true}
 	for _, res := range r.Results {
 		c.Categories = append(c.Categories, res.Indicator.Short)
 		whole.Values = append(whole.Values, num(res.Whole))
-		if res.Target != nil {
-			target.Values = append(target.Values, num(res.Target.Value))
-		} else {
-			target.Values = append(target.Values, nil)
-		}
 	}
-	c.Series = []chart.Series{whole, target}
+	c.Series = []chart.Series{whole, targetSeries(r.Results)}
 	return b.draw(c, desc, b.periodData(r))
 }
 
@@ -96,7 +90,7 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 	key := r.Period.Key()
 	targets, err := b.targetsChart("bai-"+key+"-muc-tieu",
 		"Tỷ lệ của cả "+r.Entity.Short+" so với mục tiêu, "+r.Period.Label(),
-		"desc-targets", r)
+		"chart-desc-targets", r)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +99,7 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 	if len(levels) == 0 {
 		return figs, nil
 	}
-	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100),
+	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, Horizontal: true, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100),
 		Title: "Tỷ lệ theo cấp, " + r.Period.Label()}
 	for _, res := range r.Results {
 		c.Categories = append(c.Categories, res.Indicator.Short)
@@ -123,7 +117,8 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 		}
 		c.Series = append(c.Series, s)
 	}
-	fig, err := b.draw(c, "desc-levels", b.periodData(r))
+	c.Series = append(c.Series, targetSeries(r.Results))
+	fig, err := b.draw(c, "chart-desc-levels", b.periodData(r))
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +129,7 @@ func (b *builder) latestCharts(a *write.Article) ([]Figure, error) {
 	if len(a.Report.Results) == 0 {
 		return nil, nil
 	}
-	fig, err := b.targetsChart("trang-chu-ky-moi-nhat", "Kỳ gần nhất: tỷ lệ so với mục tiêu, "+a.Report.Period.Label(), "desc-latest", a.Report)
+	fig, err := b.targetsChart("trang-chu-ky-moi-nhat", "Kỳ gần nhất: tỷ lệ so với mục tiêu, "+a.Report.Period.Label(), "chart-desc-targets", a.Report)
 	if err != nil {
 		return nil, err
 	}
@@ -159,6 +154,8 @@ type seriesData struct {
 	RankBreaks  []*model.Report // reports whose rank is out of another total than the previous
 	Scored      []*model.Report // points with a score
 	Ranked      []*model.Report // points with a rank
+	Breaks      []seriesBreak   // where the series stop and start again
+	AxisMin     float64         // the lowest value the value axis shows
 }
 
 func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Figure, error) {
@@ -180,12 +177,8 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 		d.Points = append(d.Points, r)
 		d.LastValue = res.Whole
 		c.Categories = append(c.Categories, r.Period.Short())
-		if r.Break() {
-			label, err := b.w.Text("chart-break", r)
-			if err != nil {
-				return nil, err
-			}
-			c.Breaks = append(c.Breaks, chart.Break{Category: c.Categories[len(c.Categories)-1], Label: label})
+		if err := b.breakAt(&c, d, r, len(d.Points) > 1); err != nil {
+			return nil, err
 		}
 		whole.Values = append(whole.Values, num(res.Whole))
 		if res.Target != nil {
@@ -213,7 +206,10 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 	d.First, d.Last = d.Points[0], d.Points[len(d.Points)-1]
 	c.Series = append([]chart.Series{whole}, byLevel...)
 	c.Series = append(c.Series, target)
-	fig, err := b.draw(c, "desc-trend", d)
+	c.YMin, c.YMax = axisRange(c.Series, 10, 0, 100)
+	c.Tick = 10
+	d.AxisMin = *c.YMin
+	fig, err := b.draw(c, "chart-desc-trend", d)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +220,7 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 	d := &seriesData{Site: b.site}
 	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, CategoryName: "Kỳ", Title: "Điểm chỉ số qua các kỳ", Unit: " điểm", Format: vietnamese.Score}
 	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: "Thứ hạng qua các kỳ (hạng 1 là cao nhất)", CategoryName: "Kỳ",
-		Inverse: true, Format: func(v float64) string { return vietnamese.Decimal(v, 0) }}
+		Inverse: true, WholeNumbers: true, Format: func(v float64) string { return vietnamese.Decimal(v, 0) }}
 	s := chart.Series{Name: "Điểm"}
 	// One rank series per number of ranked provinces (63, then 34): ranks out of different
 	// totals are not one series.
@@ -240,6 +236,12 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 		cat := r.Period.Short()
 		score.Categories = append(score.Categories, cat)
 		rank.Categories = append(rank.Categories, cat)
+		if r.Break() && len(d.Points) > 1 {
+			if err := b.breakAt(&score, d, r, true); err != nil {
+				return nil, err
+			}
+			rank.Breaks = score.Breaks
+		}
 		s.Values = append(s.Values, x.Score)
 		if x.HasScore() {
 			scores++
@@ -277,7 +279,11 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 	if scores >= 2 {
 		d.First, d.Last = d.Scored[0], d.Scored[len(d.Scored)-1]
 		score.Series = []chart.Series{s}
-		f, err := b.draw(score, "desc-score", d)
+		// The score axis starts near the lowest score, so that 88 → 96 shows as a rise.
+		score.YMin, score.YMax = axisRange(score.Series, 5, 0, 100)
+		score.Tick = 5
+		d.AxisMin = *score.YMin
+		f, err := b.draw(score, "chart-desc-score", d)
 		if err != nil {
 			return nil, err
 		}
@@ -286,7 +292,13 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 	if ranked >= 2 {
 		d.First, d.Last = d.Ranked[0], d.Ranked[len(d.Ranked)-1]
 		rank.Series = ranks
-		f, err := b.draw(rank, "desc-rank", d)
+		// Ranks run from 1 at the top to just below the lowest rank, with no 0.
+		worst := 1.0
+		for _, r := range d.Ranked {
+			worst = max(worst, float64(r.Index.Rank))
+		}
+		rank.YMin, rank.YMax = num(1), num(worst+1)
+		f, err := b.draw(rank, "chart-desc-rank", d)
 		if err != nil {
 			return nil, err
 		}

@@ -54,9 +54,14 @@ type Chart struct {
 	YMin, YMax *float64
 	// Inverse turns the value axis upside down (ranks: 1 is best, at the top).
 	Inverse bool
+	// Tick is the distance between two value-axis ticks, when set (5: 85, 90, 95, 100).
+	// Vertical axes only.
+	Tick float64
+	// WholeNumbers puts no tick between two whole numbers (ranks). Vertical axes only.
+	WholeNumbers bool
 	// Breaks mark categories where a series stops being comparable with what comes
-	// before (a merged province, a level that ends): a vertical dashed line with a label.
-	// Line charts only.
+	// before (a merged province, a level that ends): a vertical dashed line with a label,
+	// and every line stops before it and starts again after it. Line charts only.
 	Breaks []Break
 	// Horizontal draws a Bar chart with the categories on the vertical axis, for long
 	// names. Not allowed with Line.
@@ -74,8 +79,9 @@ type Series struct {
 	Name string
 	// Values holds one value per category; nil is a gap (no value for that category).
 	Values []*float64
-	// Target draws the series as a dashed step line: a target that may change from one
-	// category to the next, not a measured value.
+	// Target draws the series as a target, not a measured value: over periods a dashed
+	// step line, which may change from one period to the next; on a horizontal bar chart
+	// (categories that are separate indicators) a mark across each category's bars.
 	Target bool
 }
 
@@ -153,6 +159,9 @@ func (c Chart) Validate() error {
 		if b.v != nil && (math.IsNaN(*b.v) || math.IsInf(*b.v, 0)) {
 			bad("%s is %v", b.name, *b.v)
 		}
+	}
+	if math.IsNaN(c.Tick) || math.IsInf(c.Tick, 0) || c.Tick < 0 {
+		bad("Tick is %v", c.Tick)
 	}
 	if c.YMin != nil && c.YMax != nil && !(*c.YMin < *c.YMax) {
 		bad("YMin %v is not below YMax %v", *c.YMin, *c.YMax)

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -506,5 +507,121 @@ func TestBreaks(t *testing.T) {
 	c.Kind, c.Breaks = Bar, []Break{{Category: "7/2025", Label: "x"}}
 	if _, err := Render(c); err == nil {
 		t.Error("a break on a bar chart was accepted")
+	}
+}
+
+// A line is not joined across a break: each series is drawn as one ECharts series per
+// stretch, all under its name, each with values only in its stretch, and its labels too.
+func TestBreakSplitsLines(t *testing.T) {
+	c := Chart{ID: "xu-huong", Kind: Line, Title: "T", Description: "D", Unit: "%", Format: viRate,
+		Categories: []string{"5/2025", "6/2025", "7/2025", "8/2025"},
+		Series: []Series{
+			{Name: "Cả tỉnh", Values: []*float64{f(90), f(91), f(80), f(81)}},
+			{Name: "Cấp huyện", Values: []*float64{f(70), f(71), nil, nil}},
+			{Name: "Mục tiêu", Target: true, Values: []*float64{f(50), f(50), f(60), f(60)}},
+		},
+		Breaks: []Break{{Category: "7/2025", Label: "Tỉnh Gia Lai"}}}
+	r, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env struct {
+		Labels [][]string
+		Roles  []int
+		Option struct {
+			BaseOption struct {
+				Series []struct {
+					Name string
+					Data []struct{ Value any }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(r.JSON, &env); err != nil {
+		t.Fatal(err)
+	}
+	type part struct {
+		name   string
+		values string
+	}
+	var got []part
+	for _, s := range env.Option.BaseOption.Series {
+		var vs []string
+		for _, d := range s.Data {
+			vs = append(vs, fmtValue(d.Value))
+		}
+		got = append(got, part{s.Name, strings.Join(vs, " ")})
+	}
+	want := []part{
+		{"Cả tỉnh", "90 91 - -"}, {"Cả tỉnh", "- - 80 81"},
+		{"Cấp huyện", "70 71 - -"}, // no empty second stretch
+		{"Mục tiêu", "50 50 - -"}, {"Mục tiêu", "- - 60 60"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("series %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("series %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+	if strings.Join(env.Labels[1], "|") != "||80%|81%" || len(env.Labels) != 5 {
+		t.Errorf("labels = %q", env.Labels)
+	}
+	if !slices.Equal(env.Roles, []int{0, 0, 1, -1, -1}) {
+		t.Errorf("roles = %v", env.Roles)
+	}
+	if n := strings.Count(string(r.JSON), `"markLine"`); n != 1 {
+		t.Errorf("%d mark lines, want the break drawn once", n)
+	}
+	// The table keeps one column per series, every value in it.
+	if len(r.Table.Columns) != 3 || r.Table.Rows[2].Cells[0] != "80%" || r.Table.Rows[0].Cells[0] != "90%" {
+		t.Errorf("table = %+v", r.Table)
+	}
+}
+
+func fmtValue(v any) string {
+	if n, ok := v.(float64); ok {
+		return strconv.FormatFloat(n, 'f', -1, 64)
+	}
+	return v.(string)
+}
+
+// A horizontal bar chart asks for a height that grows with its bars; the target is a
+// mark per category, not a line joining them; a score axis keeps its tick and a rank axis
+// whole numbers.
+func TestHorizontalHeightAndAxes(t *testing.T) {
+	c := horizontalChart()
+	r1, _ := Render(c)
+	c.Series = append([]Series{{Name: "Cấp xã", Values: []*float64{f(1), f(2), f(3), f(4)}}}, c.Series...)
+	r2, _ := Render(c)
+	h := func(r Rendered) int {
+		var env struct{ Height int }
+		if err := json.Unmarshal(r.JSON, &env); err != nil {
+			t.Fatal(err)
+		}
+		return env.Height
+	}
+	if h(r1) < 240 || h(r2) <= h(r1) {
+		t.Errorf("heights %d, %d: want at least 240 and taller with more bars", h(r1), h(r2))
+	}
+	if !strings.Contains(string(r1.JSON), `"opacity":0`) {
+		t.Errorf("target on a horizontal chart is drawn as a visible line:\n%s", r1.JSON)
+	}
+	l := lineChart()
+	l.Tick, l.WholeNumbers = 5, true
+	r, err := Render(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(r.JSON), `"minInterval":1`) || !strings.Contains(string(r.JSON), `"interval":5`) {
+		t.Errorf("tick or whole numbers missing:\n%s", r.JSON)
+	}
+	l.Tick = -1
+	if _, err := Render(l); err == nil {
+		t.Error("a negative tick was accepted")
+	}
+	if h(r) != 0 {
+		t.Errorf("a line chart asks for height %d", h(r))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,7 +74,13 @@ type envelope struct {
 	// AxisSuffix follows each value-axis tick ("%"), or is empty.
 	AxisSuffix string `json:"axisSuffix"`
 	// Labels[s][c] is series s at category c as Format and Unit wrote it; "" for a gap.
-	Labels [][]string     `json:"labels"`
+	Labels [][]string `json:"labels"`
+	// Roles[s] colours series s: an index into the palette, or -1 for a target. charts.js
+	// swaps in the page's own colours (high contrast) by role.
+	Roles []int `json:"roles"`
+	// Height is the canvas height in CSS pixels at the default font size, when the chart
+	// needs more than the stylesheet's (a bar per indicator and level); 0 otherwise.
+	Height int            `json:"height,omitempty"`
 	Option map[string]any `json:"option"`
 }
 
@@ -92,12 +99,15 @@ func Render(c Chart) (Rendered, error) {
 		}
 	}
 
-	env := envelope{Option: option(&c)}
-	env.Labels = make([][]string, len(labels))
-	for i, row := range labels {
-		env.Labels[i] = make([]string, len(row))
-		for j, l := range row {
-			env.Labels[i][j] = neutralise(l)
+	opt, drawn := option(&c)
+	env := envelope{Option: opt, Height: height(&c)}
+	env.Labels = make([][]string, len(drawn))
+	env.Roles = make([]int, len(drawn))
+	for i, d := range drawn {
+		env.Roles[i] = d.role
+		env.Labels[i] = make([]string, len(labels[d.series]))
+		for j := d.from; j < d.to; j++ {
+			env.Labels[i][j] = neutralise(labels[d.series][j])
 		}
 	}
 	if axisSuffix(c.Unit) {
@@ -182,8 +192,31 @@ type legendItem struct {
 	Icon string `json:"icon,omitempty"`
 }
 
-// option builds the ECharts option with go-echarts' typed API.
-func option(c *Chart) map[string]any {
+// drawnSeries is one ECharts series: the part of Chart.Series[series] between categories
+// from and to (exclusive). A line is drawn as one such part per stretch between breaks,
+// all with the series' name (the legend toggles them together), so that it is not joined
+// across a change of province or level.
+type drawnSeries struct {
+	series, from, to int
+	role             int // palette index, or -1 for a target
+}
+
+// segments splits the categories at the breaks: [0, b1), [b1, b2), …
+func segments(c *Chart) [][2]int {
+	from := 0
+	var out [][2]int
+	for j, cat := range c.Categories {
+		if j > 0 && slices.ContainsFunc(c.Breaks, func(b Break) bool { return b.Category == cat }) {
+			out = append(out, [2]int{from, j})
+			from = j
+		}
+	}
+	return append(out, [2]int{from, len(c.Categories)})
+}
+
+// option builds the ECharts option with go-echarts' typed API, and says which part of
+// which series each of its series draws.
+func option(c *Chart) (map[string]any, []drawnSeries) {
 	categories := neutraliseAll(c.Categories)
 
 	var rect *charts.RectChart
@@ -213,15 +246,28 @@ func option(c *Chart) map[string]any {
 
 	rect.SetGlobalOptions(globalOpts(c, showLabels)...)
 
+	parts := [][2]int{{0, len(c.Categories)}}
+	if c.Kind == Line {
+		parts = segments(c)
+	}
+	var drawn []drawnSeries
 	legend := make([]any, len(c.Series))
 	colour := 0
+	breaksDrawn := false
 	for i, s := range c.Series {
 		name := neutralise(s.Name)
 		legend[i] = name
 		if s.Target {
-			t := charts.NewLine()
-			t.AddSeries(name, lineData(s.Values), targetOpts(c.Horizontal)...)
-			rect.Overlap(t)
+			for _, p := range parts {
+				values := within(s.Values, p)
+				if values == nil {
+					continue
+				}
+				t := charts.NewLine()
+				t.AddSeries(name, lineData(values), targetOpts(c.Horizontal, measured)...)
+				rect.Overlap(t)
+				drawn = append(drawn, drawnSeries{series: i, from: p[0], to: p[1], role: -1})
+			}
 			icon := dashedIcon
 			if c.Horizontal {
 				icon = tickIcon
@@ -243,24 +289,33 @@ func option(c *Chart) map[string]any {
 				charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
 				charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "48" }),
 			)
+			drawn = append(drawn, drawnSeries{series: i, from: 0, to: len(c.Categories), role: k})
 			continue
 		}
-		seriesOpts := []charts.SeriesOpts{}
-		if k == 0 && len(c.Breaks) > 0 {
-			seriesOpts = breakOpts(c.Breaks)
+		for _, p := range parts {
+			values := within(s.Values, p)
+			if values == nil {
+				continue
+			}
+			seriesOpts := []charts.SeriesOpts{}
+			if !breaksDrawn && len(c.Breaks) > 0 {
+				seriesOpts = breakOpts(c.Breaks, c.Inverse)
+				breaksDrawn = true
+			}
+			line.AddSeries(name, lineData(values), append(seriesOpts,
+				charts.WithItemStyleOpts(opts.ItemStyle{Color: col}),
+				charts.WithLineStyleOpts(opts.LineStyle{Color: col, Width: 2}),
+				charts.WithLineChartOpts(opts.LineChart{
+					Symbol: lineSymbols[k%len(lineSymbols)], SymbolSize: 7,
+					ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false),
+				}))...,
+			)
+			drawn = append(drawn, drawnSeries{series: i, from: p[0], to: p[1], role: k})
 		}
-		line.AddSeries(name, lineData(s.Values), append(seriesOpts,
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: col}),
-			charts.WithLineStyleOpts(opts.LineStyle{Color: col, Width: 2}),
-			charts.WithLineChartOpts(opts.LineChart{
-				Symbol: lineSymbols[k%len(lineSymbols)], SymbolSize: 7,
-				ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false),
-			}))...,
-		)
 	}
 	rect.Legend.Data = legend
 
-	v := visitor{horizontal: c.Horizontal}
+	v := visitor{horizontal: c.Horizontal, tick: c.Tick}
 	if c.Kind == Bar && !c.Horizontal {
 		v.barCategories = len(c.Categories)
 	}
@@ -269,7 +324,47 @@ func option(c *Chart) map[string]any {
 	return map[string]any{
 		"baseOption": rect.JSON(),
 		"media":      media(c),
+	}, drawn
+}
+
+// within keeps the values of categories p[0] to p[1] and blanks the others; nil when
+// that stretch has no value at all (no empty series is drawn).
+func within(vs []*float64, p [2]int) []*float64 {
+	out := make([]*float64, len(vs))
+	any := false
+	for j := p[0]; j < p[1]; j++ {
+		out[j] = vs[j]
+		any = any || vs[j] != nil
 	}
+	if !any {
+		return nil
+	}
+	return out
+}
+
+// Heights of a horizontal bar chart, in CSS pixels at the default font size.
+const (
+	barRow      = 16 // one bar and its gap
+	categoryGap = 18 // between two categories
+	axisRoom    = 40 // the value axis and the grid's margins
+)
+
+// height is the canvas height a horizontal bar chart needs for every bar to be thick
+// enough to read and every label to fit; 0 leaves the stylesheet's.
+func height(c *Chart) int {
+	if !c.Horizontal {
+		return 0
+	}
+	bars := 0
+	for _, s := range c.Series {
+		if !s.Target {
+			bars++
+		}
+	}
+	n := len(c.Categories)
+	// The narrow (vertical) legend is the taller one: size for it.
+	legend := len(c.Series)*(legendItemH+legendGap) + 10
+	return max(legend+gridTopMargin+n*(bars*barRow+categoryGap)+axisRoom, 240)
 }
 
 // Layout sizes, in CSS pixels, shared by the base option and the media rule.
@@ -336,7 +431,7 @@ type narrowLegendTxt struct {
 func media(c *Chart) []mediaRule {
 	n := len(c.Series)
 	top := n*legendItemH + (n-1)*legendGap + 10 + gridTopMargin
-	if valueAxisNamed(c) {
+	if valueAxisNamed(c) || len(c.Breaks) > 0 {
 		top += axisNameRoom
 	}
 	rules := []mediaRule{{
@@ -402,6 +497,10 @@ func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
 		hi = *c.YMax
 	}
 
+	var minInterval float64
+	if c.WholeNumbers {
+		minInterval = 1
+	}
 	pointer := "line"
 	if c.Kind == Bar {
 		pointer = "shadow"
@@ -409,6 +508,9 @@ func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
 	grid := opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "24", Bottom: "8", Top: gridTop(c)}
 	if c.Horizontal && showLabels {
 		grid.Right = "56" // room for the value labels right of the longest bar
+	}
+	if c.Kind == Line {
+		grid.Right = "32" // room for the last period's name, centred under its point
 	}
 	global := []charts.GlobalOpts{
 		charts.WithColorsOpts(opts.Colors(palette)),
@@ -436,7 +538,7 @@ func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
 	return append(global,
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisTick: &opts.AxisTick{AlignWithLabel: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: valueAxisName, Inverse: opts.Bool(c.Inverse),
-			Min: lo, Max: hi, SplitLine: splitLine}),
+			Min: lo, Max: hi, SplitLine: splitLine, MinInterval: minInterval}),
 	)
 }
 
@@ -446,7 +548,13 @@ func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
 // a short upright tick per category instead, with no line joining them.
 // breakOpts draws each break as a vertical dashed line at its category, labelled at
 // the top, on the first measured series (a mark line belongs to a series in ECharts).
-func breakOpts(breaks []Break) []charts.SeriesOpts {
+func breakOpts(breaks []Break, inverse bool) []charts.SeriesOpts {
+	// The label sits above the plot: at the line's end, or its start when the axis is
+	// upside down (ranks).
+	position := "end"
+	if inverse {
+		position = "start"
+	}
 	items := make([]opts.MarkLineNameXAxisItem, len(breaks))
 	for i, b := range breaks {
 		items[i] = opts.MarkLineNameXAxisItem{Name: neutralise(b.Label), XAxis: neutralise(b.Category)}
@@ -455,19 +563,20 @@ func breakOpts(breaks []Break) []charts.SeriesOpts {
 		charts.WithMarkLineNameXAxisItemOpts(items...),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 			Symbol:    []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop", Color: labelColor, FontSize: 11},
+			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: position, Color: labelColor, FontSize: 11},
 			LineStyle: &opts.LineStyle{Color: labelColor, Type: "dashed", Width: 1},
 		}),
 	}
 }
 
-func targetOpts(horizontal bool) []charts.SeriesOpts {
+func targetOpts(horizontal bool, bars int) []charts.SeriesOpts {
 	if horizontal {
+		// The mark spans the category's bars, a little beyond them.
 		return []charts.SeriesOpts{
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: targetColor}),
 			charts.WithLineStyleOpts(opts.LineStyle{Color: targetColor, Width: 0, Opacity: opts.Float(0)}),
 			charts.WithLineChartOpts(opts.LineChart{
-				Symbol: "rect", SymbolSize: []int{3, 30}, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false),
+				Symbol: "rect", SymbolSize: []int{3, bars*barRow + 6}, ShowSymbol: opts.Bool(true), ConnectNulls: opts.Bool(false),
 			}),
 		}
 	}
@@ -508,8 +617,8 @@ func lineData(vs []*float64) []opts.LineData {
 // gridTop leaves room above the plot for a one-row legend and a named value axis.
 func gridTop(c *Chart) string {
 	top := legendRow + gridTopMargin
-	if valueAxisNamed(c) {
-		top += axisNameRoom
+	if valueAxisNamed(c) || len(c.Breaks) > 0 {
+		top += axisNameRoom // the axis name, or the breaks' labels above the plot
 	}
 	return fmt.Sprint(top)
 }

@@ -13,6 +13,8 @@ type visitor struct {
 	// barCategories is the number of categories of a vertical bar chart (0 otherwise): their
 	// names are wrapped under each bar instead of being thinned out by ECharts.
 	barCategories int
+	// tick is the value axis' interval on a vertical chart (Chart.Tick), 0 for ECharts' own.
+	tick float64
 }
 
 // tooltip adds confine, which keeps the tooltip inside the chart on narrow screens.
@@ -34,15 +36,19 @@ type categoryLabel struct {
 type yAxis struct {
 	opts.YAxis
 	AxisLabel *categoryLabel `json:"axisLabel,omitempty"`
+	Interval  float64        `json:"interval,omitempty"`
 }
 
 func (v visitor) VisitYAxis(axes []opts.YAxis) any {
-	if !v.horizontal {
+	if !v.horizontal && v.tick == 0 {
 		return axes
 	}
 	out := make([]yAxis, len(axes))
 	for i, a := range axes {
 		out[i].YAxis = a
+		if a.Type == "value" && !v.horizontal {
+			out[i].Interval = v.tick
+		}
 		if a.Type == "category" {
 			out[i].AxisLabel = &categoryLabel{Width: wideLabelW, Overflow: "break", LineHeight: 14}
 		}

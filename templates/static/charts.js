@@ -15,8 +15,12 @@
  *   </figure>
  *
  * Envelope: {"axisSuffix": "%", "labels": [[string per category] per series],
+ *            "roles": [palette index, or -1 for a target, per series], "height": px or absent,
  *            "option": {"baseOption": {ECharts option}, "media": [ECharts media rules]}},
  * all plain JSON.
+ * Colours and text sizes follow the page: the --chart-* custom properties of site.css (so
+ * high contrast redraws the chart light on black) and the root font size (A- A A+); a
+ * change of either redraws every chart.
  * labels[s][c] is the value as Go formatted it ("63,4%"), "" for a gap: tooltips and data
  * labels show these strings, never numbers formatted here, so chart and table agree.
  * This script only adds the formatter functions, which JSON cannot carry.
@@ -144,6 +148,77 @@
     }
   }
 
+  // The page's chart colours (site.css --chart-*), read afresh for every drawing, and the
+  // reader's text size as a factor of the default 16px.
+  function theme() {
+    var cs = window.getComputedStyle ? window.getComputedStyle(document.documentElement) : null;
+    function v(name) {
+      return cs ? cs.getPropertyValue(name).trim() : '';
+    }
+    var palette = [];
+    for (var i = 1; v('--chart-' + i); i++) palette.push(v('--chart-' + i));
+    var size = cs ? parseFloat(cs.fontSize) : 16;
+    return {
+      text: v('--chart-text'), bg: v('--chart-bg'), grid: v('--chart-grid'), target: v('--chart-target'), palette: palette,
+      scale: size > 0 ? size / 16 : 1
+    };
+  }
+
+  // Scales every fontSize in o (labels set by the option, media rules included).
+  function scaleFonts(o, k) {
+    if (!o || typeof o !== 'object') return;
+    for (var key in o) {
+      if (!Object.prototype.hasOwnProperty.call(o, key)) continue;
+      if ((key === 'fontSize' || key === 'lineHeight' || key === 'itemGap') && typeof o[key] === 'number') o[key] = Math.round(o[key] * k);
+      else if (key === 'top' && (typeof o[key] === 'number' || /^\d+$/.test(o[key]))) o[key] = Math.round(+o[key] * k);
+      else if (typeof o[key] === 'object') scaleFonts(o[key], k);
+    }
+  }
+
+  function withText(o, t) {
+    o = o || {};
+    if (t.text) o.color = t.text;
+    o.fontSize = Math.round(12 * t.scale);
+    return o;
+  }
+
+  function applyTheme(env, base, t) {
+    var series = asArray(base.series);
+    var roles = isArray(env.roles) ? env.roles : [];
+    for (var i = 0; i < series.length; i++) {
+      var s = series[i];
+      var role = roles[i];
+      var col = typeof role !== 'number' ? '' : role < 0 ? t.target : t.palette.length ? t.palette[role % t.palette.length] : '';
+      if (col) {
+        s.itemStyle = s.itemStyle || {};
+        s.itemStyle.color = col;
+        if (s.lineStyle && s.lineStyle.opacity !== 0) s.lineStyle.color = col;
+      }
+      if (s.label && t.text) s.label.color = t.text;
+      // A value label on the page's background, so that a target mark under it never
+      // crosses its figures.
+      if (s.label && s.label.show && t.bg) {
+        s.label.backgroundColor = t.bg;
+        s.label.padding = [1, 2];
+      }
+      if (s.markLine) {
+        if (s.markLine.label && t.text) s.markLine.label.color = t.text;
+        if (s.markLine.lineStyle && t.text) s.markLine.lineStyle.color = t.text;
+      }
+    }
+    base.legend = withText(base.legend, t);
+    base.legend.textStyle = withText(base.legend.textStyle, t);
+    var axes = asArray(base.xAxis).concat(asArray(base.yAxis));
+    for (var j = 0; j < axes.length; j++) {
+      var a = axes[j];
+      if (!a) continue;
+      a.axisLabel = withText(a.axisLabel, t);
+      a.nameTextStyle = withText(a.nameTextStyle, t);
+      if (t.text) a.axisLine = { lineStyle: { color: t.text } };
+      if (t.grid && a.splitLine && a.splitLine.lineStyle) a.splitLine.lineStyle.color = t.grid;
+    }
+  }
+
   // Adds the functions JSON cannot carry. The option may be {baseOption, media} (ECharts'
   // responsive form): functions go into the base, which the media rules only adjust.
   function prepare(env, canvas) {
@@ -170,8 +245,15 @@
       }
     }
 
+    var t = theme();
+    scaleFonts(option, t.scale);
+    applyTheme(env, base, t);
     var font = window.getComputedStyle ? window.getComputedStyle(canvas).fontFamily : '';
-    if (font) base.textStyle = { fontFamily: font };
+    base.textStyle = { fontSize: Math.round(12 * t.scale) };
+    if (font) base.textStyle.fontFamily = font;
+    if (t.text) base.textStyle.color = t.text;
+    base.backgroundColor = 'transparent';
+    if (typeof env.height === 'number' && env.height > 0) canvas.style.height = Math.round(env.height * t.scale) + 'px';
     if (reducedMotion()) base.animation = false;
     return option;
   }
@@ -191,6 +273,8 @@
         canvas.setAttribute('data-finished', '1');
       });
       chart.setOption(option);
+      chart.__chisoSource = source;
+      chart.__chisoCanvas = canvas;
       drawn.push(chart);
       drawnBoxes.push(canvas);
       watchSize(canvas);
@@ -236,6 +320,27 @@
     if (sizeObserver) sizeObserver.observe(canvas);
   }
   if (!sizeObserver) window.addEventListener('resize', resizeAll);
+
+  // A+ / A- or high contrast (site.js sets data-font / data-contrast on <html>): draw every
+  // chart again from its JSON with the new sizes and colours.
+  function redrawAll() {
+    for (var i = 0; i < drawn.length; i++) {
+      var c = drawn[i];
+      try {
+        if (c.isDisposed()) continue;
+        var option = prepare(JSON.parse(c.__chisoSource.textContent), c.__chisoCanvas);
+        c.resize();
+        c.setOption(option, true);
+      } catch (e) {
+        if (window.console && console.error) console.error('charts.js: not redrawn: ' + String((e && e.message) || e));
+      }
+    }
+  }
+  if (window.MutationObserver) {
+    new window.MutationObserver(redrawAll).observe(document.documentElement, {
+      attributes: true, attributeFilter: ['data-font', 'data-contrast']
+    });
+  }
 
   var canvases = document.querySelectorAll('.chart-canvas[data-option]');
 
