@@ -231,6 +231,8 @@ type Report struct {
 	Author       string
 	Results      []*Result
 	Index        *IndexScore
+	Dossiers     *Dossiers  // dossier and procedure statistics (dossier.go)
+	UnitScores   UnitScores // the units' index scores and classes (unitscore.go)
 	Previous     *Report
 	File         string
 	Pos          diag.Pos
@@ -285,6 +287,9 @@ type Site struct {
 	Reports    []*Report // oldest first
 	Pages      []*Page   // standalone pages
 	Notes      map[string]*Page
+
+	// Plans are the target assignments by year, oldest first (targetplan.go).
+	Plans []*TargetPlan
 }
 
 // Latest is the newest report.

@@ -36,6 +36,13 @@ func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 			return nil, err
 		}
 	}
+	// The wording of each report kind, one file a kind, shared like text.html.
+	wording, _ := fs.Glob(fsys, "templates/wording/*.html")
+	for _, name := range wording {
+		if err := parseFile(base, fsys, name); err != nil {
+			return nil, err
+		}
+	}
 	names, err := fs.Glob(fsys, "templates/*.html")
 	if err != nil {
 		return nil, err

@@ -28,7 +28,10 @@ func Site(s *model.Site) diag.List {
 	}
 	for _, r := range s.Reports {
 		report(&l, s, r)
+		dossiers(&l, r)
+		unitScores(&l, r)
 	}
+	plans(&l, s)
 	l.Sort()
 	return l
 }
@@ -77,7 +80,7 @@ func report(l *diag.List, s *model.Site, r *model.Report) {
 		result(l, s, r, res)
 	}
 	for _, ind := range s.Indicators {
-		if !have[ind.Key] {
+		if !have[ind.Key] && len(r.Results) > 0 { // a report without rates (dossiers only) misses none
 			l.Warnf(r.Pos, diag.ResultMissing, period, ind.Key)
 		}
 	}

@@ -109,15 +109,19 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 		return nil, err
 	}
 	a := &Article{Report: r, Slug: r.Period.Key()}
-	title, err := w.exec("article-title", d)
+	kind := "article"
+	if dossierOnly(r) {
+		kind = "dossier-article" // templates/wording/dossier.html
+	}
+	title, err := w.exec(kind+"-title", d)
 	if err != nil {
 		return nil, err
 	}
-	lead, err := w.exec("article-lead", d)
+	lead, err := w.exec(kind+"-lead", d)
 	if err != nil {
 		return nil, err
 	}
-	body, err := w.exec("article-body", d)
+	body, err := w.exec(kind+"-body", d)
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,7 @@ import (
 //	url "bai-viet/2024-04/" → base path + path             absURL → with base URL
 //	slug "Cấp huyện" → "cap-huyen"                         fold → search form (no marks, đ→d)
 //	embedCode id title → <iframe> of nhung/{id}/ (embed.go)  size 12600 → "12,3 KB"
+//	percent 24.0701 → "24,07"   money 2634500000 → "2,6 tỷ đồng" (dossier.go)
 func Funcs(cfg *model.Config) template.FuncMap {
 	return template.FuncMap{
 		"rate":      vietnamese.Rate,
@@ -52,6 +53,8 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		"add":        func(a, b int) int { return a + b },
 		"embedCode":  func(id, title string) string { return EmbedCode(cfg.BaseURL+cfg.BasePath+"nhung/"+id+"/", title) },
 		"size":       FileSize,
+		"percent":    Percent, // dossier.go
+		"money":      Money,
 	}
 }
 
