@@ -65,10 +65,14 @@ func MonthLong(p model.Period) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// LowerFirst lower-cases the first letter: a level's name inside a sentence.
+// LowerFirst lower-cases the first letter: a level's name inside a sentence. A name that
+// opens with an acronym ("UBND các xã") is left as it is.
 func LowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
