@@ -33,3 +33,7 @@ func (w *Writer) Plan(p *model.TargetPlan) (string, template.HTML, error) {
 	body, err := w.exec("plan-body", d)
 	return PlainText(title), body, err
 }
+
+// HTML executes a named wording template and returns its HTML, e.g. an article's section
+// shown again on a page of its own.
+func (w *Writer) HTML(name string, data any) (template.HTML, error) { return w.exec(name, data) }
