@@ -184,9 +184,9 @@ var messages = map[Code]message{
 	UnitRankRange:      {"thứ hạng %d/%d của “%s” không hợp lệ", "thứ hạng phải từ 1 đến số đơn vị cùng cấp được xếp hạng (rank_of)"},
 	UnknownClass:       {"xếp loại “%s” không có", "dùng một trong các xếp loại: %[2]s"},
 	ClassMismatch:      {"“%s” đạt %s điểm nhưng ghi xếp loại “%s”", "theo thang điểm đã công bố, %[2]s điểm là xếp loại “%[4]s”; sửa điểm hoặc xếp loại cho khớp với văn bản gốc"},
-	PlanFileName:       {"tệp %s ghi năm %d", "tệp mục tiêu đặt tên theo năm, ví dụ data/targets/%[2]d.toml với year = %[2]d"},
+	PlanFileName:       {"tệp %s ghi năm %d", "tệp mục tiêu đặt tên theo năm của nó: sửa year cho đúng năm của tên tệp, hoặc đổi tên tệp thành %[2]d.toml"},
 	PlanNoBasis:        {"mục tiêu “%s” không có văn bản giao", "thêm basis = \"…\" (mã văn bản trong data/documents.toml) cho mục tiêu, cho nhóm hoặc ở đầu tệp"},
-	DuplicatePlanned:   {"chỉ tiêu “%s” đã có ở dòng %d trong cùng nhóm (%s)", "mỗi chỉ tiêu chỉ có một mục tiêu trong một nhóm; xóa dòng thừa"},
+	DuplicatePlanned:   {"chỉ tiêu “%s” đã có ở dòng %d trong cùng nhóm", "mỗi chỉ tiêu chỉ có một mục tiêu trong một nhóm; xóa dòng thừa"},
 }
 
 // Suggestion is the "did you mean" clause added to a hint: " (có phải “x”?)".

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
-	"strings"
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
@@ -122,18 +121,10 @@ func (l *loader) plannedTargets(t *table, g *model.TargetGroup, def *model.Docum
 			continue
 		}
 		if first, dup := seen[key]; dup {
-			l.probs.Errorf(row.PosOf("indicator"), diag.DuplicatePlanned, key, first.Line, groupName(g))
+			l.probs.Errorf(row.PosOf("indicator"), diag.DuplicatePlanned, key, first.Line)
 			continue
 		}
 		seen[key] = row.Pos()
 		g.Targets = append(g.Targets, pt)
 	}
-}
-
-// groupName names a group in messages; the top-level rows are named by their header.
-func groupName(g *model.TargetGroup) string {
-	if g.Name == "" {
-		return "[[target]]"
-	}
-	return strings.TrimSpace(g.Name)
 }
