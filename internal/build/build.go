@@ -120,7 +120,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.summaries, b.archive, b.pages, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.pages, b.notFound}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

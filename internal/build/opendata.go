@@ -362,6 +362,7 @@ func (b *builder) dataFiles() (*DataBody, error) {
 	s := b.site
 	all := opendata.ResultsTable(s)
 	tables := []*opendata.Table{all, opendata.ScoresTable(s), opendata.GroupsTable(s), opendata.TargetsTable(s), opendata.IndicatorsTable(s), opendata.ReportsTable(s)}
+	tables = append(tables, opendata.ReportPartTables(s)...) // dossiers, unit scores, plans
 	d := &DataBody{Conventions: opendata.Conventions, Created: opendata.Created(s), Fields: all.Fields}
 	d.Licence, d.HasLicence = opendata.LicenceOf(s.Config.Licence)
 	var resources []opendata.Resource

@@ -120,6 +120,27 @@ const (
 	TooDeep       Code = "too-deep"
 )
 
+// Dossier statistics, unit scores and target plans (shapes C, D and E of REPORTS.md).
+const (
+	DossierIdentity    Code = "dossier-identity"
+	DossierLevelSum    Code = "dossier-level-sum"
+	DuplicateLevelRow  Code = "duplicate-level-row"
+	DuplicateUnitScore Code = "duplicate-unit-score"
+	UnitRankRange      Code = "unit-rank-range"
+	UnknownClass       Code = "unknown-class"
+	ClassMismatch      Code = "class-mismatch"
+	PlanFileName       Code = "plan-file-name"
+	PlanNoBasis        Code = "plan-no-basis"
+	DuplicatePlanned   Code = "duplicate-planned"
+)
+
+// DossierFigures name the figures of a [dossiers] table in messages.
+var DossierFigures = map[string]string{
+	"received": "tiếp nhận", "online": "trực tuyến", "direct": "trực tiếp", "carried_over": "kỳ trước chuyển sang",
+	"resolved": "đã giải quyết", "on_time": "đúng hạn", "late": "quá hạn", "pending": "đang giải quyết",
+	"payments": "thanh toán trực tuyến", "payment_amount": "số tiền thanh toán", "procedures": "thủ tục công bố",
+}
+
 var messages = map[Code]message{
 	ReadFailed:       {"không đọc được tệp: %s", "%[2]s"},
 	FileTooLarge:     {"tệp lớn hơn %s MB", "một tệp dữ liệu chỉ vài chục KB; kiểm tra có dán nhầm nội dung khác vào tệp không"},
@@ -186,6 +207,18 @@ var messages = map[Code]message{
 	OutBusy:          {"một lần dựng khác đang ghi vào “%s”", "chờ lần dựng kia xong rồi chạy lại; thư mục cũ được giữ nguyên"},
 	WriteFailed:      {"không ghi được trang vào “%s”: %s", "thư mục cũ được giữ nguyên; %[3]s rồi chạy lại"},
 	RedirectMissing:  {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
+
+	// Dossier statistics, unit scores and target plans.
+	DossierIdentity:    {"số hồ sơ không khớp: %s là %s nhưng %s cộng lại được %s", "kiểm tra lại với văn bản gốc; nếu văn bản gốc ghi đúng như vậy thì giữ nguyên — trang in đúng các số đã ghi, không tự sửa"},
+	DossierLevelSum:    {"số hồ sơ “%s” toàn tỉnh là %s nhưng các cấp cộng lại được %s", "kiểm tra lại số của từng cấp ([[dossiers.level]]) với văn bản gốc; nếu văn bản gốc ghi đúng như vậy thì giữ nguyên"},
+	DuplicateLevelRow:  {"%s đã có ở dòng %d", "mỗi cấp chỉ có một mục [[dossiers.level]]; gộp hoặc xóa mục thừa"},
+	DuplicateUnitScore: {"đơn vị “%s” đã có điểm ở dòng %d", "mỗi đơn vị chỉ có một [[unit_score]] trong một kỳ; xóa dòng thừa"},
+	UnitRankRange:      {"thứ hạng %d/%d của “%s” không hợp lệ", "thứ hạng phải từ 1 đến số đơn vị cùng cấp được xếp hạng (rank_of)"},
+	UnknownClass:       {"xếp loại “%s” không có", "dùng một trong các xếp loại: %[2]s"},
+	ClassMismatch:      {"“%s” đạt %s điểm nhưng ghi xếp loại “%s”", "theo thang điểm đã công bố, %[2]s điểm là xếp loại “%[4]s”; sửa điểm hoặc xếp loại cho khớp với văn bản gốc"},
+	PlanFileName:       {"tệp %s ghi năm %d", "tệp mục tiêu đặt tên theo năm của nó: sửa year cho đúng năm của tên tệp, hoặc đổi tên tệp thành %[2]d.toml"},
+	PlanNoBasis:        {"mục tiêu “%s” không có văn bản giao", "thêm basis = \"…\" (mã văn bản trong data/documents.toml) cho mục tiêu, cho nhóm hoặc ở đầu tệp"},
+	DuplicatePlanned:   {"chỉ tiêu “%s” đã có ở dòng %d trong cùng nhóm", "mỗi chỉ tiêu chỉ có một mục tiêu trong một nhóm; xóa dòng thừa"},
 }
 
 // Suggestion is the "did you mean" clause added to a hint: " (có phải “x”?)".

@@ -47,6 +47,7 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.entities()
 	l.unitRegistry()
 	l.indicators()
+	l.plans()
 	l.reports()
 	l.pages()
 	s.Derive()
@@ -395,6 +396,10 @@ func (l *loader) report(name string, t *table) *model.Report {
 	if x := t.Table("index"); x != nil {
 		r.Index = l.index(x)
 	}
+	if d := t.Table("dossiers"); d != nil {
+		r.Dossiers = l.dossiers(d)
+	}
+	r.UnitScores = l.unitScores(t.Rows("unit_score"))
 	seen := map[string]*table{}
 	for _, row := range t.Rows("result") {
 		res := l.result(row)

@@ -248,7 +248,9 @@ type Report struct {
 	Author       string
 	Results      []*Result
 	Index        *IndexScore
-	Previous     *Report // the previous report of the same period kind
+	Dossiers     *Dossiers  // dossier and procedure statistics (dossier.go)
+	UnitScores   UnitScores // the units' index scores and classes (unitscore.go)
+	Previous     *Report    // the previous report of the same period kind
 	File         string
 	Pos          diag.Pos
 }
@@ -302,6 +304,9 @@ type Site struct {
 	Reports    []*Report // oldest first
 	Pages      []*Page   // standalone pages
 	Notes      map[string]*Page
+
+	// Plans are the target assignments by year, oldest first (targetplan.go).
+	Plans []*TargetPlan
 }
 
 // Current is the entity in force now: the one with no end date, else the last one. The

@@ -35,7 +35,10 @@ func Site(s *model.Site) diag.List {
 	}
 	for _, r := range s.Reports {
 		report(&l, s, r)
+		dossiers(&l, r)
+		unitScores(&l, r)
 	}
+	plans(&l, s)
 	l.Sort()
 	return l
 }

@@ -153,6 +153,7 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 		return nil, err
 	}
 	a := &Article{Report: r, Slug: r.Period.Key()}
+	// templates/wording/article.html picks the wording of the report's kind.
 	title, err := w.exec("article-title", d)
 	if err != nil {
 		return nil, err

@@ -29,6 +29,7 @@ import (
 //	url "bai-viet/2024-04/" → base path + path             absURL → with base URL
 //	slug "Cấp huyện" → "cap-huyen"                         fold → search form (no marks, đ→d)
 //	embedCode id title → <iframe> of nhung/{id}/ (embed.go)  size 12600 → "12,3 KB"
+//	percent 24.0701 → "24,07"   money 2634500000 → "2,6 tỷ đồng" (dossier.go)
 func Funcs(cfg *model.Config) template.FuncMap {
 	return template.FuncMap{
 		"rate":       func(v any) string { return vietnamese.RatePrinted(deref(v)) },
@@ -60,6 +61,8 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		"add":        func(a, b int) int { return a + b },
 		"embedCode":  func(id, title string) string { return EmbedCode(cfg.BaseURL+cfg.BasePath+"nhung/"+id+"/", title) },
 		"size":       FileSize,
+		"percent":    Percent, // dossier.go
+		"money":      Money,
 	}
 }
 
@@ -78,10 +81,14 @@ func deref(v any) float64 {
 	return 0
 }
 
-// LowerFirst lower-cases the first letter: a level's name inside a sentence.
+// LowerFirst lower-cases the first letter: a level's name inside a sentence. A name that
+// opens with an acronym ("UBND các xã") is left as it is.
 func LowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]

@@ -1,0 +1,39 @@
+package write
+
+import (
+	"html/template"
+
+	"chiso/internal/model"
+)
+
+// PlanData is what the wording of a target plan sees (templates/wording/targets.html).
+type PlanData struct {
+	Site   *model.Site
+	Plan   *model.TargetPlan
+	Groups []PlanGroup
+}
+
+// PlanGroup is one group of a plan, with the site and plan its sentences name.
+type PlanGroup struct {
+	Site  *model.Site
+	Plan  *model.TargetPlan
+	Group *model.TargetGroup
+}
+
+// Plan writes a year's target plan: its title (plain text) and its body.
+func (w *Writer) Plan(p *model.TargetPlan) (string, template.HTML, error) {
+	d := &PlanData{Site: w.site, Plan: p}
+	for _, g := range p.Groups {
+		d.Groups = append(d.Groups, PlanGroup{Site: w.site, Plan: p, Group: g})
+	}
+	title, err := w.exec("plan-title", d)
+	if err != nil {
+		return "", "", err
+	}
+	body, err := w.exec("plan-body", d)
+	return PlainText(title), body, err
+}
+
+// HTML executes a named wording template and returns its HTML, e.g. an article's section
+// shown again on a page of its own.
+func (w *Writer) HTML(name string, data any) (template.HTML, error) { return w.exec(name, data) }
