@@ -11,12 +11,13 @@ site:
 
 test: node_modules/.installed gotest e2e
 
-# -race: the build renders pages on every core. Golden and URL lists are never rewritten
-# here: -update (chart goldens) and -update-broken (the broken-input corpus) are for a
-# person at a terminal, who reads the diff they print.
+# -race: the build renders pages on every core. It makes the tests several times slower
+# (internal/build takes minutes on 2 busy cores), hence the longer timeout. Goldens and
+# the URL list are never rewritten here: -update (chart goldens) and -update-broken (the
+# broken-input corpus) are for a person at a terminal, who reads the diff they print.
 gotest:
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -timeout 30m -count=1 ./...
 
 e2e: node_modules/.installed
 	node --test --test-concurrency=1 e2e/

@@ -13,7 +13,7 @@
 //	`, sitetest.Replace("data/periods/2024-04.toml", "whole = 76", "whole = 77"))
 //	b.AssertFile("tin-cu/index.html", `url=https://binhdinh.gov.vn/chi-so/bai-viet/2024-04/`)
 //	b.AssertNoFile("bai-viet/2024-06/index.html")
-//	b.AssertDiag("data/periods/2024-04.toml:24", "lỗi", "nằm ngoài khoảng")
+//	b.AssertDiag(b.Line("data/periods/2024-04.toml", "whole = 77"), "cảnh báo", "…")
 //
 // When the data format changes, the base fixture changes, not the tests: a test names a
 // whole file only when that file is its subject, and otherwise edits the base with
@@ -23,6 +23,7 @@
 package sitetest
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -350,6 +351,30 @@ func (r *Result) AssertNoDiag(text string) {
 			r.t.Errorf("unwanted diagnostic: %s", d)
 		}
 	}
+}
+
+// Line is "file:N", N the line of the source file that holds text: a test names the
+// line it means by its content, so a diagnostic's position is checked exactly without
+// the test knowing the base fixture's line numbers.
+func (r *Result) Line(file, text string) string {
+	r.t.Helper()
+	return Line(r.t, r.Source, file, text)
+}
+
+// Line is Result.Line for a Source.
+func Line(t testing.TB, src fstest.MapFS, file, text string) string {
+	t.Helper()
+	f, ok := src[file]
+	if !ok {
+		t.Fatalf("sitetest.Line: no %s in the source", file)
+	}
+	for i, l := range strings.Split(string(f.Data), "\n") {
+		if strings.Contains(l, text) {
+			return fmt.Sprintf("%s:%d", file, i+1)
+		}
+	}
+	t.Fatalf("sitetest.Line: %s has no line holding %q", file, text)
+	return ""
 }
 
 // AssertDiag is Result.AssertDiag for a list from elsewhere (build.ToDir, build.Check).

@@ -76,8 +76,9 @@ func TestAssertionsFail(t *testing.T) {
 func TestDiagnostics(t *testing.T) {
 	b := Build(t, "", Replace("data/periods/2024-04.toml", "whole = 76", "whole = 176"))
 	b.AssertFailed()
-	b.AssertDiag("data/periods/2024-04.toml:24", "lỗi", "176%")
-	b.AssertDiag("data/periods/2024-04.toml:24:1", "lỗi", "nằm ngoài khoảng 0–100")
+	line := b.Line("data/periods/2024-04.toml", "whole = 176")
+	b.AssertDiag(line, "lỗi", "176%")
+	b.AssertDiag(line+":1", "lỗi", "nằm ngoài khoảng 0–100")
 	for name, f := range map[string]func(r *Result){
 		"wrong line":     func(r *Result) { r.AssertDiag("data/periods/2024-04.toml:2", "lỗi", "176%") },
 		"wrong severity": func(r *Result) { r.AssertDiag("data/periods/2024-04.toml:24", "cảnh báo", "176%") },
@@ -88,6 +89,16 @@ func TestDiagnostics(t *testing.T) {
 		if errs := run(t, func(tb testing.TB) { f(&Result{t: tb, Diags: b.Diags, Err: b.Err}) }); len(errs) == 0 {
 			t.Errorf("%s: passed", name)
 		}
+	}
+}
+
+func TestLine(t *testing.T) {
+	src := Source(t, "-- x.toml --\n# a\n\nb = 2\n")
+	if got := Line(t, src, "x.toml", "b ="); got != "x.toml:3" {
+		t.Errorf("Line = %s, want x.toml:3", got)
+	}
+	if errs := run(t, func(tb testing.TB) { Line(tb, src, "x.toml", "c =") }); len(errs) == 0 {
+		t.Error("Line of a text the file lacks passed")
 	}
 }
 
