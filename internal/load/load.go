@@ -50,6 +50,7 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.indicators()
 	l.reports()
 	l.pages()
+	l.silentlyAccepted()
 	s.Derive()
 	return s, probs
 }

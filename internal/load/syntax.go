@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"chiso/internal/diag"
 	"chiso/internal/vietnamese"
@@ -147,20 +146,7 @@ func splitFirstWord(line string) (string, string) {
 
 // notUTF8 places the first byte that is not UTF-8, so the editor sees which line was
 // typed in another encoding.
-func notUTF8(name string, src []byte) diag.Pos {
-	line, start := 1, 0
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return diag.Pos{File: name, Line: line, Col: utf8.RuneCount(src[start:i]) + 1}
-		}
-		if r == '\n' {
-			line, start = line+1, i+1
-		}
-		i += size
-	}
-	return diag.Pos{File: name}
-}
+func notUTF8(name string, src []byte) diag.Pos { return diag.InvalidUTF8(name, src) }
 
 // numberHint turns a number typed as text the Vietnamese way ("95,5%", "11.946") into
 // what the file should say (95.5, 11946), for the wrong-type hint; "" when it is not one.
