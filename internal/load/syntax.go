@@ -82,6 +82,9 @@ func explainSyntax(msg, line string) (what, todo string) {
 		return "dấu \\ trong chuỗi", "viết \\\\ thay cho \\, hoặc dùng dấu /"
 	case strings.Contains(msg, "key name appears blank") || strings.Contains(msg, "keys cannot start"):
 		return "thiếu tên khóa trước dấu “=”", "viết tên khóa ở đầu dòng, ví dụ whole = 95"
+	case strings.Contains(msg, "out of range"):
+		return fmt.Sprintf("số “%s” quá lớn", strings.TrimSpace(value)),
+			"kiểm tra lại số liệu: có thể gõ thừa chữ số; số nguyên không quá 18 chữ số"
 	case strings.Contains(msg, "float") || strings.Contains(msg, "expected a digit") || strings.Contains(msg, "number"):
 		return fmt.Sprintf("số “%s” viết sai", strings.TrimSpace(value)),
 			"số dùng dấu chấm thập phân và không có dấu phân cách hàng nghìn, ví dụ 63.4 hoặc 139506"
