@@ -126,7 +126,7 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 				}
 			}
 		}
-		p.Line, p.Col = stringOpening(text, msg, p.Line, p.Col)
+		p.Line, p.Col = stringOpening(text, msg, max(p.Line, 1), p.Col)
 		what, todo := explainSyntax(msg, line)
 		l.probs.Errorf(p, diag.Syntax, what, todo)
 		return nil, false
