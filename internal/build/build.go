@@ -465,6 +465,7 @@ func (b *builder) assets(opts Options) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	b.probs = append(b.probs, render.CheckStatic(opts.Source)...)
 	if opts.ECharts != nil {
 		b.files[b.echarts] = opts.ECharts
 		b.files["assets/vendor/ECHARTS-LICENSE.txt"] = []byte(echarts.Licence)

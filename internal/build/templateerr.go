@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -18,6 +19,10 @@ import (
 var templateLoc = regexp.MustCompile(`(?:html/)?template: ?([^\s:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 func renderProblem(src fs.FS, err error) diag.Diagnostic {
+	var own diag.List // a problem the template package words itself (a missing file)
+	if errors.As(err, &own) && len(own) > 0 {
+		return own[0]
+	}
 	msg := err.Error()
 	m := templateLoc.FindStringSubmatch(msg)
 	if m == nil {

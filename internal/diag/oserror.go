@@ -3,6 +3,7 @@ package diag
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrNotRegular is returned when a source path is a folder, a pipe or a device where a
@@ -25,4 +26,21 @@ func OSReason(err error) (what, todo string) {
 		}
 	}
 	return osReasonUnknown, osReasonUnknownTodo
+}
+
+// InvalidUTF8 is the position of the first byte of src that is not UTF-8: where the
+// editor sees the first garbled letter.
+func InvalidUTF8(name string, src []byte) Pos {
+	line, start := 1, 0
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return Pos{File: name, Line: line, Col: utf8.RuneCount(src[start:i]) + 1}
+		}
+		if r == '\n' {
+			line, start = line+1, i+1
+		}
+		i += size
+	}
+	return Pos{File: name}
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"chiso/internal/diag"
@@ -69,4 +70,34 @@ func overLimit(path string, v any, depth int) (string, diag.Code, bool) {
 		}
 	}
 	return path, "", true
+}
+
+// stringOpening moves an "unclosed multi-line string" error from the end of the file,
+// where the TOML library notices it, to the line where the string was opened: the line
+// the editor has to fix.
+func stringOpening(text, msg string, line, col int) (int, int) {
+	delim := ""
+	switch {
+	case strings.Contains(msg, `expected '"""'`):
+		delim = `"""`
+	case strings.Contains(msg, `expected "'''"`):
+		delim = `'''`
+	default:
+		return line, col
+	}
+	lines := strings.Split(text, "\n")
+	open := 0
+	for i := 0; i < len(lines) && i < line; i++ {
+		if strings.Count(lines[i], delim)%2 == 1 {
+			if open == 0 {
+				open = i + 1
+			} else {
+				open = 0
+			}
+		}
+	}
+	if open == 0 {
+		return line, col
+	}
+	return open, utf8.RuneCountInString(lines[open-1][:strings.Index(lines[open-1], delim)]) + 1
 }

@@ -50,6 +50,7 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.plans()
 	l.reports()
 	l.pages()
+	l.silentlyAccepted()
 	s.Derive()
 	return s, probs
 }
@@ -140,6 +141,7 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 				}
 			}
 		}
+		p.Line, p.Col = stringOpening(text, msg, max(p.Line, 1), p.Col)
 		what, todo := explainSyntax(msg, line)
 		l.probs.Errorf(p, diag.Syntax, what, todo)
 		return nil, false

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"chiso/internal/diag"
 	"chiso/internal/vietnamese"
@@ -83,6 +82,9 @@ func explainSyntax(msg, line string) (what, todo string) {
 		return "dấu \\ trong chuỗi", "viết \\\\ thay cho \\, hoặc dùng dấu /"
 	case strings.Contains(msg, "key name appears blank") || strings.Contains(msg, "keys cannot start"):
 		return "thiếu tên khóa trước dấu “=”", "viết tên khóa ở đầu dòng, ví dụ whole = 95"
+	case strings.Contains(msg, "out of range"):
+		return fmt.Sprintf("số “%s” quá lớn", strings.TrimSpace(value)),
+			"kiểm tra lại số liệu: có thể gõ thừa chữ số; số nguyên không quá 18 chữ số"
 	case strings.Contains(msg, "float") || strings.Contains(msg, "expected a digit") || strings.Contains(msg, "number"):
 		return fmt.Sprintf("số “%s” viết sai", strings.TrimSpace(value)),
 			"số dùng dấu chấm thập phân và không có dấu phân cách hàng nghìn, ví dụ 63.4 hoặc 139506"
@@ -147,20 +149,7 @@ func splitFirstWord(line string) (string, string) {
 
 // notUTF8 places the first byte that is not UTF-8, so the editor sees which line was
 // typed in another encoding.
-func notUTF8(name string, src []byte) diag.Pos {
-	line, start := 1, 0
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return diag.Pos{File: name, Line: line, Col: utf8.RuneCount(src[start:i]) + 1}
-		}
-		if r == '\n' {
-			line, start = line+1, i+1
-		}
-		i += size
-	}
-	return diag.Pos{File: name}
-}
+func notUTF8(name string, src []byte) diag.Pos { return diag.InvalidUTF8(name, src) }
 
 // numberHint turns a number typed as text the Vietnamese way ("95,5%", "11.946") into
 // what the file should say (95.5, 11946), for the wrong-type hint; "" when it is not one.

@@ -8,12 +8,14 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"chiso/internal/diag"
 
 	"chiso/internal/model"
 	"chiso/internal/write"
@@ -73,7 +75,10 @@ func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 func parseFile(t *template.Template, fsys fs.FS, name string) error {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return err
+		return unreadable(name, err)
+	}
+	if !utf8.Valid(src) {
+		return diag.List{{Pos: diag.InvalidUTF8(name, src), Code: diag.NotUTF8}}
 	}
 	_, err = t.New(name).Parse(string(src))
 	return err
@@ -111,7 +116,7 @@ type NavItem struct {
 func (t *Templates) Render(p *Page) ([]byte, error) {
 	k := t.kinds[p.Kind]
 	if k == nil {
-		return nil, fmt.Errorf("templates/%s.html: không có mẫu trang này", p.Kind)
+		return nil, missingFile("templates/" + p.Kind + ".html")
 	}
 	var buf bytes.Buffer
 	layout := "base"

@@ -33,6 +33,7 @@ func Site(s *model.Site) diag.List {
 	for _, lv := range s.Levels {
 		nearName(&l, lv.NamePos, lv.Name, knownLevelNames)
 	}
+	distinctNames(&l, s)
 	for _, r := range s.Reports {
 		report(&l, s, r)
 		dossiers(&l, r)

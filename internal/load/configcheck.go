@@ -6,11 +6,15 @@ import (
 	"strings"
 
 	"chiso/internal/diag"
+	"chiso/internal/vietnamese"
 )
 
 // basePathPattern is a path on the site's own host: "/" or "/chi-so/", segments of
 // URL-safe letters. "//evil.example/" would make every script and style load from
 // another host; a scheme, a query or a backslash has no place either.
+// languagePattern is a language tag as HTML's lang wants it ("vi", "vi-VN"), not a name.
+var languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
 var basePathPattern = regexp.MustCompile(`^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$`)
 
 // siteAddress checks base_url and base_path, which reach every embed code, feed,
@@ -18,6 +22,14 @@ var basePathPattern = regexp.MustCompile(`^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$`
 // ("javascript:alert(1)//x" would run in the page of whoever pastes an embed code).
 func (l *loader) siteAddress(t *table) {
 	c := &l.site.Config
+	if t.has("language") && !languagePattern.MatchString(c.Language) {
+		l.probs.Errorf(t.PosOf("language"), diag.BadLanguage, c.Language)
+		c.Language = "vi"
+	}
+	if t.has("jump_warning") && c.JumpWarning <= 0 {
+		l.probs.Errorf(t.PosOf("jump_warning"), diag.BadJumpWarning, vietnamese.Rate(c.JumpWarning))
+		c.JumpWarning = 20 // not a warning on every period besides
+	}
 	if c.BaseURL != "" && !validBaseURL(c.BaseURL) {
 		l.probs.Errorf(t.PosOf("base_url"), diag.BadBaseURL, c.BaseURL)
 		c.BaseURL = ""
