@@ -150,7 +150,7 @@ var messages = map[Code]message{
 	UnitsDisagree:    {"%s ghi %s/%s nhưng tổng các đơn vị là %s/%s", "sửa số liệu của cấp cho khớp với các đơn vị, hoặc bỏ số liệu cấp để hệ thống tự cộng"},
 	UnknownEntity:    {"không có đơn vị báo cáo mã “%s” trong data/entities.toml", "sửa mã successor cho đúng"},
 	NoEntity:         {"không có đơn vị báo cáo (tỉnh) nào có hiệu lực trong kỳ %s", "thêm hoặc sửa from/to của [[entity]] trong data/entities.toml"},
-	NotEntered:       {"chưa nhập số liệu “%s”", "thay dấu \"?\" bằng số liệu của kỳ này, ví dụ %[1]s = %[2]s"},
+	NotEntered:       {"chưa nhập số liệu “%s”", "thay dấu \"?\" bằng giá trị đúng, ví dụ %[1]s = %[2]s"},
 	PeriodFileName:   {"tệp %s ghi kỳ %s", "sửa thành period = \"%[3]s\" cho khớp tên tệp (hoặc đổi tên tệp thành %[2]s.toml)"},
 	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path bắt đầu và kết thúc bằng “/”, ví dụ \"/chi-so/\""},
 	BadRedirect:      {"đường dẫn chuyển hướng “%s” không hợp lệ", "viết đường dẫn trong trang, không có “/” ở đầu, kết thúc bằng “/” (hoặc .html), chỉ gồm chữ thường không dấu, số, “-”, “_”, “.” và “/”, ví dụ from = \"tin-cu/thang-4/\""},
