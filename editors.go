@@ -112,7 +112,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if f.Index != nil {
 		index = ", điểm và thứ hạng"
 	}
-	fmt.Fprintf(stdout, "Điền %d ô nền vàng: số và ngày báo cáo%s, số liệu từng chỉ tiêu. Lưu tệp rồi chạy:\n", t.Inputs(), index)
+	fmt.Fprintf(stdout, "Điền %d ô nền vàng: số và ngày báo cáo%s, số liệu từng chỉ tiêu (ô đã có chữ lấy theo kỳ trước: kiểm tra lại). Lưu tệp rồi chạy:\n", t.Inputs(), index)
 	fmt.Fprintf(stdout, "  chiso import%s %s\n", sourceFlag(*source), sheetPath)
 	for _, note := range draftNotes(site, p) {
 		fmt.Fprintln(stdout, "Lưu ý: "+note)
