@@ -271,6 +271,13 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	site, _ := build.Check(os.DirFS(*source))
 	results, probs := sheet.Read(site, t, m, p)
+	if header != nil {
+		// The header cells are checked with the rows, so one run lists every mistake.
+		if base := periodfile.Base(site, p); base != nil {
+			probs = append(probs, header.Apply(periodfile.Draft(site, base, p))...)
+			sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
+		}
+	}
 	if probs.HasErrors() {
 		return importFailed(stderr, probs)
 	}
@@ -297,10 +304,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	f.Results = results
 	if header != nil {
-		probs = append(probs, header.Apply(f)...)
-		if probs.HasErrors() {
-			return importFailed(stderr, probs)
-		}
+		header.Apply(f) // its problems were reported above
 	}
 	f.Comment = []string{fmt.Sprintf("Kết quả tháng %s, nhập bằng `chiso import` từ %s.", vietnamese.MonthYear(p.Year, p.Month), t.Name)}
 	if f.Missing() > 0 {

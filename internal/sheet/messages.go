@@ -100,7 +100,7 @@ const (
 // problem's arguments in order; the hint may pick them by index (%[2]s).
 var messages = map[code]struct{ what, todo string }{
 	headerEmpty:      {"ô “%s” để trống", "điền ô này rồi nhập lại với --replace; nếu không, tệp kỳ ghi \"?\" ở đó và chiso check sẽ nhắc"},
-	headerNumber:     {"“%s” ghi “%s”, không phải số", "viết số như trong báo cáo, ví dụ 88,62 (điểm) hoặc 5 (thứ hạng)"},
+	headerNumber:     {"“%s” ghi “%s”: không phải số hợp lệ cho ô này", "điểm viết như trong báo cáo, ví dụ 88,62; thứ hạng và số tỉnh là số nguyên, ví dụ 5 và 34"},
 	headerDate:       {"ngày báo cáo “%s” không đọc được", "viết ngày/tháng/năm, ví dụ 20/5/2024"},
 	notFilled:        {"dòng chưa điền số liệu (%s – %s)", "điền các ô nền vàng của dòng; nếu kỳ này không có số liệu cho cấp hoặc đơn vị này thì xóa cả dòng"},
 	periodDiffers:    {"bảng tính là của kỳ %s, nhưng lệnh ghi --period %s", "bỏ --period (kỳ được đọc từ ô “Kỳ báo cáo”), hoặc chọn đúng tệp"},
