@@ -199,8 +199,8 @@ func draftNotes(s *model.Site, p model.Period) []string {
 	}
 	var notes []string
 	if len(missing) > 0 {
-		notes = append(notes, fmt.Sprintf("chưa có mục tiêu áp dụng cho kỳ %s của %d chỉ tiêu (%s) — thêm [[indicator.target]] có from/to bao trùm kỳ này trong data/indicators.toml",
-			vietnamese.MonthYear(p.Year, p.Month), len(missing), strings.Join(missing, ", ")))
+		notes = append(notes, fmt.Sprintf("chưa có mục tiêu áp dụng cho kỳ %s của %d chỉ tiêu (%s) — chạy chiso new-year %d để chép mục tiêu năm trước rồi điền theo văn bản năm %d",
+			vietnamese.MonthYear(p.Year, p.Month), len(missing), strings.Join(missing, ", "), p.Year, p.Year))
 	}
 	found := false
 	for _, e := range s.Entities {

@@ -125,7 +125,7 @@ var messages = map[Code]message{
 	CountPair:        {"có tử số mà thiếu mẫu số (hoặc ngược lại) cho “%s”", "khai báo cả numerators và denominators cho cùng các cấp"},
 	ZeroDenominator:  {"mẫu số bằng 0 cho “%s”: không tính được tỷ lệ", "bỏ cấp này khỏi numerators/denominators nếu kỳ này không phát sinh"},
 	CountsDisagree:   {"tỷ lệ ghi %s%% nhưng tính từ số liệu được %s%%", "sửa tỷ lệ cho khớp với tử số/mẫu số, hoặc bỏ tỷ lệ để hệ thống tự tính"},
-	NoTarget:         {"chỉ tiêu “%s” không có mục tiêu áp dụng cho kỳ %s", "thêm một [[indicator.target]] có from/to bao trùm kỳ này trong data/indicators.toml"},
+	NoTarget:         {"chỉ tiêu “%s” không có mục tiêu áp dụng cho kỳ %s", "thêm một [[indicator.target]] có from/to bao trùm kỳ này trong data/indicators.toml (năm mới: chạy chiso new-year NĂM)"},
 	TargetOverlap:    {"hai mục tiêu của chỉ tiêu “%s” cùng áp dụng cho ngày %s", "sửa from/to để các mục tiêu không chồng lên nhau"},
 	LevelNotInForce:  {"cấp “%s” không còn (hoặc chưa) áp dụng trong kỳ %s", "bỏ cấp này khỏi kỳ báo cáo hoặc sửa thời hạn của cấp trong data/levels.toml"},
 	LevelMissing:     {"thiếu số liệu “%s” cho chỉ tiêu “%s”", "thêm giá trị của cấp này (levels hoặc numerators/denominators)"},
