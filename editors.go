@@ -51,7 +51,8 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fs := flags("new", stderr)
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	period := fs.String("period", "", "kỳ cần tạo, ví dụ 2025-01 (mặc định: tháng sau kỳ mới nhất)")
-	if rest, err := parseAll(fs, args); err != nil || len(rest) > 0 {
+	asTOML := fs.Bool("toml", false, "tạo tệp kỳ .toml có các ô \"?\" để gõ tay, thay cho bảng tính")
+	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
 	site, _ := build.Check(os.DirFS(*source))
@@ -74,9 +75,62 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	// Months skipped since the latest period: the site will show a gap, and comparisons
+	// will be with the latest month, not the month before.
+	if gap := model.MonthsBetween(latest.Period, p); len(gap) > 0 {
+		fmt.Fprintf(stderr, "Cảnh báo: chưa có số liệu %s (giữa kỳ %s đã có và kỳ %s) — nếu các tháng đó có báo cáo, tạo chúng trước: chiso new --period %s\n",
+			model.MonthsText(gap), vietnamese.MonthYear(latest.Period.Year, latest.Period.Month), vietnamese.MonthYear(p.Year, p.Month), gap[0].Key())
+	}
 	from := periodfile.Base(site, p)
 	f := periodfile.Draft(site, from, p)
-	dst, err := periodfile.Create(*source, f)
+	if *asTOML {
+		return newTOML(site, from, f, *source, stdout, stderr)
+	}
+	t := sheet.NewTemplate(site, f)
+	xlsx, err := t.XLSX()
+	if err != nil {
+		fmt.Fprintf(stderr, "chiso new: không tạo được bảng tính: %v\n", err)
+		return 1
+	}
+	base := strings.TrimSuffix(f.Name(), ".toml")
+	for _, ext := range []string{".xlsx", ".csv"} {
+		if _, err := os.Stat(filepath.Join(*source, base+ext)); err == nil {
+			fmt.Fprintf(stderr, "chiso new: đã có bảng tính %s — điền bảng tính đó rồi chạy chiso import %s; muốn tạo lại thì xóa tệp đó trước\n",
+				filepath.Join(*source, base+ext), filepath.Join(*source, base+ext))
+			return 1
+		}
+	}
+	for ext, data := range map[string][]byte{".xlsx": xlsx, ".csv": t.CSV()} {
+		if dst, err := periodfile.CreateFile(*source, base+ext, data); err != nil {
+			fmt.Fprintf(stderr, "chiso new: không ghi được %s: %v\n", dst, err)
+			return 1
+		}
+	}
+	sheetPath := filepath.Join(*source, base+".xlsx")
+	fmt.Fprintf(stdout, "Đã tạo bảng tính %s (và %s.csv, cùng nội dung) từ %s: %s.\n", sheetPath, path.Base(base), from.File, describe(site, f))
+	index := ""
+	if f.Index != nil {
+		index = ", điểm và thứ hạng"
+	}
+	fmt.Fprintf(stdout, "Điền %d ô nền vàng: số và ngày báo cáo%s, số liệu từng chỉ tiêu (ô đã có chữ lấy theo kỳ trước: kiểm tra lại). Lưu tệp rồi chạy:\n", t.Inputs(), index)
+	fmt.Fprintf(stdout, "  chiso import%s %s\n", sourceFlag(*source), sheetPath)
+	for _, note := range draftNotes(site, p) {
+		fmt.Fprintln(stdout, "Lưu ý: "+note)
+	}
+	return 0
+}
+
+// sourceFlag repeats --source in a suggested command when it is not the current folder.
+func sourceFlag(source string) string {
+	if filepath.Clean(source) == "." {
+		return ""
+	}
+	return " --source " + source
+}
+
+// newTOML is `new --toml`: the period file itself, every figure a "?" to type.
+func newTOML(site *model.Site, from *model.Report, f *periodfile.File, source string, stdout, stderr io.Writer) int {
+	dst, err := periodfile.Create(source, f)
 	if errors.Is(err, periodfile.ErrExists) {
 		fmt.Fprintf(stderr, "chiso new: tệp %s đã có, không ghi đè — mở tệp đó để sửa, hoặc chọn kỳ khác bằng --period\n", dst)
 		return 1
@@ -88,10 +142,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Đã tạo %s từ %s: %s.\n", f.Name(), from.File, describe(site, f))
 	fmt.Fprintf(stdout, "Còn %d ô \"?\" cần nhập: số và ngày của báo cáo ([report] number, date)%s, và số liệu từng chỉ tiêu.\n",
 		f.Missing(), ifIndex(f))
-	for _, note := range draftNotes(site, p) {
+	for _, note := range draftNotes(site, f.Period) {
 		fmt.Fprintln(stdout, "Lưu ý: "+note)
 	}
-	fmt.Fprintf(stdout, "Nhập xong, chạy: chiso check --source %s\n", *source)
+	fmt.Fprintf(stdout, "Nhập xong, chạy: chiso check%s\n", sourceFlag(source))
 	return 0
 }
 
@@ -145,8 +199,8 @@ func draftNotes(s *model.Site, p model.Period) []string {
 	}
 	var notes []string
 	if len(missing) > 0 {
-		notes = append(notes, fmt.Sprintf("chưa có mục tiêu áp dụng cho kỳ %s của %d chỉ tiêu (%s) — thêm [[indicator.target]] có from/to bao trùm kỳ này trong data/indicators.toml",
-			vietnamese.MonthYear(p.Year, p.Month), len(missing), strings.Join(missing, ", ")))
+		notes = append(notes, fmt.Sprintf("chưa có mục tiêu áp dụng cho kỳ %s của %d chỉ tiêu (%s) — chạy chiso new-year %d để chép mục tiêu năm trước rồi điền theo văn bản năm %d",
+			vietnamese.MonthYear(p.Year, p.Month), len(missing), strings.Join(missing, ", "), p.Year, p.Year))
 	}
 	found := false
 	for _, e := range s.Entities {
@@ -169,14 +223,17 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
-	if len(files) != 1 || *period == "" {
-		fmt.Fprintln(stderr, "chiso import: cần --period và đúng một tệp, ví dụ: chiso import --period 2024-06 xuat-vnpt.xlsx")
+	if len(files) != 1 {
+		fmt.Fprintln(stderr, "chiso import: cần đúng một tệp bảng tính, ví dụ: chiso import data/periods/2024-06.xlsx (bảng tính do chiso new tạo) hoặc chiso import --period 2024-06 xuat-vnpt.xlsx")
 		return 2
 	}
-	p, ok := parsePeriod(*period)
-	if !ok {
-		fmt.Fprintf(stderr, "chiso import: kỳ “%s” không hợp lệ — viết năm-tháng, ví dụ --period 2024-06\n", *period)
-		return 2
+	var p model.Period
+	if *period != "" {
+		var ok bool
+		if p, ok = parsePeriod(*period); !ok {
+			fmt.Fprintf(stderr, "chiso import: kỳ “%s” không hợp lệ — viết năm-tháng, ví dụ --period 2024-06\n", *period)
+			return 2
+		}
 	}
 	var m *sheet.Mapping
 	if *mapping != "" {
@@ -196,8 +253,31 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	// The template of `chiso new` carries its period and the report's header cells.
+	header := sheet.ReadHeader(t)
+	if header != nil {
+		hp, ok := header.Period()
+		switch {
+		case !ok:
+			fmt.Fprintf(stderr, "%s: ô “Kỳ báo cáo” không đọc được — viết năm-tháng, ví dụ 2024-06, hoặc ghi --period\n", t.Name)
+			return 2
+		case *period != "" && hp != p:
+			return importFailed(stderr, sheet.PeriodDiffers(t.Name, hp, p))
+		}
+		p = hp
+	} else if *period == "" {
+		fmt.Fprintf(stderr, "chiso import: %s không phải bảng tính do chiso new tạo, nên cần --period, ví dụ: chiso import --period 2024-06 %s\n", t.Name, files[0])
+		return 2
+	}
 	site, _ := build.Check(os.DirFS(*source))
 	results, probs := sheet.Read(site, t, m, p)
+	if header != nil {
+		// The header cells are checked with the rows, so one run lists every mistake.
+		if base := periodfile.Base(site, p); base != nil {
+			probs = append(probs, header.Apply(periodfile.Draft(site, base, p))...)
+			sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
+		}
+	}
 	if probs.HasErrors() {
 		return importFailed(stderr, probs)
 	}
@@ -222,11 +302,14 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		f = &periodfile.File{Period: p, SourceSystem: periodfile.Missing,
 			Report: periodfile.Document{Type: periodfile.Quote("Báo cáo"), Number: periodfile.Missing, Date: periodfile.Missing, Issuer: periodfile.Missing}}
 	}
-	f.Comment = []string{
-		fmt.Sprintf("Kết quả tháng %s, nhập bằng `chiso import` từ %s.", vietnamese.MonthYear(p.Year, p.Month), t.Name),
-		`Các ô "?" (số, ngày báo cáo, điểm chỉ số) cần nhập tay; chạy "chiso check" để xem còn gì.`,
-	}
 	f.Results = results
+	if header != nil {
+		header.Apply(f) // its problems were reported above
+	}
+	f.Comment = []string{fmt.Sprintf("Kết quả tháng %s, nhập bằng `chiso import` từ %s.", vietnamese.MonthYear(p.Year, p.Month), t.Name)}
+	if f.Missing() > 0 {
+		f.Comment = append(f.Comment, `Các ô "?" (số, ngày báo cáo, điểm chỉ số) cần nhập tay; chạy "chiso check" để xem còn gì.`)
+	}
 	// Check the figures as the site will read them, before writing anything.
 	src := overlay(os.DirFS(*source), f.Name(), f.Probe().Bytes())
 	_, checked := build.Check(src)
@@ -252,7 +335,10 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if n := f.Missing(); n > 0 {
 		fmt.Fprintf(stdout, "Còn %d ô \"?\" cần nhập tay: số và ngày của báo cáo ([report])%s.\n", n, ifIndex(f))
 	}
-	fmt.Fprintf(stdout, "Tiếp theo: chiso check --source %s\n", *source)
+	for _, note := range draftNotes(site, p) {
+		fmt.Fprintln(stdout, "Lưu ý: "+note)
+	}
+	fmt.Fprintf(stdout, "Tiếp theo: chiso check%s\n", sourceFlag(*source))
 	return 0
 }
 

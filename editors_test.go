@@ -91,9 +91,9 @@ func TestCheckJSON(t *testing.T) {
 	}
 }
 
-func TestNewCommand(t *testing.T) {
+func TestNewTOML(t *testing.T) {
 	dir := minimal(t)
-	code, out, errs := runCmd("new", "--source", dir)
+	code, out, errs := runCmd("new", "--toml", "--source", dir)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
@@ -111,7 +111,7 @@ func TestNewCommand(t *testing.T) {
 		t.Errorf("check after new: exit %d\n%s", code, out)
 	}
 	// Never overwritten.
-	code, _, errs = runCmd("new", "--source", dir, "--period", "2024-06")
+	code, _, errs = runCmd("new", "--toml", "--source", dir, "--period", "2024-06")
 	if code != 1 || !strings.Contains(errs, "đã có") {
 		t.Errorf("second new: exit %d, %q", code, errs)
 	}
@@ -120,6 +120,56 @@ func TestNewCommand(t *testing.T) {
 	}
 	if code, _, errs = runCmd("new", "--source", dir, "--period", "2024-13"); code != 2 || !strings.Contains(errs, "kỳ “2024-13” không hợp lệ") {
 		t.Errorf("bad period: exit %d, %q", code, errs)
+	}
+}
+
+// The clerk's month: new writes the spreadsheet (the site still builds meanwhile), the
+// filled sheet is imported without --period, and check passes.
+func TestNewSheetThenImport(t *testing.T) {
+	dir := minimal(t)
+	code, out, errs := runCmd("new", "--source", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	xlsx := filepath.Join(dir, "data/periods/2024-06.xlsx")
+	for _, want := range []string{
+		"Đã tạo bảng tính " + xlsx + " (và 2024-06.csv, cùng nội dung) từ data/periods/2024-05.toml: 04 chỉ tiêu; cấp tỉnh, cấp huyện, cấp xã.",
+		"Điền 31 ô nền vàng",
+		"chiso import --source " + dir + " " + xlsx,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(xlsx); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runCmd("check", "--source", dir); code != 0 {
+		t.Errorf("an unfilled sheet must not stop the site: exit %d\n%s", code, out)
+	}
+	if code, _, errs := runCmd("new", "--source", dir); code != 1 || !strings.Contains(errs, "đã có bảng tính") {
+		t.Errorf("second new: exit %d, %q", code, errs)
+	}
+	// Fill the CSV as a clerk would: Vietnamese numbers, d/m/yyyy.
+	csvPath := filepath.Join(dir, "data/periods/2024-06.csv")
+	data, _ := os.ReadFile(csvPath)
+	text := strings.Replace(string(data), "Số báo cáo,,", "Số báo cáo,450/BC-VPUBND,", 1)
+	text = strings.Replace(text, "Ngày báo cáo,,", "Ngày báo cáo,18/7/2024,", 1)
+	text = strings.Replace(text, "Điểm Chỉ số phục vụ,,", "Điểm Chỉ số phục vụ,\"89,1\",", 1)
+	text = strings.Replace(text, "Xếp hạng,,", "Xếp hạng,2,", 1)
+	text = strings.ReplaceAll(text, ",,,\r\n", ",812,1.000,\r\n")
+	os.WriteFile(csvPath, []byte(text), 0o644)
+	code, out, errs = runCmd("import", "--source", dir, csvPath)
+	if code != 0 || !strings.Contains(out, "Đã ghi data/periods/2024-06.toml: 04 chỉ tiêu") {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, _ := runCmd("check", "--source", dir); code != 0 {
+		t.Errorf("check after import: exit %d\n%s", code, out)
+	}
+	// A later month leaves a gap: named.
+	_, _, errs = runCmd("new", "--source", dir, "--period", "2024-09")
+	if !strings.Contains(errs, "Cảnh báo: chưa có số liệu 7/2024 và 8/2024 (giữa kỳ 6/2024 đã có và kỳ 9/2024)") {
+		t.Errorf("no gap warning: %q", errs)
 	}
 }
 

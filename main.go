@@ -20,14 +20,18 @@ import (
 const usage = `chiso — trang công bố chỉ số phục vụ người dân, doanh nghiệp
 
 Cách dùng:
-  chiso build [--source THƯ_MỤC] [--out THƯ_MỤC]   dựng trang (mặc định: . và public/)
+  chiso new [--source THƯ_MỤC] [--period 2026-01] [--toml]
+                                                    tạo bảng tính tháng mới để điền số liệu
+  chiso import TỆP.xlsx|TỆP.csv [--period 2026-01] [--mapping TỆP.toml] [--source THƯ_MỤC] [--replace]
+                                                    đọc bảng tính vào data/periods/2026-01.toml
+  chiso new-year 2026 [--source THƯ_MỤC]            chép mục tiêu năm trước sang năm mới để xác nhận
   chiso check [--source THƯ_MỤC] [--json]           kiểm tra dữ liệu, không dựng trang
-  chiso new [--source THƯ_MỤC] [--period 2025-01]   tạo tệp kỳ mới để nhập số liệu
-  chiso import --period 2024-06 TỆP.csv|TỆP.xlsx [--mapping TỆP.toml] [--source THƯ_MỤC] [--replace]
-                                                    đọc bảng tính vào data/periods/2024-06.toml
+  chiso build [--source THƯ_MỤC] [--out THƯ_MỤC]   dựng trang (mặc định: . và public/)
   chiso serve [--source THƯ_MỤC] [--addr 127.0.0.1:8080]
-                                                    xem trước trang, tự dựng lại khi lưu tệp
+                                                    xem trước trong trình duyệt (địa chỉ in ra khi chạy), tự dựng lại khi lưu tệp
   chiso help                                        in hướng dẫn này
+
+Hướng dẫn đầy đủ cho người biên tập: docs/editors.md.
 
 build   Đọc config.toml, data/, content/ và templates/ trong --source, kiểm tra số liệu,
         rồi ghi trang vào --out. Nếu có lỗi, thư mục --out cũ được giữ nguyên.
@@ -36,15 +40,21 @@ build   Đọc config.toml, data/, content/ và templates/ trong --source, kiể
 check   Như build nhưng chỉ kiểm tra. Mỗi vấn đề một dòng:
         tệp:dòng:cột: lỗi|cảnh báo: điều sai — cách sửa
         --json in danh sách vấn đề dạng JSON cho máy đọc. Dòng cuối tóm tắt số lỗi, cảnh báo.
-new     Tạo data/periods/KỲ.toml (mặc định: tháng sau kỳ mới nhất) theo cấu trúc kỳ mới nhất:
-        cùng các chỉ tiêu, các cấp và đơn vị còn hiệu lực trong kỳ mới, illustrative = false.
-        Mỗi số liệu, số và ngày báo cáo để là "?": check báo "chưa nhập số liệu" từng ô
-        cho đến khi nhập xong. Không bao giờ ghi đè tệp đã có.
-import  Đọc bảng tính (CSV hoặc XLSX) mỗi dòng một cấp hoặc đơn vị và một chỉ tiêu
-        (cột Chỉ tiêu, Cấp hoặc Đơn vị, Tử số, Mẫu số, Tỷ lệ), hoặc mỗi cột một chỉ tiêu,
-        rồi ghi data/periods/KỲ.toml. Số viết kiểu Việt Nam (63,4; 139.506) được hiểu đúng.
-        Dòng nào sai được báo kèm số dòng; có lỗi thì không ghi gì. --mapping chỉ định tên
-        cột, chỉ tiêu, cấp khác mặc định; --replace thay số liệu của tệp kỳ đã có (giữ phần đầu).
+new     Tạo bảng tính data/periods/KỲ.xlsx (và KỲ.csv cùng nội dung; mặc định: tháng sau kỳ
+        mới nhất) theo cấu trúc kỳ mới nhất: cùng các chỉ tiêu, các cấp và đơn vị còn hiệu lực.
+        Điền các ô nền vàng (số, ngày báo cáo, điểm, thứ hạng, số liệu) rồi chạy import.
+        Bỏ cách tháng thì cảnh báo, nêu các tháng thiếu. Không bao giờ ghi đè tệp đã có.
+        --toml tạo thẳng tệp KỲ.toml với mỗi số liệu là "?" để gõ tay.
+import  Đọc bảng tính do new tạo (kỳ lấy từ ô “Kỳ báo cáo”), hoặc tệp xuất của hệ thống khác
+        với --period: mỗi dòng một cấp hoặc đơn vị và một chỉ tiêu (cột Chỉ tiêu, Cấp hoặc
+        Đơn vị, Tử số, Mẫu số, Tỷ lệ), hoặc mỗi cột một chỉ tiêu; rồi ghi data/periods/KỲ.toml.
+        Số viết kiểu Việt Nam (63,4; 139.506) được hiểu đúng. Ô nào sai được báo kèm số dòng;
+        có lỗi thì không ghi gì. --mapping chỉ định tên cột, chỉ tiêu, cấp khác mặc định;
+        --replace thay tệp kỳ đã có.
+new-year
+        Chép các mục tiêu kết thúc cuối năm trước sang năm NĂM trong data/indicators.toml và
+        thêm văn bản giao chỉ tiêu mới vào data/documents.toml; giá trị, số và ngày văn bản để
+        "?" — check báo từng ô cho đến khi điền xong theo văn bản mới.
 serve   Dựng trang trong bộ nhớ và phục vụ tại --addr (mặc định 127.0.0.1:8080) dưới base_path.
         Mỗi lần lưu tệp trong config.toml, data/, content/, templates/ trang được dựng lại và
         trình duyệt tự tải lại; nếu dữ liệu có lỗi, trang hiện danh sách lỗi kèm tệp và dòng.
@@ -74,6 +84,8 @@ func command(args []string, stdout, stderr io.Writer) int {
 		return cmdNew(args[1:], stdout, stderr)
 	case "import":
 		return cmdImport(args[1:], stdout, stderr)
+	case "new-year":
+		return cmdNewYear(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":

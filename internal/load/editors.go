@@ -37,7 +37,7 @@ func (t *table) pending(k string, v any, example string) bool {
 // examples are the values suggested for a key still to be typed.
 var examples = map[string]string{
 	"number": `"364/BC-VPUBND"`, "score": "88.62", "rank": "5", "rank_of": "34", "class": `"xuất sắc"`,
-	"national_average": "84.54", "max": "18", "numerator": "1234", "denominator": "1300", "issuer": `"Văn phòng UBND tỉnh"`,
+	"national_average": "84.54", "max": "18", "value": "50", "numerator": "1234", "denominator": "1300", "issuer": `"Văn phòng UBND tỉnh"`,
 }
 
 // rawHas reports whether sub-table k has key, whatever its value: a count that failed

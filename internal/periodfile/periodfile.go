@@ -241,6 +241,12 @@ func Replace(dir string, f *File) (string, error) {
 	return put(dir, f.Name(), f.Bytes(), true)
 }
 
+// CreateFile writes another file of the period (the spreadsheet template) as Create does:
+// never over an existing one.
+func CreateFile(dir, name string, data []byte) (string, error) {
+	return put(dir, name, data, false)
+}
+
 func put(dir, name string, data []byte, replace bool) (string, error) {
 	dst := filepath.Join(dir, filepath.FromSlash(name))
 	if _, err := os.Stat(dst); err == nil && !replace {

@@ -347,11 +347,16 @@ func (s *Server) wait(w io.Writer, f http.Flusher, ctx context.Context, changed 
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, probs diag.List, version int64) {
-	type line struct{ Where, Severity, What, Todo string }
+	type line struct {
+		Where, Severity, What, Todo string
+		Excerpt                     []excerptLine
+	}
 	var errs, warns []line
+	src := s.src
 	for _, d := range probs {
-		l := line{d.Pos.String(), d.Severity.String(), d.Message(), d.Hint()}
+		l := line{d.Pos.String(), d.Severity.String(), d.Message(), d.Hint(), nil}
 		if d.Severity == diag.Error {
+			l.Excerpt = excerpt(src, d.Pos)
 			errs = append(errs, l)
 		} else {
 			warns = append(warns, l)
@@ -381,7 +386,18 @@ var errorTmpl = template.Must(template.New("error").Parse(`<!doctype html>
 <p>Sửa các dòng dưới đây rồi lưu tệp: trang sẽ tự tải lại.</p>
 <ol class="problems">
 {{- range .Errors}}
-<li><code>{{.Where}}</code> <strong>{{.Severity}}:</strong> {{.What}}{{if .Todo}} — {{.Todo}}{{end}}</li>
+<li><code>{{.Where}}</code> <strong>{{.Severity}}:</strong> {{.What}}{{if .Todo}} — {{.Todo}}{{end}}
+{{- with .Excerpt}}
+<pre class="excerpt" aria-label="Các dòng quanh chỗ lỗi">
+{{- range .}}
+<span{{if .Here}} class="here"{{end}}><span class="ln">{{.Number}}</span>{{if .Here}} ▶ {{else}}   {{end}}{{.Text}}</span>
+{{- if .Caret}}
+<span class="caret"><span class="ln">{{.Number}}</span>   {{.Caret}} đây</span>
+{{- end}}
+{{- end}}
+</pre>
+{{- end}}
+</li>
 {{- end}}
 </ol>
 {{- if .Warnings}}
@@ -420,4 +436,9 @@ h1 { color: #a4161a; }
 .problems li { margin: .5rem 0; }
 .problems code { background: #fff; border: 1px solid #e5c4c4; padding: 0 .25rem; white-space: nowrap; }
 .warnings code { border-color: #e5d9a5; }
+.excerpt { background: #fff; border: 1px solid #e5c4c4; padding: .5rem; overflow-x: auto; font-size: 14px; line-height: 1.4; }
+.excerpt .ln { color: #767676; user-select: none; }
+.excerpt .here { background: #ffe3e0; font-weight: bold; display: inline-block; min-width: 100%; }
+.excerpt .caret { color: #a4161a; font-weight: bold; }
+.excerpt .caret .ln { visibility: hidden; }
 `

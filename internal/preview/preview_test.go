@@ -143,7 +143,11 @@ func TestServe(t *testing.T) {
 	// Break it: a rate of 176%. Every page shows the problem at its file and line.
 	edit(t, period, "whole = 76", "whole = 176")
 	body = eventually(t, page, "the error page", func(s int, b string) bool { return s == 500 })
-	for _, want := range []string{"data/periods/2024-04.toml:24:1", "176%", "nằm ngoài khoảng 0–100", `<html lang="vi">`, "/__chiso/reload.js"} {
+	for _, want := range []string{"data/periods/2024-04.toml:24:1", "176%", "nằm ngoài khoảng 0–100", `<html lang="vi">`, "/__chiso/reload.js",
+		// The line itself, between its neighbours, marked, with the caret under column 1.
+		`<span><span class="ln">22</span>   [[result]]</span>`,
+		`<span class="here"><span class="ln">24</span> ▶ whole = 176</span>`,
+		`<span class="caret"><span class="ln">24</span>   ^ đây</span>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("error page lacks %q:\n%.2000s", want, body)
 		}

@@ -89,11 +89,21 @@ const (
 	mappingKey
 	mappingValue
 	checkFailed
+	headerEmpty
+	headerNumber
+	headerDate
+	notFilled
+	periodDiffers
 )
 
 // messages words every problem: what is wrong, and what to do. Formats take the
 // problem's arguments in order; the hint may pick them by index (%[2]s).
 var messages = map[code]struct{ what, todo string }{
+	headerEmpty:      {"ô “%s” để trống", "điền ô này rồi nhập lại với --replace; nếu không, tệp kỳ ghi \"?\" ở đó và chiso check sẽ nhắc"},
+	headerNumber:     {"“%s” ghi “%s”: không phải số hợp lệ cho ô này", "điểm viết như trong báo cáo, ví dụ 88,62; thứ hạng và số tỉnh là số nguyên, ví dụ 5 và 34"},
+	headerDate:       {"ngày báo cáo “%s” không đọc được", "viết ngày/tháng/năm, ví dụ 20/5/2024"},
+	notFilled:        {"dòng chưa điền số liệu (%s – %s)", "điền các ô nền vàng của dòng; nếu kỳ này không có số liệu cho cấp hoặc đơn vị này thì xóa cả dòng"},
+	periodDiffers:    {"bảng tính là của kỳ %s, nhưng lệnh ghi --period %s", "bỏ --period (kỳ được đọc từ ô “Kỳ báo cáo”), hoặc chọn đúng tệp"},
 	noHeader:         {"không tìm thấy dòng tiêu đề cột", "bảng cần các cột Chỉ tiêu, Cấp (hoặc Đơn vị), Tử số, Mẫu số, Tỷ lệ, hoặc mỗi cột một chỉ tiêu; nếu tên cột khác, khai báo trong tệp mapping (--mapping)"},
 	duplicateColumn:  {"hai cột cùng là “%s” (cột %s và %s)", "xóa hoặc đổi tên một cột, hoặc chỉ rõ cột trong tệp mapping"},
 	unknownIndicator: {"không có chỉ tiêu “%s”", "sửa tên hoặc mã chỉ tiêu cho khớp data/indicators.toml%[2]s, hoặc thêm vào [indicators] của tệp mapping"},

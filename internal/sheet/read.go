@@ -19,7 +19,7 @@ func Read(s *model.Site, t *Table, m *Mapping, p model.Period) ([]*periodfile.Re
 	if m == nil {
 		m = &Mapping{}
 	}
-	r := &reader{site: s, t: t, m: m, period: p, data: map[*model.Indicator]*indicatorData{}}
+	r := &reader{site: s, t: t, m: m, period: p, data: map[*model.Indicator]*indicatorData{}, template: ReadHeader(t) != nil}
 	r.probs = append(r.probs, m.check(t.Name, r.known)...)
 	if r.probs.HasErrors() {
 		return nil, r.probs
@@ -55,6 +55,7 @@ type reader struct {
 	wide       map[int]*model.Indicator // column index → indicator (wide form)
 	data       map[*model.Indicator]*indicatorData
 	rates      []float64 // every rate read, for the fraction check
+	template   bool      // the sheet is `chiso new`'s template: every row is to be filled
 }
 
 // entry is one level's, unit's or the whole's figures from one row.
@@ -208,10 +209,17 @@ func (r *reader) placeOf(row Row) (lv *model.Level, u *model.Unit, whole bool, l
 				return nil, r.site.Unit(code), false, label, true
 			}
 		}
+		// A name may be reused by a unit's successor: the one in force in the period wins.
+		var match *model.Unit
 		for _, su := range r.site.Units {
 			if f == su.Code || f == fold(su.Name) {
-				return nil, su, false, label, true
+				if match == nil || su.InForce(r.period.End()) && !match.InForce(r.period.End()) {
+					match = su
+				}
 			}
+		}
+		if match != nil {
+			return nil, match, false, label, true
 		}
 		r.errorf(unknownUnit, row.Line, c.Text, r.suggestUnit(f))
 		return nil, nil, false, label, false
@@ -325,6 +333,16 @@ func (r *reader) longRow(row Row) {
 	}
 	ic, _ := r.cell(row, fIndicator)
 	if !r.hasNumbers(row, numCols...) {
+		if ind := r.indicatorOf(ic.Text); r.template && ind != nil {
+			place := ""
+			if c, ok := r.cell(row, fUnit); ok && c.Text != "" {
+				place = c.Text
+			} else if c, ok := r.cell(row, fLevel); ok {
+				place = c.Text
+			}
+			r.errorf(notFilled, row.Line, ind.Short, place)
+			return
+		}
 		// A section heading, a note or a total line without figures.
 		r.warnf(skipped, row.Line, firstText(row))
 		return
