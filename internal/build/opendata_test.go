@@ -531,7 +531,7 @@ const hostile = `</script><script>alert(1)</script><!--`
 // TestJSONLDHostile: a hostile site title and index name reach JSON-LD, OpenGraph and
 // feeds as plain text, never as markup that ends the <script>.
 func TestJSONLDHostile(t *testing.T) {
-	files := buildSample(t, withFiles(map[string]string{"config.toml": configWith(t, map[string]string{"title": hostile, "index_name": hostile})}))
+	files := buildSample(t, withFiles(map[string]string{"config.toml": configWith(t, map[string]string{"title": hostile, "index_name": hostile, "index_short": hostile})}))
 	ld := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
 	found := 0
 	for _, p := range files.Paths() {
