@@ -449,7 +449,7 @@ func (l *loader) index(t *table) *model.IndexScore {
 	t.Done()
 	// An index needs one fact of its own; the national average and the lead are said
 	// about a score, so they need one.
-	if x.Score == nil && (x.Rank == 0 && x.Class == "" && len(x.Groups) == 0 || x.NationalAverage != nil) {
+	if !t.has("score") && (!t.has("rank") && !t.has("class") && !t.has("group") || t.has("national_average")) {
 		t.missing("score")
 	}
 	return x
