@@ -391,7 +391,7 @@ func (l *loader) report(name string, t *table) *model.Report {
 	t.Done()
 	// A report says something: rates, or the index (the other parts are read by their own files).
 	if len(r.Results) == 0 && r.Index == nil && errorCount(*l.probs) == errs {
-		t.missing("result")
+		l.probs.Errorf(r.Pos, diag.EmptyReport, ps)
 	}
 	// A file that could not be read as written is not checked further: later checks would
 	// only repeat the slip in other words (a mistyped whole read as 0 is no 95-point jump).
