@@ -390,7 +390,7 @@ func (l *loader) report(name string, t *table) *model.Report {
 	}
 	t.Done()
 	// A report says something: rates, or the index (the other parts are read by their own files).
-	if len(r.Results) == 0 && r.Index == nil && errorCount(*l.probs) == errs {
+	if r.Empty() && errorCount(*l.probs) == errs {
 		l.probs.Errorf(r.Pos, diag.EmptyReport, ps)
 	}
 	// A file that could not be read as written is not checked further: later checks would
