@@ -103,6 +103,8 @@ const (
 	MisspeltKey      Code = "misspelt-key"
 	NotEntered       Code = "not-entered"
 	PeriodFileName   Code = "period-file-name"
+	MovedToEntities  Code = "moved-to-entities"
+	EmptyReport      Code = "empty-report"
 
 	// The command line and the disk (internal/publish, main.go).
 	OutIsSource    Code = "out-is-source"
@@ -237,6 +239,8 @@ var messages = map[Code]message{
 	PlanFileName:       {"tệp %s ghi năm %d", "tệp mục tiêu đặt tên theo năm của nó: sửa year cho đúng năm của tên tệp, hoặc đổi tên tệp thành %[2]d.toml"},
 	PlanNoBasis:        {"mục tiêu “%s” không có văn bản giao", "thêm basis = \"…\" (mã văn bản trong data/documents.toml) cho mục tiêu, cho nhóm hoặc ở đầu tệp"},
 	DuplicatePlanned:   {"chỉ tiêu “%s” đã có ở dòng %d trong cùng nhóm", "mỗi chỉ tiêu chỉ có một mục tiêu trong một nhóm; xóa dòng thừa"},
+	EmptyReport:        {"kỳ %s không có số liệu nào", "thêm các [[result]] (tỷ lệ các chỉ tiêu) hoặc mục [index] (điểm, thứ hạng Chỉ số) của kỳ này"},
+	MovedToEntities:    {"khóa “%s” không còn nằm trong config.toml", "tên tỉnh, tên miền thay đổi theo thời gian nên nay ghi trong data/entities.toml; xóa dòng này và ghi %[2]s = … trong mục [[entity]] của tỉnh"},
 }
 
 // Suggestion is the "did you mean" clause added to a hint: " (có phải “x”?)".

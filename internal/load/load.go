@@ -177,6 +177,14 @@ func (l *loader) config() {
 	if !ok {
 		return
 	}
+	// The province's name, short name and tag were once site settings; they now change
+	// over time with the entity (data/entities.toml). Say where each one went.
+	for _, moved := range [][2]string{{"entity", "name"}, {"entity_short", "short"}, {"source_tag", "source_tag"}} {
+		if t.has(moved[0]) {
+			l.probs.Errorf(t.PosOf(moved[0]), diag.MovedToEntities, moved[0], moved[1])
+			delete(t.m, moved[0])
+		}
+	}
 	c.Title = t.String("title", true)
 	c.BaseURL = strings.TrimRight(t.String("base_url", true), "/")
 	if bp := t.String("base_path", false); bp != "" {
@@ -416,6 +424,10 @@ func (l *loader) report(name string, t *table) *model.Report {
 		r.Results = append(r.Results, res)
 	}
 	t.Done()
+	// A report says something: rates, or the index (the other parts are read by their own files).
+	if r.Empty() && errorCount(*l.probs) == errs {
+		l.probs.Errorf(r.Pos, diag.EmptyReport, ps)
+	}
 	// A file that could not be read as written is not checked further: later checks would
 	// only repeat the slip in other words (a mistyped whole read as 0 is no 95-point jump).
 	if !ok || errorCount(*l.probs) > errs {
@@ -478,7 +490,9 @@ func (l *loader) index(t *table) *model.IndexScore {
 		x.Groups = append(x.Groups, grp)
 	}
 	t.Done()
-	if x.Score == nil && x.Rank == 0 && x.Class == "" && len(x.Groups) == 0 {
+	// An index needs one fact of its own; the national average and the lead are said
+	// about a score, so they need one.
+	if !t.has("score") && (!t.has("rank") && !t.has("class") && !t.has("group") || t.has("national_average")) {
 		t.missing("score")
 	}
 	return x

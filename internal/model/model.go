@@ -255,6 +255,12 @@ type Report struct {
 	Pos          diag.Pos
 }
 
+// Empty reports whether the report holds no figures at all: neither rates nor the index.
+// A new part of a report (dossier statistics, unit scores) adds its own test here.
+func (r *Report) Empty() bool {
+	return len(r.Results) == 0 && r.Index == nil
+}
+
 // Levels are the levels present in the report, in level order.
 func (r *Report) Levels() []*Level {
 	seen := map[*Level]bool{}
