@@ -16,8 +16,6 @@ func synthetic(months, units int) fs.FS {
 	m := fstest.MapFS{}
 	put := func(name, text string) { m[name] = &fstest.MapFile{Data: []byte(text)} }
 	put("config.toml", `title = "Tổng hợp"
-entity = "tỉnh Thử Nghiệm"
-source_tag = "thunghiem.gov.vn"
 base_url = "https://thunghiem.gov.vn"
 base_path = "/chi-so/"
 index_name = "Chỉ số phục vụ người dân, doanh nghiệp"
@@ -29,6 +27,7 @@ number = "766/QĐ-TTg"
 date = 2022-06-23
 issuer = "Thủ tướng Chính phủ"
 `)
+	put("data/entities.toml", "[[entity]]\nkey = \"thu-nghiem\"\nname = \"tỉnh Thử Nghiệm\"\nshort = \"tỉnh\"\nsource_tag = \"thunghiem.gov.vn\"\n")
 	put("data/levels.toml", "[[level]]\nkey = \"tinh\"\nname = \"Cấp tỉnh\"\n\n[[level]]\nkey = \"xa\"\nname = \"Cấp xã\"\n")
 	var inds, unitsToml strings.Builder
 	keys := []string{"a", "b", "c", "d", "e", "f", "g"}

@@ -286,7 +286,7 @@ type HomeBody struct {
 
 func (b *builder) home() error {
 	body := &HomeBody{Articles: b.newest()}
-	desc := b.site.Config.Title + " – " + b.site.Config.Entity
+	desc := b.site.Config.Title + " – " + b.site.Current().Name
 	illustrative := false
 	if len(b.articles) > 0 {
 		body.Latest = b.articles[len(b.articles)-1]

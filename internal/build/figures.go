@@ -48,15 +48,19 @@ type targetsData struct {
 	Report               *model.Report
 	Levels               []*model.Level
 	MetCount, UnmetCount int
+	NoTargetCount        int // indicators reported without a target: no verdict
 	Lowest               *model.Result
 }
 
 func (b *builder) periodData(r *model.Report) *targetsData {
 	d := &targetsData{Site: b.site, Report: r, Levels: r.Levels()}
 	for _, res := range r.Results {
-		if res.Met {
+		switch {
+		case res.Target == nil:
+			d.NoTargetCount++
+		case res.Met:
 			d.MetCount++
-		} else {
+		default:
 			d.UnmetCount++
 		}
 		if d.Lowest == nil || res.Whole < d.Lowest.Whole {
@@ -69,7 +73,7 @@ func (b *builder) periodData(r *model.Report) *targetsData {
 // targetsChart is the whole rate of each indicator against its target in one period.
 func (b *builder) targetsChart(id, title, desc string, r *model.Report) (Figure, error) {
 	c := chart.Chart{ID: id, Kind: chart.Bar, Title: title, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100)}
-	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
+	whole := chart.Series{Name: "Cả " + r.Entity.Short}
 	target := chart.Series{Name: "Mục tiêu", Target: true}
 	for _, res := range r.Results {
 		c.Categories = append(c.Categories, res.Indicator.Short)
@@ -86,9 +90,12 @@ func (b *builder) targetsChart(id, title, desc string, r *model.Report) (Figure,
 
 func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 	r := a.Report
+	if len(r.Results) == 0 {
+		return nil, nil // a report of the index alone: no rates to draw
+	}
 	key := r.Period.Key()
 	targets, err := b.targetsChart("bai-"+key+"-muc-tieu",
-		"Tỷ lệ của cả "+b.site.Config.EntityShort+" so với mục tiêu, tháng "+vietnamese.MonthYear(r.Period.Year, r.Period.Month),
+		"Tỷ lệ của cả "+r.Entity.Short+" so với mục tiêu, "+r.Period.Label(),
 		"desc-targets", r)
 	if err != nil {
 		return nil, err
@@ -99,7 +106,7 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 		return figs, nil
 	}
 	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100),
-		Title: "Tỷ lệ theo cấp, tháng " + vietnamese.MonthYear(r.Period.Year, r.Period.Month)}
+		Title: "Tỷ lệ theo cấp, " + r.Period.Label()}
 	for _, res := range r.Results {
 		c.Categories = append(c.Categories, res.Indicator.Short)
 	}
@@ -124,12 +131,21 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 }
 
 func (b *builder) latestCharts(a *write.Article) ([]Figure, error) {
-	fig, err := b.targetsChart("trang-chu-ky-moi-nhat", "Kỳ gần nhất: tỷ lệ so với mục tiêu, tháng "+
-		vietnamese.MonthYear(a.Report.Period.Year, a.Report.Period.Month), "desc-latest", a.Report)
+	if len(a.Report.Results) == 0 {
+		return nil, nil
+	}
+	fig, err := b.targetsChart("trang-chu-ky-moi-nhat", "Kỳ gần nhất: tỷ lệ so với mục tiêu, "+a.Report.Period.Label(), "desc-latest", a.Report)
 	if err != nil {
 		return nil, err
 	}
 	return []Figure{fig}, nil
+}
+
+// EndedLevel is a level that no longer exists from report From on (the district level
+// from 7/2025): said in the chart's description, from the data.
+type EndedLevel struct {
+	Level *model.Level
+	From  *model.Report
 }
 
 // seriesData feeds the descriptions of charts over time.
@@ -139,28 +155,31 @@ type seriesData struct {
 	Points      []*model.Report
 	First, Last *model.Report
 	LastValue   float64
-	LevelBreak  bool
+	EndedLevels []EndedLevel    // levels that end within the series, with the first point without them
 	RankBreaks  []*model.Report // reports whose rank is out of another total than the previous
+	Scored      []*model.Report // points with a score
+	Ranked      []*model.Report // points with a rank
 }
 
 func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Figure, error) {
 	d := &seriesData{Site: b.site, Indicator: ind}
 	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, CategoryName: "Kỳ", Unit: "%", YMin: num(0), YMax: num(100),
 		Title: "“" + ind.Short + "” qua các kỳ"}
-	whole := chart.Series{Name: "Cả " + b.site.Config.EntityShort}
+	whole := chart.Series{Name: "Cả " + b.site.Current().Short}
 	target := chart.Series{Name: "Mục tiêu", Target: true}
+	ended := map[*model.Level]bool{}
 	byLevel := make([]chart.Series, len(levels))
 	for i, lv := range levels {
 		byLevel[i].Name = lv.Name
 	}
-	for _, r := range b.site.Reports {
+	for _, r := range b.site.Series() {
 		res := r.Result(ind.Key)
 		if res == nil {
 			continue
 		}
 		d.Points = append(d.Points, r)
 		d.LastValue = res.Whole
-		c.Categories = append(c.Categories, vietnamese.MonthYear(r.Period.Year, r.Period.Month))
+		c.Categories = append(c.Categories, r.Period.Short())
 		if r.Break() {
 			label, err := b.w.Text("chart-break", r)
 			if err != nil {
@@ -181,8 +200,9 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 					v = num(lr.Rate)
 				}
 			}
-			if v == nil && !lv.InForce(r.Period.End()) {
-				d.LevelBreak = true
+			if v == nil && !lv.InForce(r.Period.End()) && !ended[lv] && lv.InForce(d.Points[0].Period.End()) {
+				ended[lv] = true
+				d.EndedLevels = append(d.EndedLevels, EndedLevel{Level: lv, From: r})
 			}
 			byLevel[i].Values = append(byLevel[i].Values, v)
 		}
@@ -210,44 +230,67 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 	// totals are not one series.
 	var ranks []chart.Series
 	rankOf := map[int]int{}
-	for _, r := range b.site.Reports {
-		if r.Index == nil {
+	scores, ranked := 0, 0
+	for _, r := range b.site.Series() {
+		x := r.Index
+		if x == nil || !x.HasScore() && !x.HasRank() {
 			continue
 		}
 		d.Points = append(d.Points, r)
-		cat := vietnamese.MonthYear(r.Period.Year, r.Period.Month)
+		cat := r.Period.Short()
 		score.Categories = append(score.Categories, cat)
 		rank.Categories = append(rank.Categories, cat)
-		s.Values = append(s.Values, num(r.Index.Score))
-		if r.Previous != nil && r.Previous.Index != nil && r.Previous.Index.RankOf != r.Index.RankOf {
+		s.Values = append(s.Values, x.Score)
+		if x.HasScore() {
+			scores++
+			d.Scored = append(d.Scored, r)
+		}
+		if !x.HasRank() {
+			for i := range ranks {
+				ranks[i].Values = append(ranks[i].Values, nil)
+			}
+			continue
+		}
+		ranked++
+		d.Ranked = append(d.Ranked, r)
+		if p := r.Previous; p != nil && p.Index != nil && p.Index.HasRank() && p.Index.RankOf != x.RankOf {
 			d.RankBreaks = append(d.RankBreaks, r)
 		}
-		if _, ok := rankOf[r.Index.RankOf]; !ok {
-			rankOf[r.Index.RankOf] = len(ranks)
-			ranks = append(ranks, chart.Series{Name: "Hạng trên " + strconv.Itoa(r.Index.RankOf) + " tỉnh, thành phố",
-				Values: make([]*float64, len(rank.Categories)-1)})
+		if _, ok := rankOf[x.RankOf]; !ok {
+			rankOf[x.RankOf] = len(ranks)
+			name := "Hạng"
+			if x.RankOf > 0 {
+				name = "Hạng trên " + strconv.Itoa(x.RankOf) + " tỉnh, thành phố"
+			}
+			ranks = append(ranks, chart.Series{Name: name, Values: make([]*float64, len(rank.Categories)-1)})
 		}
 		for i := range ranks {
 			var v *float64
-			if i == rankOf[r.Index.RankOf] {
-				v = num(float64(r.Index.Rank))
+			if i == rankOf[x.RankOf] {
+				v = num(float64(x.Rank))
 			}
 			ranks[i].Values = append(ranks[i].Values, v)
 		}
 	}
-	rk := ranks
-	if len(d.Points) < 2 {
-		return nil, nil
+	// A chart with fewer than two points has nothing to draw over time: it is left out.
+	var figs []Figure
+	if scores >= 2 {
+		d.First, d.Last = d.Scored[0], d.Scored[len(d.Scored)-1]
+		score.Series = []chart.Series{s}
+		f, err := b.draw(score, "desc-score", d)
+		if err != nil {
+			return nil, err
+		}
+		figs = append(figs, f)
 	}
-	d.First, d.Last = d.Points[0], d.Points[len(d.Points)-1]
-	score.Series, rank.Series = []chart.Series{s}, rk
-	f1, err := b.draw(score, "desc-score", d)
-	if err != nil {
-		return nil, err
+	if ranked >= 2 {
+		d.First, d.Last = d.Ranked[0], d.Ranked[len(d.Ranked)-1]
+		rank.Series = ranks
+		f, err := b.draw(rank, "desc-rank", d)
+		if err != nil {
+			return nil, err
+		}
+		figs = append(figs, f)
 	}
-	f2, err := b.draw(rank, "desc-rank", d)
-	if err != nil {
-		return nil, err
-	}
-	return []Figure{f1, f2}, nil
+	return figs, nil
 }

@@ -135,7 +135,7 @@ func FileSize(n int) string { return write.FileSize(n) }
 func (b *builder) share(p *render.Page) {
 	cfg := &b.site.Config
 	s := &render.Share{Type: "website", Image: b.absURLOf(ShareImage), Width: shareimage.Width, Height: shareimage.Height,
-		ImageAlt: cfg.Title + " – " + cfg.Entity}
+		ImageAlt: cfg.Title + " – " + b.site.Current().Name}
 	s.Feeds = []render.FeedLink{
 		{Title: cfg.Title + " – tin bài (RSS)", Type: "application/rss+xml", Href: b.urlOf(SiteRSS)},
 		{Title: cfg.Title + " – tin bài (Atom)", Type: "application/atom+xml", Href: b.urlOf(SiteAtom)},
@@ -178,7 +178,7 @@ func jsonLD(v any) template.JS {
 }
 
 func (b *builder) publisherLD() map[string]any {
-	return map[string]any{"@type": "GovernmentOrganization", "name": b.site.Config.Title + " – " + b.site.Config.Entity,
+	return map[string]any{"@type": "GovernmentOrganization", "name": b.site.Config.Title + " – " + b.site.Current().Name,
 		"url": b.absURLOf(""), "logo": map[string]any{"@type": "ImageObject", "url": b.absURLOf(ShareImage)}}
 }
 
@@ -216,15 +216,15 @@ func (b *builder) datasetLD(d *DataBody) map[string]any {
 	}
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": "Dataset",
-		"name": cfg.Title + " – " + cfg.Entity, "description": d.Description,
+		"name": cfg.Title + " – " + b.site.Current().Name, "description": d.Description,
 		"url": b.absURLOf(DataDir), "inLanguage": cfg.Language,
 		"isAccessibleForFree": true,
 		"dateModified":        d.Created.Format("2006-01-02"),
 		"creator":             b.publisherLD(),
-		"spatialCoverage":     map[string]any{"@type": "Place", "name": cfg.Entity},
+		"spatialCoverage":     map[string]any{"@type": "Place", "name": b.site.Current().Name},
 		"variableMeasured":    vars,
 		"distribution":        dist,
-		"keywords":            []string{"dịch vụ công trực tuyến", "thủ tục hành chính", cfg.Entity},
+		"keywords":            []string{"dịch vụ công trực tuyến", "thủ tục hành chính", b.site.Current().Name},
 	}
 	if n := len(b.site.Reports); n > 0 {
 		ld["temporalCoverage"] = b.site.Reports[0].Period.Key() + "/" + b.site.Reports[n-1].Period.Key()
@@ -373,7 +373,7 @@ func (b *builder) dataFiles() (*DataBody, error) {
 			opendata.CSVResource(t, t.Name+".csv", b.files[dl.Files[0].Path]),
 			opendata.FileResource(t.Name+"-json", t.Name+".json", t.Title+" (JSON)", "json", opendata.MediaJSON, b.files[dl.Files[1].Path]))
 	}
-	xlsx, err := opendata.Workbook(s.Config.Title+" – "+s.Config.Entity, s.Config.Title, d.Created, tables)
+	xlsx, err := opendata.Workbook(s.Config.Title+" – "+s.Current().Name, s.Config.Title, d.Created, tables)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", WorkbookFile, err)
 	}
@@ -381,7 +381,7 @@ func (b *builder) dataFiles() (*DataBody, error) {
 	d.Core = append(d.Core, Download{Label: "Sổ tính Excel: mọi bảng trên, mỗi bảng một trang tính, kèm trang giải thích các cột", Files: []DownloadFile{book}})
 	resources = append(resources, opendata.FileResource("chi-so-xlsx", strings.TrimPrefix(WorkbookFile, DataDir),
 		"Sổ tính Excel (mọi bảng)", "xlsx", opendata.MediaXLSX, xlsx))
-	d.Description = "Kết quả các chỉ tiêu về thủ tục hành chính và dịch vụ công trực tuyến của " + s.Config.Entity +
+	d.Description = "Kết quả các chỉ tiêu về thủ tục hành chính và dịch vụ công trực tuyến của " + s.Current().Name +
 		" theo tháng, theo cấp và theo đơn vị, với mục tiêu và văn bản giao; điểm và thứ hạng " + s.Config.IndexName + "."
 	d.Package = b.put(PackageFile, "JSON", opendata.MediaJSON, opendata.Descriptor(s, b.absURLOf(DataDir), resources))
 
@@ -391,7 +391,7 @@ func (b *builder) dataFiles() (*DataBody, error) {
 	periods = DownloadGroup{ID: "theo-ky", Title: "Theo kỳ báo cáo", Note: "Số liệu của từng bài viết: cả tỉnh, từng cấp và từng đơn vị."}
 	for i := len(b.articles) - 1; i >= 0; i-- {
 		a := b.articles[i]
-		label := "Tháng " + vietnamese.MonthYear(a.Report.Period.Year, a.Report.Period.Month)
+		label := write.UpperFirst(a.Report.Period.Label())
 		if a.Report.Illustrative {
 			label += " (số liệu minh họa)"
 		}
@@ -555,7 +555,7 @@ func (b *builder) articleHTML(a *write.Article) string {
 // indicator, whose items are that indicator's sentence in each article.
 func (b *builder) feeds() error {
 	cfg := &b.site.Config
-	site := &feed.Feed{Title: cfg.Title + " – " + cfg.Entity, Description: "Tin bài về kết quả các chỉ tiêu phục vụ người dân, doanh nghiệp của " + cfg.Entity + ", theo từng kỳ báo cáo.",
+	site := &feed.Feed{Title: cfg.Title + " – " + b.site.Current().Name, Description: "Tin bài về kết quả các chỉ tiêu phục vụ người dân, doanh nghiệp của " + b.site.Current().Name + ", theo từng kỳ báo cáo.",
 		Link: b.absURLOf(""), Language: cfg.Language, Author: cfg.Author, Updated: opendata.Created(b.site)}
 	for _, a := range b.newest() {
 		it := feed.Item{Title: a.Title, Link: b.absURLOf(a.Path()), Summary: a.Summary, Content: b.articleHTML(a),
@@ -580,7 +580,7 @@ func (b *builder) feeds() error {
 
 	for _, ind := range b.site.Indicators {
 		path := "chi-tieu/" + ind.Key + "/"
-		f := &feed.Feed{Title: "“" + ind.Name + "” – " + cfg.Entity, Description: ind.Definition, Link: b.absURLOf(path),
+		f := &feed.Feed{Title: "“" + ind.Name + "” – " + b.site.Current().Name, Description: ind.Definition, Link: b.absURLOf(path),
 			Self: b.absURLOf(path + "rss.xml"), Language: cfg.Language, Updated: opendata.Created(b.site)}
 		for _, a := range b.newest() {
 			d, err := b.w.Data(a.Report)
@@ -595,7 +595,7 @@ func (b *builder) feeds() error {
 				if err != nil {
 					return err
 				}
-				it := feed.Item{Title: ind.Short + ", tháng " + vietnamese.MonthYear(a.Report.Period.Year, a.Report.Period.Month) + ": " + vietnamese.Rate(item.Whole) + "%",
+				it := feed.Item{Title: ind.Short + ", " + a.Report.Period.Label() + ": " + vietnamese.Rate(item.Whole) + "%",
 					Link: b.absURLOf(a.Path()) + "#chi-tieu-" + ind.Key, Summary: text, Published: opendata.Published(a.Report)}
 				if a.Report.Illustrative {
 					it.Summary = "Số liệu minh họa. " + it.Summary
@@ -647,7 +647,7 @@ func (b *builder) searchIndex() *search.Index {
 				unmet = append(unmet, res.Indicator.Short)
 			}
 		}
-		extra := "tháng " + vietnamese.MonthYear(a.Report.Period.Year, a.Report.Period.Month)
+		extra := a.Report.Period.Label()
 		if len(met) > 0 {
 			extra += "; đạt: " + strings.Join(met, ", ")
 		}

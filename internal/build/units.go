@@ -177,7 +177,7 @@ func (b *builder) rankingPages() error {
 			sortUnits(ri.Below)
 			body.Indicators = append(body.Indicators, ri)
 		}
-		title := "Xếp hạng các đơn vị, tháng " + vietnamese.MonthYear(a.Report.Period.Year, a.Report.Period.Month)
+		title := "Xếp hạng các đơn vị, " + a.Report.Period.Label()
 		if err := b.page("ranking", RankingPath(a), title, title, "", a.Report.Illustrative, body); err != nil {
 			return err
 		}

@@ -23,7 +23,6 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -155,12 +154,6 @@ func (l *loader) config() {
 		return
 	}
 	c.Title = t.String("title", true)
-	c.Entity = t.String("entity", true)
-	c.EntityShort = t.String("entity_short", false)
-	if c.EntityShort == "" {
-		c.EntityShort = "tỉnh"
-	}
-	c.SourceTag = t.String("source_tag", true)
 	c.BaseURL = strings.TrimRight(t.String("base_url", true), "/")
 	if bp := t.String("base_path", false); bp != "" {
 		c.BasePath = bp
@@ -175,6 +168,10 @@ func (l *loader) config() {
 	c.Author = t.String("author", false)
 	c.Licence = t.String("licence", false)
 	c.IndexName = t.String("index_name", true)
+	c.IndexShort = t.String("index_short", false)
+	if c.IndexShort == "" {
+		c.IndexShort = c.IndexName
+	}
 	if j, ok := t.Number("jump_warning", false); ok {
 		c.JumpWarning = j
 	}
@@ -206,8 +203,9 @@ func (l *loader) document(t *table, keyed bool) *model.Document {
 		d.Key = l.checkKey(t, "key")
 	}
 	d.Type = t.String("type", true)
-	d.Number = t.String("number", true)
-	d.Date, _ = t.Date("date", true)
+	// A target's basis is cited by number and date; a period's own report may have neither.
+	d.Number = t.String("number", keyed)
+	d.Date, _ = t.Date("date", keyed)
 	d.Issuer = t.String("issuer", true)
 	d.Title = t.String("title", false)
 	d.URL = t.String("url", false)
@@ -292,8 +290,6 @@ func (l *loader) indicators() {
 	t.Done()
 }
 
-var periodPattern = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-
 func (l *loader) reports() {
 	names, _ := fs.Glob(l.fsys, "data/periods/*.toml")
 	sort.Strings(names)
@@ -342,36 +338,32 @@ func (l *loader) report(name string, t *table) *model.Report {
 	r := &model.Report{File: name, Pos: t.PosOf("period")}
 	errs := errorCount(*l.probs)
 	ps := t.String("period", true)
-	m := periodPattern.FindStringSubmatch(ps)
-	if ps != "" && m == nil {
+	p, ok := model.ParsePeriod(ps)
+	if ps != "" && !ok {
 		l.probs.Errorf(t.PosOf("period"), diag.BadPeriod, ps)
 	}
-	if m != nil {
-		r.Period.Year, _ = strconv.Atoi(m[1])
-		r.Period.Month, _ = strconv.Atoi(m[2])
-		if r.Period.Month < 1 || r.Period.Month > 12 {
-			l.probs.Errorf(t.PosOf("period"), diag.BadPeriod, ps)
-			m = nil
+	r.Period = p
+	// A file named like a period must hold that period: 2024-05.toml is not April.
+	if base := strings.TrimSuffix(path.Base(name), ".toml"); ok {
+		if named, isPeriod := model.ParsePeriod(base); isPeriod && named.Key() != p.Key() {
+			l.probs.Errorf(t.PosOf("period"), diag.PeriodFileName, path.Base(name), ps, base)
 		}
 	}
-	if base := strings.TrimSuffix(path.Base(name), ".toml"); m != nil && periodPattern.MatchString(base) && base != ps {
-		l.probs.Errorf(t.PosOf("period"), diag.PeriodFileName, path.Base(name), ps, base)
-	}
+	// A month or a quarter is often extracted over a window of other dates.
 	if w := t.Table("window"); w != nil {
 		r.Period.From, r.Period.To = l.validity(w, true)
 		w.Done()
 	}
 	r.Illustrative = t.Bool("illustrative")
-	r.SourceSystem = t.String("source_system", true)
+	r.SourceSystem = t.String("source_system", false)
 	r.SourceShort = t.String("source_short", false)
+	r.Source = l.sourceKind(t, r.SourceSystem != "")
 	r.Author = t.String("author", false)
 	if r.Author == "" {
 		r.Author = l.site.Config.Author
 	}
 	if doc := t.Table("report"); doc != nil {
 		r.Document = l.document(doc, false)
-	} else {
-		t.missing("report")
 	}
 	if x := t.Table("index"); x != nil {
 		r.Index = l.index(x)
@@ -396,7 +388,7 @@ func (l *loader) report(name string, t *table) *model.Report {
 	t.Done()
 	// A file that could not be read as written is not checked further: later checks would
 	// only repeat the slip in other words (a mistyped whole read as 0 is no 95-point jump).
-	if m == nil || errorCount(*l.probs) > errs {
+	if !ok || errorCount(*l.probs) > errs {
 		return nil
 	}
 	r.Entity = l.entityOn(r.Period.End())
@@ -406,26 +398,92 @@ func (l *loader) report(name string, t *table) *model.Report {
 	return r
 }
 
+// sourceKind reads source = "system" | "portal": the province's own procedure system
+// (the default when source_system names it) or the National Public Service Portal.
+func (l *loader) sourceKind(t *table, hasSystem bool) model.SourceKind {
+	switch v := t.String("source", false); v {
+	case "":
+		if hasSystem {
+			return model.SourceSystem
+		}
+		return model.SourceNone
+	case "system":
+		if !hasSystem {
+			t.missing("source_system")
+		}
+		return model.SourceSystem
+	case "portal":
+		return model.SourcePortal
+	default:
+		t.wrong("source", "\"system\" (hệ thống của tỉnh) hoặc \"portal\" (Cổng Dịch vụ công quốc gia)", `"portal"`)
+		return model.SourceNone
+	}
+}
+
 func (l *loader) index(t *table) *model.IndexScore {
 	x := &model.IndexScore{Pos: t.Pos(), ScorePos: t.PosOf("score"), RankPos: t.PosOf("rank")}
-	x.Score, _ = t.Number("score", true)
-	rank, _ := t.Int("rank", true)
-	of, _ := t.Int("rank_of", true)
+	x.Score = l.optNumber(t, "score")
+	if !t.has("score") {
+		x.ScorePos = x.Pos
+	}
+	if !t.has("rank") {
+		x.RankPos = x.Pos
+	}
+	rank, _ := t.Int("rank", false)
+	of, _ := t.Int("rank_of", false)
 	x.Rank, x.RankOf = int(rank), int(of)
-	x.Source = t.String("source", true)
+	x.Source = t.String("source", false)
 	x.Class = t.String("class", false)
-	if avg, ok := t.Number("national_average", false); ok {
-		x.NationalAverage = &avg
+	x.NationalAverage = l.optNumber(t, "national_average")
+	x.Lead = l.optNumber(t, "lead")
+	if c := t.Table("change"); c != nil {
+		x.Stated = l.statedChange(c)
 	}
 	for _, g := range t.Rows("group") {
-		grp := model.Group{Name: g.String("name", true)}
+		grp := model.Group{Name: g.String("name", true), Pos: g.Pos()}
 		grp.Score, _ = g.Number("score", true)
-		grp.Max, _ = g.Number("max", true)
+		grp.Max, _ = g.Number("max", false)
+		grp.Change = l.optNumber(g, "change")
 		g.Done()
 		x.Groups = append(x.Groups, grp)
 	}
 	t.Done()
+	if x.Score == nil && x.Rank == 0 && x.Class == "" && len(x.Groups) == 0 {
+		t.missing("score")
+	}
 	return x
+}
+
+// statedChange reads [index.change]: what the source says changed, against a period
+// the site may not hold.
+func (l *loader) statedChange(t *table) *model.StatedChange {
+	c := &model.StatedChange{Pos: t.Pos()}
+	if s := t.String("against", false); s != "" {
+		p, ok := model.ParsePeriod(s)
+		if !ok {
+			l.probs.Errorf(t.PosOf("against"), diag.BadPeriod, s)
+		}
+		c.Against = &p
+	}
+	c.Score = l.optNumber(t, "score")
+	if r, ok := t.Int("rank", false); ok {
+		n := int(r)
+		c.Rank = &n
+	}
+	if k, ok := t.Int("kept_for", false); ok {
+		c.KeptFor = int(k)
+	}
+	t.Done()
+	return c
+}
+
+// optNumber reads an optional number, nil when absent.
+func (l *loader) optNumber(t *table, k string) *float64 {
+	v, ok := t.Number(k, false)
+	if !ok {
+		return nil
+	}
+	return &v
 }
 
 // result reads one [[result]] row; rates are checked later by package validate, which

@@ -1,25 +1,26 @@
 package load
 
 import (
+	"strings"
 	"time"
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
 )
 
-// entities reads data/entities.toml; without it the site reports on one body, the
-// config's entity, for all time.
+// entities reads data/entities.toml: who the site reports on, under which name, tag and
+// portal, over time.
 func (l *loader) entities() {
-	t, ok := l.open("data/entities.toml", false)
+	t, ok := l.open("data/entities.toml", true)
 	if !ok {
-		if l.site.Config.Entity != "" {
-			l.site.Entities = []*model.Entity{{Key: "mac-dinh", Name: l.site.Config.Entity}}
-		}
 		return
 	}
 	byKey := map[string]*model.Entity{}
 	for _, row := range t.Rows("entity") {
 		e := &model.Entity{Key: l.checkKey(row, "key"), Name: row.String("name", true), Pos: row.Pos()}
+		e.Short = row.String("short", true)
+		e.SourceTag = row.String("source_tag", false)
+		e.Portal = strings.TrimRight(row.String("portal", false), "/")
 		e.From, e.To = l.validity(row, false)
 		e.SuccessorKey = row.String("successor", false)
 		e.Note = row.String("note", false)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"sort"
 
 	"chiso/internal/vietnamese"
@@ -36,8 +37,10 @@ func (c Count) Rate() float64 {
 func (s *Site) Derive() {
 	sort.SliceStable(s.Reports, func(i, j int) bool { return s.Reports[i].Period.Before(s.Reports[j].Period) })
 	sortLevels(s.Levels)
-	var prev *Report
+	// Each kind is its own series: a year is compared with the year before, not with December.
+	prevOf := map[PeriodKind]*Report{}
 	for _, r := range s.Reports {
+		prev := prevOf[r.Period.Kind]
 		r.Previous = prev
 		sort.SliceStable(r.Results, func(i, j int) bool { return r.Results[i].Indicator.Order < r.Results[j].Indicator.Order })
 		for _, res := range r.Results {
@@ -54,18 +57,33 @@ func (s *Site) Derive() {
 		if r.Index != nil && prev != nil {
 			r.Index.Previous = prev.Index
 		}
-		prev = r
+		prevOf[r.Period.Kind] = r
 	}
 }
 
-// Meets compares the rate as printed (rounded to one decimal) with the target, so the
-// verdict never contradicts the figure beside it.
+// Meets compares the rate as printed with the target, so the verdict never contradicts
+// the figure beside it.
 func Meets(rate, target float64, higherIsBetter bool) bool {
-	shown := vietnamese.RoundRate(rate)
+	shown := vietnamese.RoundPrinted(rate)
 	if higherIsBetter {
 		return shown >= target
 	}
 	return shown <= target
+}
+
+// GroupTolerance is how far the sum of the groups may lie from the total through
+// rounding alone: half a unit of the last printed decimal of each group, plus half a unit
+// of the total's (17,9 + 19,2 + … against 86,45).
+func (x *IndexScore) GroupTolerance() float64 {
+	d := 0
+	for _, g := range x.Groups {
+		d = max(d, vietnamese.Decimals(g.Score))
+	}
+	tol := float64(len(x.Groups)) * 0.5 * math.Pow(10, -float64(d))
+	if x.Score != nil {
+		tol += 0.5 * math.Pow(10, -float64(vietnamese.Decimals(*x.Score)))
+	}
+	return tol + 1e-9
 }
 
 // GroupSum adds the group scores.
@@ -79,16 +97,16 @@ func (x *IndexScore) GroupSum() float64 {
 
 // ScoreChange and RankChange compare with the previous period (rank: positive = up).
 func (x *IndexScore) ScoreChange() (float64, bool) {
-	if x.Previous == nil {
+	if x.Previous == nil || x.Score == nil || x.Previous.Score == nil {
 		return 0, false
 	}
-	return vietnamese.RoundScore(x.Score) - vietnamese.RoundScore(x.Previous.Score), true
+	return vietnamese.RoundScore(*x.Score) - vietnamese.RoundScore(*x.Previous.Score), true
 }
 
 // RankChange is the number of places gained (positive) or lost; comparing ranks out of
 // different totals (63 provinces, then 34) is not meaningful, so it is refused.
 func (x *IndexScore) RankChange() (int, bool) {
-	if x.Previous == nil || x.Previous.RankOf != x.RankOf {
+	if x.Previous == nil || x.Previous.RankOf != x.RankOf || x.RankOf == 0 || !x.HasRank() || !x.Previous.HasRank() {
 		return 0, false
 	}
 	return x.Previous.Rank - x.Rank, true

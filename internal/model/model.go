@@ -14,18 +14,17 @@ import (
 	"chiso/internal/vietnamese"
 )
 
-// Config is the site's config.toml.
+// Config is the site's own settings in config.toml. Who the site reports on, and under
+// which name, tag and portal, changes over time: that is data/entities.toml (Entity).
 type Config struct {
 	Title       string // site title
-	Entity      string // "tỉnh Bình Định"
-	EntityShort string // "tỉnh" as in "trên địa bàn tỉnh"
-	SourceTag   string // "binhdinh.gov.vn", printed as "(binhdinh.gov.vn) -"
 	BaseURL     string // "https://binhdinh.gov.vn"
 	BasePath    string // "/chi-so/"
 	Language    string // "vi"
 	Author      string // default author
 	Licence     string // licence of the data, e.g. "CC-BY-4.0"
 	IndexName   string // official name of the index being reported on
+	IndexShort  string // its short name in titles, "Chỉ số phục vụ người dân, doanh nghiệp"
 	JumpWarning float64
 }
 
@@ -109,11 +108,15 @@ type Unit struct {
 // InForce reports whether the unit exists on day d.
 func (u *Unit) InForce(d time.Time) bool { return inForce(u.From, u.To, d) }
 
-// Entity is the province (or other body) the site reports on. Provinces merge: Bình Định
-// ends on 30/6/2025 and the new Gia Lai begins on 1/7/2025.
+// Entity is the province (or other body) the site reports on, with the names and the
+// portal it had while it existed. Provinces merge: Bình Định ends on 30/6/2025 and the
+// new Gia Lai begins on 1/7/2025; every page about a period uses the entity of that period.
 type Entity struct {
 	Key          string
-	Name         string // "tỉnh Bình Định"
+	Name         string // "tỉnh Bình Định", in "của tỉnh Bình Định"
+	Short        string // "tỉnh", in "trên địa bàn tỉnh", "của cả tỉnh"
+	SourceTag    string // "binhdinh.gov.vn", printed as "(binhdinh.gov.vn) -"
+	Portal       string // "https://binhdinh.gov.vn", the entity's portal
 	From, To     time.Time
 	SuccessorKey string
 	Successor    *Entity
@@ -123,31 +126,6 @@ type Entity struct {
 
 // InForce reports whether the entity exists on day d.
 func (e *Entity) InForce(d time.Time) bool { return inForce(e.From, e.To, d) }
-
-// Period is a reporting period: a calendar month, with an optional reporting window
-// when the figures were extracted over other dates (e.g. 21/3–20/4).
-type Period struct {
-	Year, Month int
-	From, To    time.Time // window; zero when the calendar month
-}
-
-// Key is "2024-04", used in file names and URLs.
-func (p Period) Key() string {
-	return time.Date(p.Year, time.Month(p.Month), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
-}
-
-// End is the last day of the period, the day targets and levels are looked up on.
-func (p Period) End() time.Time {
-	if !p.To.IsZero() {
-		return p.To
-	}
-	return time.Date(p.Year, time.Month(p.Month)+1, 0, 0, 0, 0, 0, time.UTC)
-}
-
-// Before orders periods.
-func (p Period) Before(q Period) bool {
-	return p.Year < q.Year || p.Year == q.Year && p.Month < q.Month
-}
 
 // Count is a numerator over a denominator, when the report gives them.
 type Count struct {
@@ -180,7 +158,7 @@ type Result struct {
 	Count     *Count  // pooled counts, when every level gave them
 	Levels    []LevelResult
 	Units     []UnitResult // per-unit counts, when the file gives them
-	Target    *Target
+	Target    *Target      // nil when the indicator has no target: reported with no verdict
 	Met       bool
 	Previous  *Result // the same indicator in the previous report, if any
 	Given     bool    // Whole was written in the file (not computed)
@@ -194,46 +172,85 @@ func (r *Result) Change() (float64, bool) {
 	if r.Previous == nil {
 		return 0, false
 	}
-	return vietnamese.RoundRate(r.Whole) - vietnamese.RoundRate(r.Previous.Whole), true
+	return vietnamese.RoundPrinted(r.Whole) - vietnamese.RoundPrinted(r.Previous.Whole), true
 }
 
-// Group is one group of the index score ("Công khai, minh bạch": 17,5 of 18).
+// Group is one group of the index score ("Công khai, minh bạch": 17,5 of 18), in the
+// decision's five groups or the portal's six; its maximum and change are printed when the
+// source gives them.
 type Group struct {
-	Name  string
-	Score float64
-	Max   float64
+	Name   string
+	Score  float64
+	Max    float64  // 0 when the source does not print it
+	Change *float64 // change stated by the source, in points
+	Pos    diag.Pos
 }
 
 // IndexScore is the entity's result in the national index of service to citizens and
-// businesses (Quyết định 766/QĐ-TTg), published by the Government Office.
+// businesses (Quyết định 766/QĐ-TTg), published by the Government Office. Every fact is
+// optional as sources print them: a rank alone is a report.
 type IndexScore struct {
-	Score           float64
-	Rank, RankOf    int
-	Source          string // "Văn phòng Chính phủ"
+	Score           *float64 // nil when the source gives no total
+	Rank            int      // 0 when not given
+	RankOf          int      // 0 when the source writes "xếp thứ 5" without "of how many"
+	Source          string   // "Văn phòng Chính phủ", when the report names it
 	Groups          []Group
-	GroupsValid     bool // groups sum to Score; otherwise they are not printed
+	GroupsValid     bool // groups sum to Score (within their printed precision), or no total
 	NationalAverage *float64
-	Class           string // "xuất sắc", "tốt", … when given
+	Class           string   // "xuất sắc", "tốt", … when given
+	Lead            *float64 // points ahead of the next province ("hơn tỉnh xếp thứ hai 0,05 điểm")
+	Stated          *StatedChange
 	Previous        *IndexScore
 	Pos             diag.Pos
 	ScorePos        diag.Pos // where score and rank are written, for messages
 	RankPos         diag.Pos
 }
 
-// Report is one period's data file: the results of every indicator and the index score.
+// StatedChange is the change the source states against a period the site may not hold
+// ("tăng 11,3 điểm và tăng 4 bậc so với tháng 6"): printed as stated, never recomputed.
+type StatedChange struct {
+	Against *Period  // the period compared with; nil for "so với kỳ trước"
+	Score   *float64 // points, signed
+	Rank    *int     // places gained (positive) or lost
+	KeptFor int      // "giữ nguyên vị trí tháng thứ hai liên tiếp": 2; 0 when not said
+	Pos     diag.Pos
+}
+
+// HasScore and HasRank say which facts the source gave.
+func (x *IndexScore) HasScore() bool { return x.Score != nil }
+
+// HasRank reports whether the source gave a rank.
+func (x *IndexScore) HasRank() bool { return x.Rank > 0 }
+
+// SourceKind says where a report's figures come from, which decides its source sentence.
+type SourceKind int
+
+const (
+	// SourceNone: the report names no source; the article has no source sentence.
+	SourceNone SourceKind = iota
+	// SourceSystem: the province's own procedure system ("trích xuất từ … VNPT iGate").
+	SourceSystem
+	// SourcePortal: the National Public Service Portal ("thống kê trên Cổng Dịch vụ công quốc gia").
+	SourcePortal
+)
+
+// Report is one period's data file. Every part is optional as offices publish them:
+// indicator rates (with or without targets), the index score and its facts, the report
+// it is cited from, its source.
 type Report struct {
 	Period       Period
 	Illustrative bool // figures made up to show the site working: said plainly on every page
 	Entity       *Entity
-	SourceSystem string // "Hệ thống thông tin giải quyết thủ tục hành chính"
-	SourceShort  string // "VNPT – iGate"
-	Document     *Document
+	Source       SourceKind
+	SourceSystem string    // "Hệ thống thông tin giải quyết thủ tục hành chính" (SourceSystem)
+	SourceShort  string    // "VNPT – iGate"
+	Document     *Document // the report cited, nil when there is none
 	Author       string
 	Results      []*Result
 	Index        *IndexScore
 	Dossiers     *Dossiers  // dossier and procedure statistics (dossier.go)
 	UnitScores   UnitScores // the units' index scores and classes (unitscore.go)
-	Previous     *Report
+	Previous     *Report    // the previous report of the same period kind
 	File         string
 	Pos          diag.Pos
 }
@@ -290,6 +307,24 @@ type Site struct {
 
 	// Plans are the target assignments by year, oldest first (targetplan.go).
 	Plans []*TargetPlan
+}
+
+// Current is the entity in force now: the one with no end date, else the last one. The
+// site's own header and footer use it; pages about a period use that period's entity.
+func (s *Site) Current() *Entity {
+	var last *Entity
+	for _, e := range s.Entities {
+		if e.To.IsZero() {
+			return e
+		}
+		if last == nil || e.To.After(last.To) {
+			last = e
+		}
+	}
+	if last == nil {
+		return &Entity{}
+	}
+	return last
 }
 
 // Latest is the newest report.
@@ -359,4 +394,15 @@ func (r *Result) Below() []UnitResult {
 		}
 	}
 	return out
+}
+
+// Name is the source kind as written in data and compared in templates: "", "system", "portal".
+func (k SourceKind) Name() string {
+	switch k {
+	case SourceSystem:
+		return "system"
+	case SourcePortal:
+		return "portal"
+	}
+	return ""
 }

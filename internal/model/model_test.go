@@ -36,11 +36,11 @@ func TestPooledRateIsNotAMean(t *testing.T) {
 }
 
 func TestMeetsComparesThePrintedValue(t *testing.T) {
-	if !Meets(99.96, 100, true) {
-		t.Error("99,96 prints as 100% and must meet a 100% target")
+	if !Meets(99.996, 100, true) {
+		t.Error("99,996 prints as 100% and must meet a 100% target")
 	}
-	if Meets(99.94, 100, true) {
-		t.Error("99,94 prints as 99,9% and must not meet 100%")
+	if Meets(99.994, 100, true) {
+		t.Error("99,994 prints as 99,99% and must not meet 100%")
 	}
 	if !Meets(4.9, 5, false) || Meets(5.1, 5, false) {
 		t.Error("lower-is-better comparison wrong")

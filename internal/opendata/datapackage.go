@@ -175,7 +175,7 @@ func Sources(s *model.Site) []Source {
 	}
 	for _, r := range s.Reports {
 		if r.Document != nil {
-			add(Citation(r.Document)+" (số liệu tháng "+vietnamese.MonthYear(r.Period.Year, r.Period.Month)+")", r.Document.URL)
+			add(Citation(r.Document)+" (số liệu "+r.Period.Label()+")", r.Document.URL)
 		}
 	}
 	for _, r := range s.Reports {
@@ -196,13 +196,13 @@ func Descriptor(s *model.Site, homepage string, resources []Resource) []byte {
 	cfg := s.Config
 	p := Package{
 		Profile:     "data-package",
-		Name:        "chi-so-" + vietnamese.Slug(cfg.Entity),
-		Title:       cfg.Title + " – " + cfg.Entity,
-		Description: "Kết quả các chỉ tiêu về thủ tục hành chính và dịch vụ công trực tuyến của " + cfg.Entity + " theo tháng, theo cấp và theo đơn vị, với mục tiêu và văn bản giao; điểm và thứ hạng " + cfg.IndexName + ". " + Conventions + " Ngày tạo (created) là ngày của báo cáo mới nhất, không phải ngày dựng trang, nên hai lần dựng cùng dữ liệu cho cùng một tệp.",
+		Name:        "chi-so-" + vietnamese.Slug(s.Current().Name),
+		Title:       cfg.Title + " – " + s.Current().Name,
+		Description: "Kết quả các chỉ tiêu về thủ tục hành chính và dịch vụ công trực tuyến của " + s.Current().Name + " theo tháng, theo cấp và theo đơn vị, với mục tiêu và văn bản giao; điểm và thứ hạng " + cfg.IndexName + ". " + Conventions + " Ngày tạo (created) là ngày của báo cáo mới nhất, không phải ngày dựng trang, nên hai lần dựng cùng dữ liệu cho cùng một tệp.",
 		Homepage:    homepage,
 		Language:    cfg.Language,
 		Created:     Created(s).Format("2006-01-02T15:04:05Z"),
-		Keywords:    []string{"dịch vụ công trực tuyến", "thủ tục hành chính", "chỉ số phục vụ người dân doanh nghiệp", strings.TrimSpace(cfg.Entity)},
+		Keywords:    []string{"dịch vụ công trực tuyến", "thủ tục hành chính", "chỉ số phục vụ người dân doanh nghiệp", strings.TrimSpace(s.Current().Name)},
 		Sources:     Sources(s),
 		Resources:   resources,
 	}

@@ -60,11 +60,43 @@ func Published(r *model.Report) time.Time {
 	return r.Period.End()
 }
 
-func periodStart(p model.Period) time.Time {
-	if !p.From.IsZero() {
-		return p.From
+func periodStart(p model.Period) time.Time { return p.Start() }
+
+// periodFields types the period column: "yearmonth" while every report is a month,
+// "string" once the site also holds quarters, years, weeks, snapshots or windows.
+func periodFields(s *model.Site, fields []Field) []Field {
+	for _, r := range s.Reports {
+		if r.Period.Kind != model.Month {
+			out := append([]Field(nil), fields...)
+			for i, f := range out {
+				if f.Name == "period" {
+					out[i].Type = "string"
+					out[i].Description = "Kỳ báo cáo: 2024-04 (tháng), 2024-q2 (quý), 2024 (năm), 2024-w03 (tuần), 2025-07-25 (lũy kế đến ngày), 2025-09-21--2025-10-20 (khoảng ngày)."
+				}
+			}
+			return out
+		}
 	}
-	return time.Date(p.Year, time.Month(p.Month), 1, 0, 0, 0, 0, time.UTC)
+	return fields
+}
+
+// optional is an optional number as a cell: empty when the source did not give it.
+func optional(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+// positive is a rank, a total or a maximum as a cell: empty when not given (0).
+func positive[N int | float64](n N) any {
+	if n <= 0 {
+		return nil
+	}
+	if i, ok := any(n).(int); ok {
+		return int64(i)
+	}
+	return n
 }
 
 func entityName(r *model.Report) any {
@@ -109,7 +141,7 @@ var resultFields = []Field{
 func ResultsTable(s *model.Site) *Table {
 	t := &Table{Name: Results, Title: "Kết quả các chỉ tiêu theo kỳ, cấp và đơn vị",
 		Description: "Mỗi dòng là một tỷ lệ: của cả tỉnh (level trống), của một cấp, hoặc của một đơn vị, trong một kỳ báo cáo.",
-		Fields:      resultFields}
+		Fields:      periodFields(s, resultFields)}
 	for _, r := range s.Reports {
 		for _, res := range r.Results {
 			var target, basis, met any
@@ -171,7 +203,7 @@ func ForIndicator(all *Table, byIndicator Index, ind *model.Indicator) *Table {
 // all.IndexBy("period").
 func ForPeriod(all *Table, byPeriod Index, r *model.Report) *Table {
 	key := r.Period.Key()
-	return &Table{Name: Results + "-" + key, Title: "Kết quả các chỉ tiêu, tháng " + vietnamese.MonthYear(r.Period.Year, r.Period.Month),
+	return &Table{Name: Results + "-" + key, Title: "Kết quả các chỉ tiêu, " + r.Period.Label(),
 		Description: "Số liệu của bài viết kỳ " + key + ", đọc từ " + r.File + ".",
 		Fields:      all.Fields, Rows: byPeriod[key]}
 }
@@ -187,7 +219,7 @@ func ForUnit(all *Table, byUnit Index, u *model.Unit) *Table {
 func ScoresTable(s *model.Site) *Table {
 	t := &Table{Name: Scores, Title: "Điểm và thứ hạng Chỉ số phục vụ người dân, doanh nghiệp",
 		Description: "Điểm (0–100) và thứ hạng của tỉnh theo Bộ chỉ số của Quyết định số 766/QĐ-TTg ngày 23/6/2022, do Văn phòng Chính phủ công bố; không tính từ các tỷ lệ ở ket-qua.",
-		Fields: []Field{
+		Fields: periodFields(s, []Field{
 			{Name: "period", Type: "yearmonth", Title: "Kỳ báo cáo"},
 			{Name: "entity", Type: "string", Title: "Đơn vị báo cáo"},
 			{Name: "score", Type: "number", Title: "Điểm", Unit: "điểm", Description: "Điểm tổng, thang 100."},
@@ -198,7 +230,7 @@ func ScoresTable(s *model.Site) *Table {
 			{Name: "source", Type: "string", Title: "Cơ quan công bố"},
 			{Name: "illustrative", Type: "boolean", Title: "Số liệu minh họa"},
 			{Name: "source_file", Type: "string", Title: "Tệp dữ liệu"},
-		}}
+		})}
 	for _, r := range s.Reports {
 		x := r.Index
 		if x == nil {
@@ -208,7 +240,7 @@ func ScoresTable(s *model.Site) *Table {
 		if x.NationalAverage != nil {
 			avg = *x.NationalAverage
 		}
-		t.Rows = append(t.Rows, []any{r.Period.Key(), entityName(r), x.Score, int64(x.Rank), int64(x.RankOf),
+		t.Rows = append(t.Rows, []any{r.Period.Key(), entityName(r), optional(x.Score), positive(x.Rank), positive(x.RankOf),
 			orNil(x.Class), avg, orNil(x.Source), r.Illustrative, r.File})
 	}
 	return t
@@ -219,20 +251,20 @@ func ScoresTable(s *model.Site) *Table {
 func GroupsTable(s *model.Site) *Table {
 	t := &Table{Name: Groups, Title: "Điểm thành phần của Chỉ số theo nhóm",
 		Description: "Điểm từng nhóm tiêu chí và điểm tối đa của nhóm; chỉ các kỳ có tổng các nhóm bằng điểm tổng.",
-		Fields: []Field{
+		Fields: periodFields(s, []Field{
 			{Name: "period", Type: "yearmonth", Title: "Kỳ báo cáo"},
 			{Name: "group", Type: "string", Title: "Nhóm tiêu chí"},
 			{Name: "score", Type: "number", Title: "Điểm", Unit: "điểm"},
 			{Name: "max", Type: "number", Title: "Điểm tối đa", Unit: "điểm"},
 			{Name: "illustrative", Type: "boolean", Title: "Số liệu minh họa"},
 			{Name: "source_file", Type: "string", Title: "Tệp dữ liệu"},
-		}}
+		})}
 	for _, r := range s.Reports {
 		if r.Index == nil || !r.Index.GroupsValid {
 			continue
 		}
 		for _, g := range r.Index.Groups {
-			t.Rows = append(t.Rows, []any{r.Period.Key(), g.Name, g.Score, g.Max, r.Illustrative, r.File})
+			t.Rows = append(t.Rows, []any{r.Period.Key(), g.Name, g.Score, positive(g.Max), r.Illustrative, r.File})
 		}
 	}
 	return t
@@ -291,7 +323,7 @@ func IndicatorsTable(s *model.Site) *Table {
 func ReportsTable(s *model.Site) *Table {
 	t := &Table{Name: Reports, Title: "Các kỳ báo cáo và nguồn số liệu",
 		Description: "Mỗi kỳ: văn bản báo cáo, hệ thống trích xuất số liệu và tệp dữ liệu của trang.",
-		Fields: []Field{
+		Fields: periodFields(s, []Field{
 			{Name: "period", Type: "yearmonth", Title: "Kỳ báo cáo"},
 			{Name: "period_start", Type: "date", Title: "Từ ngày"},
 			{Name: "period_end", Type: "date", Title: "Đến ngày"},
@@ -302,7 +334,7 @@ func ReportsTable(s *model.Site) *Table {
 			{Name: "author", Type: "string", Title: "Tác giả bài viết"},
 			{Name: "illustrative", Type: "boolean", Title: "Số liệu minh họa"},
 			{Name: "source_file", Type: "string", Title: "Tệp dữ liệu"},
-		}}
+		})}
 	for _, r := range s.Reports {
 		var url any
 		if r.Document != nil {

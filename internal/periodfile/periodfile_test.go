@@ -127,7 +127,7 @@ func TestFilledDraftChecks(t *testing.T) {
 		case "denominator":
 			return "denominator = 100"
 		}
-		return key + " = 15"
+		return key + " = 5" // within every group's maximum
 	})
 	src[f.Name()] = &fstest.MapFile{Data: []byte(filled)}
 	_, probs := build.Check(src)

@@ -1,8 +1,9 @@
 // Package render lays pages out with the site's html/template files in templates/.
 //
 // base.html holds the layout and shared partials; each page kind (home.html,
-// article.html, …) defines "content"; text.html holds the article's wording. A page kind
-// is the base set cloned with its own file, so every kind can define "content".
+// article.html, …) defines "content"; wording/*.html hold the articles' wording, one file
+// per report kind. A page kind is the base set cloned with its own file, so every kind can
+// define "content".
 package render
 
 import (
@@ -26,7 +27,7 @@ type Templates struct {
 }
 
 // shared are parsed into every page kind; the other *.html files are page kinds.
-var shared = []string{"base.html", "text.html", "opendata.html"}
+var shared = []string{"base.html", "opendata.html"}
 
 // Parse reads templates/*.html from fsys.
 func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
@@ -36,8 +37,11 @@ func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 			return nil, err
 		}
 	}
-	// The wording of each report kind, one file a kind, shared like text.html.
-	wording, _ := fs.Glob(fsys, "templates/wording/*.html")
+	wording, err := fs.Glob(fsys, "templates/wording/*.html")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(wording)
 	for _, name := range wording {
 		if err := parseFile(base, fsys, name); err != nil {
 			return nil, err
@@ -51,7 +55,7 @@ func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 	t := &Templates{Text: base, kinds: map[string]*template.Template{}}
 	for _, name := range names {
 		kind := strings.TrimSuffix(path.Base(name), ".html")
-		if kind == "base" || kind == "text" {
+		if kind == "base" {
 			continue
 		}
 		k, err := base.Clone()

@@ -79,13 +79,16 @@ func report(l *diag.List, s *model.Site, r *model.Report) {
 		have[res.Indicator.Key] = true
 		result(l, s, r, res)
 	}
+	// A report of the index alone has no rates at all: nothing is missing from it.
 	for _, ind := range s.Indicators {
-		if !have[ind.Key] && len(r.Results) > 0 { // a report without rates (dossiers only) misses none
+		if len(r.Results) > 0 && !have[ind.Key] {
 			l.Warnf(r.Pos, diag.ResultMissing, period, ind.Key)
 		}
 	}
 	for _, res := range r.Results {
-		if res.Target == nil {
+		// An indicator without any target (the on-time rate) is reported with no verdict;
+		// one whose targets all miss this period has lost its target by mistake.
+		if res.Target == nil && len(res.Indicator.Targets) > 0 {
 			l.Errorf(res.Pos, diag.NoTarget, res.Indicator.Key, period)
 		}
 		present := map[*model.Level]bool{}
@@ -138,7 +141,7 @@ func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
 			dir = "giảm"
 		}
 		l.Warnf(res.WholePos, diag.Jump, res.Indicator.Key, dir, vietnamese.Rate(math.Abs(d)),
-			vietnamese.MonthYear(r.Previous.Period.Year, r.Previous.Period.Month),
+			r.Previous.Period.Short(),
 			vietnamese.Rate(res.Previous.Whole), vietnamese.Rate(res.Whole), vietnamese.Rate(s.Config.JumpWarning))
 	}
 }
@@ -151,22 +154,29 @@ func rate(l *diag.List, p diag.Pos, v float64, given bool) {
 		l.Errorf(p, diag.RateRange, vietnamese.Decimal(v, 3))
 		return
 	}
-	if given && math.Abs(v*10-math.Round(v*10)) > 1e-6 {
+	if given && math.Abs(v*100-math.Round(v*100)) > 1e-6 {
 		l.Warnf(p, diag.TooManyDecimals, vietnamese.Decimal(v, 6))
 	}
 }
 
 func index(l *diag.List, x *model.IndexScore) {
-	if x.Score < 0 || x.Score > 100 {
-		l.Errorf(x.ScorePos, diag.ScoreRange, vietnamese.Score(x.Score))
+	if x.Score != nil && (*x.Score < 0 || *x.Score > 100) {
+		l.Errorf(x.ScorePos, diag.ScoreRange, vietnamese.Score(*x.Score))
 	}
-	if x.RankOf < 1 || x.Rank < 1 || x.Rank > x.RankOf {
+	// A rank may come alone ("xếp thứ 5") or with its total ("xếp thứ 9/34").
+	if x.Rank < 0 || x.RankOf < 0 || x.RankOf > 0 && (x.Rank < 1 || x.Rank > x.RankOf) {
 		l.Errorf(x.RankPos, diag.RankRange, x.Rank, x.RankOf)
 	}
+	for _, g := range x.Groups {
+		if g.Score < 0 || g.Max > 0 && g.Score > g.Max {
+			l.Errorf(g.Pos, diag.ScoreRange, vietnamese.Score(g.Score))
+		}
+	}
+	// Published groups are rounded: their sum may miss the total by the rounding of each.
 	x.GroupsValid = len(x.Groups) > 0
-	if len(x.Groups) > 0 && math.Abs(x.GroupSum()-x.Score) > 0.01 {
+	if len(x.Groups) > 0 && x.Score != nil && math.Abs(x.GroupSum()-*x.Score) > x.GroupTolerance() {
 		x.GroupsValid = false
-		l.Warnf(x.Pos, diag.GroupSum, vietnamese.Score(x.GroupSum()), vietnamese.Score(x.Score))
+		l.Warnf(x.Pos, diag.GroupSum, vietnamese.Score(x.GroupSum()), vietnamese.Score(*x.Score))
 	}
 }
 

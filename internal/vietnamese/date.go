@@ -38,3 +38,35 @@ func year4(y int) string {
 	}
 	return s
 }
+
+// DayMonth is Date without the year, for the first day of a window that ends in the same
+// year: "21/9" in "từ ngày 21/9 đến ngày 20/10/2025".
+func DayMonth(t time.Time) string {
+	_, m, d := t.Date()
+	return Pad2(d) + "/" + month2(int(m))
+}
+
+// Roman writes a quarter as in "quý II/2024": 1 → "I", 4 → "IV".
+func Roman(n int) string {
+	switch n {
+	case 1:
+		return "I"
+	case 2:
+		return "II"
+	case 3:
+		return "III"
+	case 4:
+		return "IV"
+	}
+	return strconv.Itoa(n)
+}
+
+// Ordinal is the Vietnamese ordinal word after "thứ": 1 → "nhất", 2 → "hai", 4 → "tư";
+// beyond ten, the number.
+func Ordinal(n int) string {
+	words := []string{"", "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"}
+	if n >= 1 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
+}

@@ -20,6 +20,28 @@ func Rate(v float64) string { return Decimal(v, rateDecimals) }
 // RoundRate returns the value Rate displays, for comparisons with targets.
 func RoundRate(v float64) float64 { return roundValue(v, rateDecimals) }
 
+// printedDecimals is the most decimals a source prints a rate with ("24,07%"); rates
+// given in a data file are kept as printed, rates computed from counts have one.
+const printedDecimals = 2
+
+// RatePrinted formats a rate as the source printed it: 22.33 → "22,33", 63.4 → "63,4",
+// 95 → "95". A rate computed from counts is already rounded to one decimal.
+func RatePrinted(v float64) string { return Decimal(v, printedDecimals) }
+
+// RoundPrinted returns the value RatePrinted displays: the verdict compares it with the
+// target, so it never contradicts the figure beside it.
+func RoundPrinted(v float64) float64 { return roundValue(v, printedDecimals) }
+
+// Decimals is the number of decimals of v's shortest form, as the source printed it
+// (trailing zeros dropped): 17.9 → 1, 88.62 → 2, 18 → 0.
+func Decimals(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
 // Score formats an index score: at most two decimals, trailing zeros dropped.
 // 88.62 → "88,62", 88.6 → "88,6", 90 → "90".
 func Score(v float64) string { return Decimal(v, scoreDecimals) }

@@ -12,12 +12,13 @@ import (
 )
 
 // Article is one period's news article, its words produced by the templates
-// "article-title", "article-lead" and "article-body" of templates/text.html.
+// "article-title", "article-lead" and "article-body" of templates/wording/, which choose
+// the wording of the report's kind (rates.html, index.html, …).
 type Article struct {
 	Report  *model.Report
 	Slug    string        // "2024-04": the URL is bai-viet/2024-04/
 	Title   string        // plain text
-	Lead    template.HTML // "(binhdinh.gov.vn) - …"
+	Lead    template.HTML // "(binhdinh.gov.vn) - …", the tag of the period's entity
 	Body    template.HTML // data-source sentence, items, editor's paragraphs, index, "./."
 	Summary string        // the lead as plain text, for lists and meta descriptions
 }
@@ -29,6 +30,7 @@ func (a *Article) Path() string { return "bai-viet/" + a.Slug + "/" }
 type ArticleData struct {
 	Site   *model.Site
 	Report *model.Report
+	Entity *model.Entity // the entity in force in the report's period
 	Notes  template.HTML // the editor's paragraphs (content/bai-viet/PERIOD.md)
 	Items  []Item
 	Index  *IndexLine
@@ -43,15 +45,57 @@ type Item struct {
 	EntityShort string        // "tỉnh", as in "của cả tỉnh"
 }
 
-// IndexLine is the index score sentence with its changes.
+// IndexLine is the index score with the change the article states.
 type IndexLine struct {
 	*model.IndexScore
-	ScoreChange    float64
-	HasScoreChange bool
-	RankChange     int
-	HasRankChange  bool
-	RankOfChanged  bool // the number of ranked provinces changed (63 → 34): ranks not compared
-	Comparison     *model.Report
+	Change *IndexChange // nil when neither the source nor a held period gives one
+}
+
+// IndexChange is the change since an earlier period: stated by the source (against a
+// period the site may not hold), or computed from the previous report of the same kind.
+type IndexChange struct {
+	HasScore       bool
+	Score          float64 // points, signed, as printed
+	HasRank        bool
+	Rank           int           // places gained (positive) or lost
+	KeptFor        int           // "giữ nguyên vị trí tháng thứ hai liên tiếp"
+	Against        *model.Period // nil: "so với tháng trước"
+	RankOfChanged  bool          // ranks out of different totals (63 → 34): not compared
+	PreviousRankOf int
+}
+
+// Compared reports whether the sentence states a change "so với …": a score change, or
+// a rank change that is not the "giữ nguyên vị trí … liên tiếp" run.
+func (c *IndexChange) Compared() bool { return c.HasScore || c.RankCompared() }
+
+// RankCompared reports whether the rank change is said "so với …".
+func (c *IndexChange) RankCompared() bool { return c.HasRank && (c.Rank != 0 || c.KeptFor == 0) }
+
+func statedChange(s *model.StatedChange) *IndexChange {
+	c := &IndexChange{KeptFor: s.KeptFor, Against: s.Against}
+	if s.Score != nil {
+		c.HasScore, c.Score = true, *s.Score
+	}
+	if s.Rank != nil {
+		c.HasRank, c.Rank = true, *s.Rank
+	}
+	if s.KeptFor > 0 && !c.HasRank {
+		c.HasRank = true // a run of the same rank is a rank change of 0
+	}
+	return c
+}
+
+func heldChange(x *model.IndexScore, prev *model.Report) *IndexChange {
+	c := &IndexChange{Against: &prev.Period}
+	c.Score, c.HasScore = x.ScoreChange()
+	c.Rank, c.HasRank = x.RankChange()
+	if !c.HasRank && x.HasRank() && x.Previous.HasRank() && x.RankOf > 0 && x.Previous.RankOf > 0 {
+		c.RankOfChanged, c.PreviousRankOf = true, x.Previous.RankOf
+	}
+	if !c.HasScore && !c.HasRank && !c.RankOfChanged {
+		return nil
+	}
+	return c
 }
 
 // Writer renders articles with the site's templates.
@@ -73,7 +117,7 @@ func comparable(r *model.Report) bool {
 
 // Data assembles what the templates need for report r.
 func (w *Writer) Data(r *model.Report) (*ArticleData, error) {
-	d := &ArticleData{Site: w.site, Report: r}
+	d := &ArticleData{Site: w.site, Report: r, Entity: r.Entity}
 	if note := w.site.Notes[r.Period.Key()]; note != nil {
 		html, err := Markdown(note.Body)
 		if err != nil {
@@ -83,7 +127,7 @@ func (w *Writer) Data(r *model.Report) (*ArticleData, error) {
 	}
 	cmp := comparable(r)
 	for _, res := range r.Results {
-		it := Item{Result: res, EntityShort: w.site.Config.EntityShort}
+		it := Item{Result: res, EntityShort: r.Entity.Short}
 		if c, ok := res.Change(); ok && cmp {
 			it.Change, it.HasChange, it.Comparison = c, true, r.Previous
 		}
@@ -91,11 +135,11 @@ func (w *Writer) Data(r *model.Report) (*ArticleData, error) {
 	}
 	if x := r.Index; x != nil {
 		line := &IndexLine{IndexScore: x}
-		if cmp && x.Previous != nil {
-			line.Comparison = r.Previous
-			line.ScoreChange, line.HasScoreChange = x.ScoreChange()
-			line.RankChange, line.HasRankChange = x.RankChange()
-			line.RankOfChanged = !line.HasRankChange
+		switch {
+		case x.Stated != nil:
+			line.Change = statedChange(x.Stated)
+		case cmp && x.Previous != nil:
+			line.Change = heldChange(x, r.Previous)
 		}
 		d.Index = line
 	}
@@ -109,21 +153,20 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 		return nil, err
 	}
 	a := &Article{Report: r, Slug: r.Period.Key()}
-	kind := "article"
-	if dossierOnly(r) {
-		kind = "dossier-article" // templates/wording/dossier.html
-	}
-	title, err := w.exec(kind+"-title", d)
+	title, err := w.exec("article-title", d)
 	if err != nil {
 		return nil, err
 	}
-	lead, err := w.exec(kind+"-lead", d)
+	lead, err := w.exec("article-lead", d)
 	if err != nil {
 		return nil, err
 	}
-	body, err := w.exec(kind+"-body", d)
+	body, err := w.exec("article-body", d)
 	if err != nil {
 		return nil, err
+	}
+	if title == "" {
+		return nil, fmt.Errorf("%s: kỳ %s: bài viết không có tiêu đề (kỳ báo cáo không có số liệu nào)", r.File, r.Period.Key())
 	}
 	a.Title, a.Lead, a.Body = PlainText(title), lead, body
 	a.Summary = PlainText(lead)

@@ -1,7 +1,6 @@
 package write_test
 
 import (
-	"flag"
 	"os"
 	"strings"
 	"testing"
@@ -11,8 +10,6 @@ import (
 	"chiso/internal/render"
 	"chiso/internal/write"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // sample loads the sample site at the repository root.
 func sample(t testing.TB) (*model.Site, *write.Writer) {
@@ -46,28 +43,6 @@ func article(t testing.TB, period string) *write.Article {
 
 func text(a *write.Article) string {
 	return a.Title + "\n\n" + write.PlainText(a.Lead) + "\n\n" + write.PlainText(a.Body) + "\n\nTác giả: " + a.Report.Author + "\n"
-}
-
-// TestArticleGolden compares whole articles with testdata/*.golden (go test -update rewrites).
-func TestArticleGolden(t *testing.T) {
-	for _, period := range []string{"2024-04", "2024-05", "2025-06", "2025-07", "2025-09"} {
-		t.Run(period, func(t *testing.T) {
-			got := text(article(t, period))
-			file := "testdata/article-" + period + ".golden"
-			if *update {
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("article differs from %s:\n--- got\n%s\n--- want\n%s", file, got, want)
-			}
-		})
-	}
 }
 
 // TestSeedFacts checks that the April 2024 article carries every figure, verdict,

@@ -1,9 +1,6 @@
 package write
 
-import (
-	"chiso/internal/model"
-	"chiso/internal/vietnamese"
-)
+import "chiso/internal/vietnamese"
 
 // Percent prints a share computed from counts, at two decimals as official reports print
 // them: 24.0701… → "24,07", 95 → "95".
@@ -21,10 +18,4 @@ func Money(n int64) string {
 		return vietnamese.Decimal(float64(n)/1e6, 1) + " triệu đồng"
 	}
 	return vietnamese.Int(n) + " đồng"
-}
-
-// dossierOnly reports whether a report holds dossier statistics and nothing else the
-// article kinds of text.html are written for: it gets the dossier article.
-func dossierOnly(r *model.Report) bool {
-	return r.Dossiers != nil && len(r.Results) == 0 && r.Index == nil
 }

@@ -6,7 +6,6 @@ package write
 import (
 	"html/template"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -18,9 +17,14 @@ import (
 
 // Funcs are the template functions, the whole list:
 //
-//	rate 63.4 → "63,4"          score 88.62 → "88,62"     int 139506 → "139.506"
-//	pad2 7 → "07"               date t → "20/5/2024"       month period → "4/2024"
-//	monthLong period → "tháng 4 năm 2024"                  abs, sign (-1, 0, 1 as printed)
+//	rate 22.33 → "22,33" (as the source printed it)       score 88.62 → "88,62"
+//	int 139506 → "139.506"      pad2 7 → "07"              date t → "20/5/2024"
+//	period p → "tháng 4/2024", "quý II/2024", "năm 2024", "tuần 3/2024",
+//	  "tính đến ngày 25/7/2025", "từ ngày 21/9 đến ngày 20/10/2025"
+//	periodLong p → "tháng 4 năm 2024", "quý II năm 2024", … (titles)
+//	month p → "4/2024", "quý II/2024", … (short: tables, charts)   monthLong = periodLong
+//	ordinal 2 → "hai" (as in "tháng thứ hai liên tiếp")    abs, sign (-1, 0, 1 as printed)
+//	rate and score also take a number that may be absent (*float64)
 //	lowerFirst "Cấp tỉnh" → "cấp tỉnh"                     sep i n → "", ", " or " và "
 //	url "bai-viet/2024-04/" → base path + path             absURL → with base URL
 //	slug "Cấp huyện" → "cap-huyen"                         fold → search form (no marks, đ→d)
@@ -28,22 +32,26 @@ import (
 //	percent 24.0701 → "24,07"   money 2634500000 → "2,6 tỷ đồng" (dossier.go)
 func Funcs(cfg *model.Config) template.FuncMap {
 	return template.FuncMap{
-		"rate":      vietnamese.Rate,
-		"score":     vietnamese.Score,
-		"int":       func(n int64) string { return vietnamese.Int(n) },
-		"pad2":      vietnamese.Pad2,
-		"date":      vietnamese.Date,
-		"month":     func(p model.Period) string { return vietnamese.MonthYear(p.Year, p.Month) },
-		"monthLong": MonthLong,
-		"abs":       math.Abs,
+		"rate":       func(v any) string { return vietnamese.RatePrinted(deref(v)) },
+		"score":      func(v any) string { return vietnamese.Score(deref(v)) },
+		"int":        func(n int64) string { return vietnamese.Int(n) },
+		"pad2":       vietnamese.Pad2,
+		"date":       vietnamese.Date,
+		"month":      func(p model.Period) string { return p.Short() },
+		"monthLong":  model.Period.Long,
+		"period":     model.Period.Label,
+		"periodLong": model.Period.Long,
+		"ordinal":    vietnamese.Ordinal,
+		"abs":        func(v any) float64 { return math.Abs(deref(v)) },
 		"absInt": func(n int) int {
 			if n < 0 {
 				return -n
 			}
 			return n
 		},
-		"sign":       func(d float64) int { return vietnamese.Direction(d) },
+		"sign":       func(d any) int { return vietnamese.Direction(deref(d)) },
 		"lowerFirst": LowerFirst,
+		"upperFirst": UpperFirst,
 		"sep":        Sep,
 		"url":        func(p string) string { return cfg.BasePath + strings.TrimPrefix(p, "/") },
 		"absURL":     func(p string) string { return cfg.BaseURL + cfg.BasePath + strings.TrimPrefix(p, "/") },
@@ -58,12 +66,20 @@ func Funcs(cfg *model.Config) template.FuncMap {
 	}
 }
 
-// MonthLong is "tháng 4 năm 2024", as in the seed's title.
-func MonthLong(p model.Period) string {
-	return "tháng " + itoa(p.Month) + " năm " + itoa(p.Year)
+// deref reads a number a template passes, which may be an optional one (*float64).
+func deref(v any) float64 {
+	switch n := v.(type) {
+	case float64:
+		return n
+	case *float64:
+		if n != nil {
+			return *n
+		}
+	case int:
+		return float64(n)
+	}
+	return 0
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // LowerFirst lower-cases the first letter: a level's name inside a sentence. A name that
 // opens with an acronym ("UBND các xã") is left as it is.
@@ -87,4 +103,13 @@ func Sep(i, n int) string {
 		return " và "
 	}
 	return ", "
+}
+
+// UpperFirst capitalises the first letter: a period's label at the start of a heading.
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
