@@ -80,6 +80,10 @@ func TestUnitScoresPage(t *testing.T) {
 	if !strings.Contains(page(t, files, "bai-viet/2025-12/"), `href="/chi-so/bai-viet/2025-12/diem-don-vi/"`) {
 		t.Error("the article of 12/2025 does not link to its unit scores")
 	}
+	// Each unit's page keeps its scores over time.
+	if u := page(t, files, "don-vi/gl-quy-nhon/"); !strings.Contains(u, `<a href="/chi-so/bai-viet/2025-12/diem-don-vi/">tháng 12/2025</a> <span class="tag-illustrative">minh họa</span></th><td>89,12</td><td>1/12</td><td class="text">tốt</td>`) {
+		t.Error("the unit page of phường Quy Nhơn lacks its score of 12/2025")
+	}
 	if _, ok := files["bai-viet/2025-11/diem-don-vi/index.html"]; ok {
 		t.Error("a unit-score page for a period without unit scores")
 	}
