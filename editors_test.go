@@ -54,10 +54,10 @@ func TestCheckJSON(t *testing.T) {
 		t.Errorf("no summary on stderr: %q", errs)
 	}
 
-	// A rate of 176% (error) and one of 95,55% (warning).
+	// A rate of 176% (error) and one of 95,555% (warning).
 	p := filepath.Join(dir, "data/periods/2024-04.toml")
 	replaceIn(t, p, "whole = 76", "whole = 176")
-	replaceIn(t, p, "whole = 95\n", "whole = 95.55\n")
+	replaceIn(t, p, "whole = 95\n", "whole = 95.555\n")
 	code, out, _ = runCmd("check", "--json", "--source", dir)
 	if code != 1 {
 		t.Errorf("exit %d with an error, want 1", code)
@@ -67,7 +67,7 @@ func TestCheckJSON(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
 	want := []jsonDiag{
-		{"data/periods/2024-04.toml", 19, 1, "warning", "too-many-decimals", "tỷ lệ 95,55 có quá một chữ số thập phân", "làm tròn đến một chữ số thập phân như văn bản gốc, hoặc khai báo tử số/mẫu số"},
+		{"data/periods/2024-04.toml", 19, 1, "warning", "too-many-decimals", "tỷ lệ 95,555 có quá hai chữ số thập phân", "ghi tỷ lệ như văn bản gốc (một hoặc hai chữ số thập phân), hoặc khai báo tử số/mẫu số"},
 		{"data/periods/2024-04.toml", 24, 1, "error", "rate-range", "tỷ lệ 176% nằm ngoài khoảng 0–100", "kiểm tra lại số liệu; tỷ lệ viết theo phần trăm, ví dụ 63.4 cho 63,4%"},
 	}
 	if len(got) != len(want) {

@@ -180,7 +180,7 @@ func (b *builder) writeArticles() error {
 	for _, r := range b.site.Reports {
 		a, err := b.w.Article(r)
 		if err != nil {
-			return fmt.Errorf("%s: %w", r.File, err)
+			return fmt.Errorf("%s (kỳ %s): %w", r.File, r.Period.Key(), err)
 		}
 		b.articles = append(b.articles, a)
 		b.byPeriod[r.Period.Key()] = a
@@ -288,8 +288,8 @@ func (b *builder) home() error {
 	body := &HomeBody{Articles: b.newest()}
 	desc := b.site.Config.Title + " – " + b.site.Current().Name
 	illustrative := false
-	if len(b.articles) > 0 {
-		body.Latest = b.articles[len(b.articles)-1]
+	if latest := b.latestOfSeries(); latest != nil {
+		body.Latest = latest
 		illustrative = body.Latest.Report.Illustrative
 		desc = body.Latest.Summary
 		var err error
@@ -305,6 +305,22 @@ func (b *builder) home() error {
 		}
 	}
 	return b.page("home", "", b.site.Config.Title, desc, "home", illustrative, body)
+}
+
+// latestOfSeries is the newest article of the site's main period kind (model.Site.Series)
+// that has rates: the home page's table and chart compare it with its targets. A year's
+// result or an index-only item is listed in the news, not set in that table.
+func (b *builder) latestOfSeries() *write.Article {
+	series := b.site.Series()
+	for i := len(series) - 1; i >= 0; i-- {
+		if len(series[i].Results) > 0 {
+			return b.byPeriod[series[i].Period.Key()]
+		}
+	}
+	if n := len(b.articles); n > 0 {
+		return b.articles[n-1]
+	}
+	return nil
 }
 
 // ArticleBody is an article page's data.
@@ -397,6 +413,8 @@ func (b *builder) indicatorPages() error {
 				}
 			}
 		}
+		// Rows of every period kind, newest first; a line marks where the entity changes.
+		var newer *model.Report
 		for i := len(b.articles) - 1; i >= 0; i-- {
 			a := b.articles[i]
 			res := a.Report.Result(ind.Key)
@@ -407,9 +425,10 @@ func (b *builder) indicatorPages() error {
 			if a.Report.Break() {
 				body.Breaks = append(body.Breaks, a.Report)
 			}
-			if i+1 < len(b.articles) && b.articles[i+1].Report.Break() {
-				row.BreakAfter = b.articles[i+1].Report
+			if newer != nil && newer.Entity != a.Report.Entity {
+				row.BreakAfter = newer
 			}
+			newer = a.Report
 			for _, lv := range body.Levels {
 				var found *model.LevelResult
 				for k := range res.Levels {

@@ -387,6 +387,10 @@ func (l *loader) report(name string, t *table) *model.Report {
 		r.Results = append(r.Results, res)
 	}
 	t.Done()
+	// A report says something: rates, the index, dossier figures or unit scores.
+	if len(r.Results) == 0 && r.Index == nil && r.Dossiers == nil && len(r.UnitScores) == 0 && errorCount(*l.probs) == errs {
+		t.missing("result")
+	}
 	// A file that could not be read as written is not checked further: later checks would
 	// only repeat the slip in other words (a mistyped whole read as 0 is no 95-point jump).
 	if !ok || errorCount(*l.probs) > errs {
@@ -449,7 +453,9 @@ func (l *loader) index(t *table) *model.IndexScore {
 		x.Groups = append(x.Groups, grp)
 	}
 	t.Done()
-	if x.Score == nil && x.Rank == 0 && x.Class == "" && len(x.Groups) == 0 {
+	// An index needs one fact of its own; the national average and the lead are said
+	// about a score, so they need one.
+	if !t.has("score") && (!t.has("rank") && !t.has("class") && !t.has("group") || t.has("national_average")) {
 		t.missing("score")
 	}
 	return x
