@@ -33,7 +33,7 @@ func (b *builder) draw(c chart.Chart, descTemplate string, descData any) (Figure
 	}
 	c.Description = desc
 	if c.Format == nil {
-		c.Format = vietnamese.Rate
+		c.Format = vietnamese.RatePrinted
 	}
 	fig, err := chart.Render(c)
 	if err == nil {

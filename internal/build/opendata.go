@@ -595,7 +595,7 @@ func (b *builder) feeds() error {
 				if err != nil {
 					return err
 				}
-				it := feed.Item{Title: ind.Short + ", " + a.Report.Period.Label() + ": " + vietnamese.Rate(item.Whole) + "%",
+				it := feed.Item{Title: ind.Short + ", " + a.Report.Period.Label() + ": " + vietnamese.RatePrinted(item.Whole) + "%",
 					Link: b.absURLOf(a.Path()) + "#chi-tieu-" + ind.Key, Summary: text, Published: opendata.Published(a.Report)}
 				if a.Report.Illustrative {
 					it.Summary = "Số liệu minh họa. " + it.Summary

@@ -154,6 +154,14 @@ func (l *loader) config() {
 	if !ok {
 		return
 	}
+	// The province's name, short name and tag were once site settings; they now change
+	// over time with the entity (data/entities.toml). Say where each one went.
+	for _, moved := range [][2]string{{"entity", "name"}, {"entity_short", "short"}, {"source_tag", "source_tag"}} {
+		if t.has(moved[0]) {
+			l.probs.Errorf(t.PosOf(moved[0]), diag.MovedToEntities, moved[0], moved[1])
+			delete(t.m, moved[0])
+		}
+	}
 	c.Title = t.String("title", true)
 	c.BaseURL = strings.TrimRight(t.String("base_url", true), "/")
 	if bp := t.String("base_path", false); bp != "" {

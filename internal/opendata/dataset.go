@@ -130,7 +130,7 @@ var resultFields = []Field{
 	{Name: "computed", Type: "boolean", Title: "Tự tính", Description: "true khi tỷ lệ cả tỉnh được tính từ tử số và mẫu số thay vì chép từ báo cáo."},
 	{Name: "target", Type: "number", Title: "Mục tiêu", Unit: "%", Description: "Tỷ lệ phải đạt theo văn bản giao, áp dụng cho cả tỉnh và từng đơn vị; trống ở dòng theo cấp."},
 	{Name: "basis", Type: "string", Title: "Văn bản giao mục tiêu", Description: "Trích dẫn văn bản giao mục tiêu: loại, số hiệu, ngày, cơ quan ban hành."},
-	{Name: "met", Type: "boolean", Title: "Đạt mục tiêu", Description: "true khi tỷ lệ (làm tròn một chữ số thập phân như khi in) đạt mục tiêu; trống ở dòng theo cấp và khi không có mục tiêu."},
+	{Name: "met", Type: "boolean", Title: "Đạt mục tiêu", Description: "true khi tỷ lệ, như khi in (một hoặc hai chữ số thập phân như văn bản nguồn), đạt mục tiêu; trống ở dòng theo cấp và khi không có mục tiêu."},
 	{Name: "rank", Type: "integer", Title: "Thứ hạng trong cấp", Description: "Thứ hạng của đơn vị trong cấp của nó ở kỳ này, 1 là tỷ lệ cao nhất; chỉ có ở dòng theo đơn vị."},
 	{Name: "illustrative", Type: "boolean", Title: "Số liệu minh họa", Description: "true khi số liệu của kỳ được tạo ra để minh họa, không phải số liệu chính thức."},
 	{Name: "source_file", Type: "string", Title: "Tệp dữ liệu", Description: "Tệp dữ liệu của trang mà dòng này được đọc từ, ví dụ data/periods/2024-04.toml."},

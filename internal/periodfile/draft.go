@@ -10,20 +10,28 @@ import (
 	"chiso/internal/vietnamese"
 )
 
-// Next is the month after p.
+// Next is the month after the one p ends in (p may be a quarter, a year, a week…).
 func Next(p model.Period) model.Period {
-	t := time.Date(p.Year, time.Month(p.Month)+1, 1, 0, 0, 0, 0, time.UTC)
+	end := p.End()
+	t := time.Date(end.Year(), end.Month()+1, 1, 0, 0, 0, 0, time.UTC)
 	return model.Period{Year: t.Year(), Month: int(t.Month())}
 }
 
-// Base is the report a new period is drafted from: the latest one before p, or the
+// Base is the report a new period is drafted from: the latest month before p (a year's
+// index result has not the month's structure), else the latest report before p, or the
 // latest of all when p comes first.
 func Base(s *model.Site, p model.Period) *model.Report {
-	var base *model.Report
+	var base, month *model.Report
 	for _, r := range s.Reports {
 		if r.Period.Before(p) {
 			base = r
+			if r.Period.Kind == model.Month {
+				month = r
+			}
 		}
+	}
+	if month != nil {
+		return month
 	}
 	if base == nil {
 		base = s.Latest()
