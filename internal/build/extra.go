@@ -4,7 +4,6 @@ import (
 	"html/template"
 
 	"chiso/internal/model"
-	"chiso/internal/vietnamese"
 	"chiso/internal/write"
 )
 
@@ -56,7 +55,7 @@ func (b *builder) unitScorePages() error {
 		if err != nil {
 			return err
 		}
-		title := "Điểm và xếp loại các đơn vị, tháng " + vietnamese.MonthYear(r.Period.Year, r.Period.Month)
+		title := "Điểm và xếp loại các đơn vị, " + r.Period.Label()
 		body := &UnitScoresBody{Article: a, Text: text, Levels: r.UnitScores.ByLevel()}
 		if err := b.page("unitscores", UnitScoresPath(a), title, title, "", r.Illustrative, body); err != nil {
 			return err

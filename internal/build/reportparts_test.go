@@ -80,6 +80,10 @@ func TestUnitScoresPage(t *testing.T) {
 	if !strings.Contains(page(t, files, "bai-viet/2025-12/"), `href="/chi-so/bai-viet/2025-12/diem-don-vi/"`) {
 		t.Error("the article of 12/2025 does not link to its unit scores")
 	}
+	// Each unit's page keeps its scores over time.
+	if u := page(t, files, "don-vi/gl-quy-nhon/"); !strings.Contains(u, `<a href="/chi-so/bai-viet/2025-12/diem-don-vi/">tháng 12/2025</a> <span class="tag-illustrative">minh họa</span></th><td>89,12</td><td>1/12</td><td class="text">tốt</td>`) {
+		t.Error("the unit page of phường Quy Nhơn lacks its score of 12/2025")
+	}
 	if _, ok := files["bai-viet/2025-11/diem-don-vi/index.html"]; ok {
 		t.Error("a unit-score page for a period without unit scores")
 	}
@@ -95,8 +99,26 @@ func TestDossiersInArticleAndDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 4 || rows[1][2] != "" || rows[2][2] != "Cấp tỉnh" || rows[1][3] != "48215" || rows[2][12] != "" {
+	var nov [][]string
+	for _, r := range rows {
+		if r[0] == "2025-11" {
+			nov = append(nov, r)
+		}
+	}
+	// The whole first (no level), then each level; a figure not given is an empty cell.
+	if len(rows) != 7 || len(nov) != 3 || nov[0][2] != "" || nov[1][2] != "Cấp tỉnh" || nov[0][3] != "48215" || nov[1][12] != "" {
 		t.Errorf("ho-so.csv: %q", rows)
+	}
+	// A period holding only dossiers has an article of its own kind.
+	q3 := page(t, files, "bai-viet/2025-q3/")
+	for _, want := range []string{
+		"<h1>Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính trên địa bàn tỉnh trong quý III năm 2025</h1>",
+		"Trong quý III/2025, toàn tỉnh tiếp nhận 139.506 hồ sơ",
+		illustrativeNotice,
+	} {
+		if !strings.Contains(q3, want) {
+			t.Errorf("bai-viet/2025-q3/ lacks %q", want)
+		}
 	}
 	for _, name := range []string{"du-lieu/diem-don-vi.csv", "du-lieu/muc-tieu-giao.json"} {
 		if len(files[name]) == 0 {

@@ -147,6 +147,9 @@ func (b *builder) unitPages() error {
 				body.Rows = append(body.Rows, UnitRow{Article: a, Cells: row})
 			}
 		}
+		for _, sc := range b.site.ScoresOf(u) { // the unit's index scores (reportparts)
+			illustrative = illustrative || sc.Report.Illustrative
+		}
 		title := u.Name
 		if sameName[u.Name] > 1 {
 			title += unitDates(u)

@@ -143,6 +143,7 @@ const (
 	PlanFileName       Code = "plan-file-name"
 	PlanNoBasis        Code = "plan-no-basis"
 	DuplicatePlanned   Code = "duplicate-planned"
+	UnitRankOrder      Code = "unit-rank-order"
 )
 
 // DossierFigures name the figures of a [dossiers] table in messages.
@@ -239,8 +240,9 @@ var messages = map[Code]message{
 	PlanFileName:       {"tệp %s ghi năm %d", "tệp mục tiêu đặt tên theo năm của nó: sửa year cho đúng năm của tên tệp, hoặc đổi tên tệp thành %[2]d.toml"},
 	PlanNoBasis:        {"mục tiêu “%s” không có văn bản giao", "thêm basis = \"…\" (mã văn bản trong data/documents.toml) cho mục tiêu, cho nhóm hoặc ở đầu tệp"},
 	DuplicatePlanned:   {"chỉ tiêu “%s” đã có ở dòng %d trong cùng nhóm", "mỗi chỉ tiêu chỉ có một mục tiêu trong một nhóm; xóa dòng thừa"},
-	EmptyReport:        {"kỳ %s không có số liệu nào", "thêm các [[result]] (tỷ lệ các chỉ tiêu) hoặc mục [index] (điểm, thứ hạng Chỉ số) của kỳ này"},
+	EmptyReport:        {"kỳ %s không có số liệu nào", "thêm các [[result]] (tỷ lệ các chỉ tiêu), mục [index] (điểm, thứ hạng Chỉ số), [dossiers] (số hồ sơ) hoặc [[unit_score]] (điểm các đơn vị) của kỳ này"},
 	MovedToEntities:    {"khóa “%s” không còn nằm trong config.toml", "tên tỉnh, tên miền thay đổi theo thời gian nên nay ghi trong data/entities.toml; xóa dòng này và ghi %[2]s = … trong mục [[entity]] của tỉnh"},
+	UnitRankOrder:      {"“%s” xếp thứ %d với %s điểm, sau “%s” xếp thứ %d với %s điểm thấp hơn", "kiểm tra lại điểm và thứ hạng với văn bản gốc; nếu văn bản gốc ghi đúng như vậy thì giữ nguyên — trang in đúng như đã ghi"},
 }
 
 // Suggestion is the "did you mean" clause added to a hint: " (có phải “x”?)".

@@ -10,7 +10,8 @@
 //	data/levels.toml          administrative levels with validity dates ([[level]])
 //	data/units.toml           reporting units, optional ([[unit]]: sở, huyện, xã, phường)
 //	data/entities.toml        the reporting body over time, optional ([[entity]]: mergers)
-//	data/periods/*.toml       one report per period ([[result]], [index])
+//	data/periods/*.toml       one report per period ([[result]], [index], [dossiers], [[unit_score]])
+//	data/targets/*.toml       the targets assigned for a year, optional ([[target]], [[group]])
 //	content/*.md              pages (TOML front matter between +++ lines)
 //	content/bai-viet/*.md     the editor's own paragraphs for the article of a period
 package load
@@ -424,7 +425,7 @@ func (l *loader) report(name string, t *table) *model.Report {
 		r.Results = append(r.Results, res)
 	}
 	t.Done()
-	// A report says something: rates, or the index (the other parts are read by their own files).
+	// A report says something: rates, the index, dossier figures or unit scores.
 	if r.Empty() && errorCount(*l.probs) == errs {
 		l.probs.Errorf(r.Pos, diag.EmptyReport, ps)
 	}

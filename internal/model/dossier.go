@@ -64,10 +64,15 @@ func (d *DossierCounts) OnlinePercent() float64 { v, _ := d.OnlineShare(); retur
 // OnTimePercent is OnTimeShare without its flag, for templates.
 func (d *DossierCounts) OnTimePercent() float64 { v, _ := d.OnTimeShare(); return v }
 
-// HasDossierFigures reports whether any of the received/resolved/pending figures is given
-// (as opposed to payments or procedures only).
+// HasDossierFigures reports whether any dossier count is given (as opposed to payments or
+// procedures only).
 func (d *DossierCounts) HasDossierFigures() bool {
-	return d.Received != nil || d.Resolved != nil || d.Pending != nil || d.CarriedOver != nil
+	for _, f := range []*int64{d.Received, d.Online, d.Direct, d.CarriedOver, d.Resolved, d.OnTime, d.Late, d.Pending} {
+		if f != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Identity is one sum the figures should satisfy: Left = sum of Right.

@@ -258,7 +258,7 @@ type Report struct {
 // Empty reports whether the report holds no figures at all: neither rates nor the index.
 // A new part of a report (dossier statistics, unit scores) adds its own test here.
 func (r *Report) Empty() bool {
-	return len(r.Results) == 0 && r.Index == nil
+	return len(r.Results) == 0 && r.Index == nil && r.Dossiers == nil && len(r.UnitScores) == 0
 }
 
 // Levels are the levels present in the report, in level order.

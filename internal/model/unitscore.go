@@ -135,3 +135,22 @@ func (s UnitScores) RankUnits() {
 		}
 	}
 }
+
+// UnitScoreAt is a unit's score in one report.
+type UnitScoreAt struct {
+	*UnitScore
+	Report *Report
+}
+
+// ScoresOf lists a unit's index scores, newest report first.
+func (s *Site) ScoresOf(u *Unit) []UnitScoreAt {
+	var out []UnitScoreAt
+	for i := len(s.Reports) - 1; i >= 0; i-- {
+		for _, us := range s.Reports[i].UnitScores {
+			if us.Unit == u {
+				out = append(out, UnitScoreAt{us, s.Reports[i]})
+			}
+		}
+	}
+	return out
+}

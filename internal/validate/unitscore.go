@@ -26,6 +26,22 @@ func unitScores(l *diag.List, r *model.Report) {
 			class(l, us)
 		}
 	}
+	rankOrder(l, r.UnitScores)
+}
+
+// rankOrder warns where a rank written in the file puts a unit behind one with a lower
+// score at its level: a slip in the source or in the copy, printed as written.
+func rankOrder(l *diag.List, scores model.UnitScores) {
+	for _, lv := range scores.ByLevel() {
+		for _, a := range lv.Ranked {
+			for _, b := range lv.Ranked {
+				if a.RankGiven && b.RankGiven && a.Rank > b.Rank && vietnamese.RoundScore(a.Score) > vietnamese.RoundScore(b.Score) {
+					l.Warnf(a.RankPos, diag.UnitRankOrder, a.Unit.Name, a.Rank, vietnamese.Score(a.Score), b.Unit.Name, b.Rank, vietnamese.Score(b.Score))
+					break
+				}
+			}
+		}
+	}
 }
 
 func class(l *diag.List, us *model.UnitScore) {

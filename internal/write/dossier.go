@@ -1,8 +1,6 @@
 package write
 
-import (
-	"chiso/internal/vietnamese"
-)
+import "chiso/internal/vietnamese"
 
 // Percent prints a share computed from counts, at two decimals as official reports print
 // them: 24.0701… → "24,07", 95 → "95".

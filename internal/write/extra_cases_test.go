@@ -5,7 +5,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,41 +15,34 @@ import (
 	"chiso/internal/write"
 )
 
-// Golden cases of the dossier, unit-score and target-plan wording, in goldmark's format
-// (testdata/extra/*.txt):
+// Golden cases of the dossier, unit-score and target-plan wording (testdata/extra/*.txt),
+// in the case format of cases_test.go, read by ReadCases. Unlike the article cases they
+// start from the small site of the broken-input corpus (../build/testdata/minimal), so
+// that a case holds every fact it depends on, and they compare a part of a page followed
+// by every diagnostic of the case (warnings included, errors instead of text):
 //
-//	3: Title of the case
-//	//- - - - - - - - -//
-//	-- data/periods/2023-03.toml --          ← files laid over ../build/testdata/minimal
-//	…
-//	//- - - - - - - - -//
-//	the exact text the site writes            ← plain text, one line per paragraph or item,
-//	cảnh báo: data/periods/…: …               ← then every diagnostic of the case
-//	//= = = = = = = = = = = = = = = = = = = = = = = =//
+//	dossier.txt     the article's "dossier-section"
+//	unit-score.txt  the article's "unit-score-section"
+//	targets.txt     the target plan page: its title, then its text
 //
-// The expected text is written by hand from ../shared/REPORTS.md, never by the code. The
-// file names what is compared: dossier.txt and unit-score.txt the article's section
-// ("dossier-section", "unit-score-section"), article.txt the whole article, targets.txt
-// the target plan page. One case runs alone with
+// The whole articles of reports holding only dossiers or only unit scores are article
+// cases (testdata/articles/dossiers.txt). The expected texts are written by hand from
+// ../shared/REPORTS.md, never by the code. One case runs alone with
 //
-//	go test ./internal/write -run 'TestExtraCases/dossier.txt/3'
+//	go test ./internal/write -run 'TestExtraCases/dossier.txt/whole-window'
 func TestExtraCases(t *testing.T) {
 	files, _ := filepath.Glob("testdata/extra/*.txt")
 	if len(files) == 0 {
 		t.Fatal("no case files in testdata/extra")
 	}
 	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
 		kind := strings.TrimSuffix(filepath.Base(file), ".txt")
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			for _, c := range parseCases(t, string(src)) {
-				t.Run(strconv.Itoa(c.number), func(t *testing.T) {
-					got := runCase(t, kind, c.files)
-					if got != c.want {
-						t.Errorf("%s:%d: %s\n--- got\n%s\n--- want\n%s", file, c.line, c.title, got, c.want)
+			for _, c := range ReadCases(t, file) {
+				t.Run(c.Name, func(t *testing.T) {
+					got := runExtraCase(t, kind, extraSite(t, c.Input))
+					if want := strings.TrimRight(c.Want, "\n"); got != want {
+						t.Errorf("%s:%d: %s\n--- got\n%s\n--- want\n%s", c.File, c.Line, c.Name, got, want)
 					}
 				})
 			}
@@ -58,64 +50,30 @@ func TestExtraCases(t *testing.T) {
 	}
 }
 
-type textCase struct {
-	number, line int
-	title        string
-	files        map[string]string
-	want         string
-}
-
-const (
-	extraSep = "//- - - - - - - - -//"
-	extraEnd = "//= = = = = = = = = = = = = = = = = = = = = = = =//"
-)
-
-func parseCases(t *testing.T, src string) []textCase {
-	var out []textCase
-	line := 1
-	for _, block := range strings.SplitAfter(src, extraEnd+"\n") {
-		start := line
-		line += strings.Count(block, "\n")
-		block = strings.TrimSuffix(block, extraEnd+"\n")
-		if strings.TrimSpace(block) == "" {
+// extraSite is the minimal site, the repository's templates and the case's "-- path --"
+// files; a case that gives a period replaces the minimal site's periods.
+func extraSite(t *testing.T, input string) fstest.MapFS {
+	files := map[string]string{}
+	name := ""
+	for _, line := range strings.SplitAfter(input, "\n") {
+		if s := sectionHeader.FindStringSubmatch(strings.TrimRight(line, "\r\n")); s != nil {
+			name = s[1]
+			files[name] = ""
 			continue
 		}
-		parts := strings.Split(block, extraSep+"\n")
-		if len(parts) != 3 {
-			t.Fatalf("case at line %d: want a title, input and output separated by %s", start, extraSep)
-		}
-		head := strings.TrimSpace(parts[0])
-		num, title, ok := strings.Cut(head, ": ")
-		n, err := strconv.Atoi(num)
-		if !ok || err != nil {
-			t.Fatalf("case at line %d: the first line is “N: title”, got %q", start, head)
-		}
-		c := textCase{number: n, line: start, title: title, files: map[string]string{}, want: strings.TrimSuffix(parts[2], "\n")}
-		var cur string
-		for _, l := range strings.SplitAfter(parts[1], "\n") {
-			if name, ok := strings.CutPrefix(strings.TrimSpace(l), "-- "); ok && strings.HasSuffix(name, " --") {
-				cur = strings.TrimSuffix(name, " --")
-				c.files[cur] = ""
-				continue
+		if name == "" {
+			if strings.TrimSpace(line) != "" {
+				t.Fatalf("the input starts with a “-- path --” line, not %q", line)
 			}
-			if cur == "" {
-				t.Fatalf("case %d: input starts with a “-- file --” line", n)
-			}
-			c.files[cur] += l
+			continue
 		}
-		out = append(out, c)
+		files[name] += line
 	}
-	return out
-}
-
-// extraSite is the minimal site of the broken-input corpus, the repository's templates and
-// the case's files; a case that gives a period replaces the minimal site's periods.
-func extraSite(t *testing.T, files map[string]string) fstest.MapFS {
-	fsys := fstest.MapFS{}
 	ownPeriods := false
 	for name := range files {
 		ownPeriods = ownPeriods || strings.HasPrefix(name, "data/periods/")
 	}
+	fsys := fstest.MapFS{}
 	add := func(root, prefix string) {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -142,8 +100,7 @@ func extraSite(t *testing.T, files map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func runCase(t *testing.T, kind string, files map[string]string) string {
-	fsys := extraSite(t, files)
+func runExtraCase(t *testing.T, kind string, fsys fs.FS) string {
 	site, probs := load.Site(fsys)
 	probs = append(probs, validate.Site(site)...)
 	probs.Sort()
@@ -160,8 +117,7 @@ func runCase(t *testing.T, kind string, files map[string]string) string {
 	}
 	w := write.New(site, tmpl.Text)
 	var text string
-	switch kind {
-	case "targets":
+	if kind == "targets" {
 		if len(site.Plans) != 1 {
 			t.Fatalf("want one target plan, got %d", len(site.Plans))
 		}
@@ -170,20 +126,11 @@ func runCase(t *testing.T, kind string, files map[string]string) string {
 			t.Fatal(err)
 		}
 		text = title + "\n" + write.PlainText(body)
-	default:
+	} else {
 		if len(site.Reports) != 1 {
 			t.Fatalf("want one period, got %d", len(site.Reports))
 		}
-		r := site.Reports[0]
-		if kind == "article" {
-			a, err := w.Article(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text = a.Title + "\n" + write.PlainText(a.Lead) + "\n" + write.PlainText(a.Body)
-			break
-		}
-		d, err := w.Data(r)
+		d, err := w.Data(site.Reports[0])
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package write
 
 import (
 	"html/template"
+	"time"
 
 	"chiso/internal/model"
 )
@@ -9,22 +10,30 @@ import (
 // PlanData is what the wording of a target plan sees (templates/wording/targets.html).
 type PlanData struct {
 	Site   *model.Site
+	Entity *model.Entity // the entity in force when the year begins
 	Plan   *model.TargetPlan
 	Groups []PlanGroup
 }
 
 // PlanGroup is one group of a plan, with the site and plan its sentences name.
 type PlanGroup struct {
-	Site  *model.Site
-	Plan  *model.TargetPlan
-	Group *model.TargetGroup
+	Site   *model.Site
+	Entity *model.Entity
+	Plan   *model.TargetPlan
+	Group  *model.TargetGroup
 }
 
 // Plan writes a year's target plan: its title (plain text) and its body.
 func (w *Writer) Plan(p *model.TargetPlan) (string, template.HTML, error) {
-	d := &PlanData{Site: w.site, Plan: p}
+	d := &PlanData{Site: w.site, Plan: p, Entity: w.site.Current()}
+	// A year's targets are assigned as it begins, by the entity in force then.
+	for _, e := range w.site.Entities {
+		if e.InForce(time.Date(p.Year, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			d.Entity = e
+		}
+	}
 	for _, g := range p.Groups {
-		d.Groups = append(d.Groups, PlanGroup{Site: w.site, Plan: p, Group: g})
+		d.Groups = append(d.Groups, PlanGroup{Site: w.site, Entity: d.Entity, Plan: p, Group: g})
 	}
 	title, err := w.exec("plan-title", d)
 	if err != nil {
