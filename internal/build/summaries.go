@@ -40,7 +40,7 @@ func (b *builder) summaries() error {
 		}
 		delete(years, y)
 		for q := 1; q <= 4; q++ {
-			s, ok := model.Summarise(fmt.Sprintf("%d-q%d", y, q), "quý " + quarterNumeral[q] + "/" + fmt.Sprint(y), months(y, 3*q-2, 3*q), 3)
+			s, ok := model.Summarise(fmt.Sprintf("%d-q%d", y, q), "quý "+quarterNumeral[q]+"/"+fmt.Sprint(y), months(y, 3*q-2, 3*q), 3)
 			if ok {
 				b.summaryList = append(b.summaryList, s)
 			}
