@@ -1,6 +1,7 @@
 // End-to-end tests of the open-data features in Debian's Chromium:
 //  - search (tim-kiem/): "dat" and "đạt" find the same pages, "thang 4" finds the April 2024
-//    article first, and the page lists every page without JavaScript; search.js folds exactly
+//    article first, "88,62" finds it by its score with the figure marked in the excerpt, and
+//    the page lists every page without JavaScript; search.js folds exactly
 //    as Go's vietnamese.Fold (the shared table internal/search/testdata/fold.txt);
 //  - embedding: the embed code copied from an article, pasted into a page served from ANOTHER
 //    origin (a second server on another port, no CSP), shows the chart drawn in the iframe.
@@ -64,22 +65,28 @@ test('search.js folds like Go (internal/search/testdata/fold.txt, NFC and NFD)',
   }
 });
 
-test('search.js on the built index: "Đắk" finds "Dak", numbers match whole words', () => {
-  const { prepare, search } = searchModule();
-  const pages = prepare({
-    v: 1,
-    kinds: ['Đơn vị'],
-    pages: [
-      [0, 'don-vi/a/', 'xã Đắk Pơ', '', 'xa dak po'],
-      [0, 'don-vi/b/', 'Dak Lak', '', 'dak lak'],
-      [0, 'don-vi/c/', 'tháng 12/2024', '', 'thang 12/2024'],
-    ],
-  });
+test('search.js: "Đắk" finds "Dak", numbers match whole words, excerpts mark the words', () => {
+  const { search, excerpt, key } = searchModule();
+  // Word files as internal/search writes them: page ids delta-coded, ×2, +1 in the title.
+  // Pages: 0 "xã Đắk Pơ", 1 "Dak Lak", 2 "tháng 12/2024".
+  const shards = {
+    dak: { dak: [1, 3] },
+    tha: { thang: [5] },
+    12: { 12: [5] },
+    202: { 2024: [5] },
+  };
+  assert.equal(key('thang'), 'tha');
+  assert.equal(key('88,62'), '886');
   // The VM's arrays belong to another realm: copy them before comparing.
-  const paths = (q) => [...search(pages, q)].map((r) => r.page.path);
-  assert.deepEqual(paths('Đắk'), ['don-vi/a/', 'don-vi/b/']);
-  assert.deepEqual(paths('dak'), ['don-vi/a/', 'don-vi/b/']);
-  assert.deepEqual(paths('thang 4'), [], '"4" must not match "2024"');
+  const ids = (q) => [...search(shards, q)].map((r) => r.id);
+  assert.deepEqual(ids('Đắk'), [0, 1]);
+  assert.deepEqual(ids('dak'), [0, 1]);
+  assert.deepEqual(ids('thang 12'), [2]);
+  assert.deepEqual(ids('thang 4'), [], '"4" must not match "2024"');
+  const marked = (text, q) => [...excerpt(text, q)].filter((p) => p.mark).map((p) => p.text);
+  assert.deepEqual(marked('Tỉnh Gia Lai đạt 88,62 điểm, xếp thứ 2.', '88,62'), ['88,62']);
+  assert.deepEqual(marked('Tỉnh Gia Lai đạt 88,62 điểm.', 'gia lai'), ['Gia', 'Lai']);
+  assert.deepEqual(marked('Chưa đạt mục tiêu; ĐẠT.', 'dat'), ['đạt', 'ĐẠT']);
 });
 
 async function results(page, query) {
@@ -120,6 +127,15 @@ test('search: "dat" = "đạt", "thang 4" finds April 2024, no CSP problem', asy
     assert.ok(!(await page.locator('#ket-qua').isHidden()));
     assert.ok(await page.locator('#tat-ca').isHidden(), 'the full list stays shown beside results');
 
+    // Full text, numbers written the Vietnamese way, a highlighted excerpt, the kind.
+    const score = await results(page, '88,62');
+    assert.ok(score.includes(BASE + 'bai-viet/2024-04/'), `"88,62" misses April 2024: ${score}`);
+    assert.equal(await page.locator('#ket-qua mark').first().textContent(), '88,62');
+    assert.ok((await page.locator('#ket-qua .search-kind').first().textContent()).length > 0, 'no kind label');
+    const giaLai = await results(page, 'Gia Lai');
+    assert.ok(giaLai.length > 0, '"Gia Lai" finds nothing');
+    await results(page, 'thang 4/2024');
+
     // A result opens its page.
     await page.locator('#ket-qua a').first().click();
     await page.waitForURL(new URL('bai-viet/2024-04/', server.url).href);
@@ -142,7 +158,7 @@ test('search page without JavaScript lists every page', async () => {
     await goto(page, new URL('tim-kiem/', server.url).href);
     const index = JSON.parse(fs.readFileSync(path.join(out, 'tim-kiem/index.json'), 'utf8'));
     const listed = await page.$$eval('#tat-ca a', (as) => as.map((a) => a.getAttribute('href')));
-    assert.equal(listed.length, index.pages.length);
+    assert.equal(listed.length, index.pages);
     assert.ok(listed.includes(BASE + 'bai-viet/2024-04/'));
     assert.ok(await page.locator('#tat-ca').isVisible());
   } finally {

@@ -114,6 +114,7 @@ type builder struct {
 	open        openData  // charts and pages recorded for the open-data step (opendata.go)
 	probs       diag.List // problems found while building (a redirect to no page)
 	echarts     string    // path of the ECharts file under assets/vendor/
+	rendered    []pageJob // pages rendered so far, for the search index
 }
 
 func (b *builder) run(opts Options) error {
@@ -234,6 +235,7 @@ func (b *builder) renderPages() error {
 		}
 		b.files[job.file] = out[i]
 	}
+	b.rendered = append(b.rendered, b.jobs...)
 	b.jobs = nil
 	return nil
 }

@@ -20,6 +20,18 @@ func hasCharts(body any) bool {
 		return len(b.Charts) > 0
 	case *IndicatorBody:
 		return len(b.Charts) > 0
+	case *UnitBody:
+		return len(b.Charts) > 0
+	case *SummaryBody:
+		return len(b.Charts) > 0
+	case *RankingBody:
+		for _, ind := range b.Indicators {
+			for _, lv := range ind.Levels {
+				if lv.Chart != nil {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

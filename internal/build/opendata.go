@@ -26,7 +26,6 @@ import (
 	"chiso/internal/load"
 	"chiso/internal/opendata"
 	"chiso/internal/render"
-	"chiso/internal/search"
 	"chiso/internal/shareimage"
 	"chiso/internal/sitemap"
 	"chiso/internal/vietnamese"
@@ -610,89 +609,6 @@ func (b *builder) feeds() error {
 		b.files[path+"rss.xml"] = out
 	}
 	return nil
-}
-
-// Kinds of page in the search index, in the order of SearchBody.Groups.
-const (
-	kindArticle = iota
-	kindIndicator
-	kindUnit
-	kindPage
-)
-
-// SearchBody is the search page's data: every findable page, for the list shown
-// without JavaScript.
-type SearchBody struct {
-	Groups []SearchGroup
-}
-
-// SearchGroup is one kind of page.
-type SearchGroup struct {
-	Label   string
-	Entries []search.Entry
-}
-
-// searchIndex lists the articles (newest first), indicators, units and pages.
-func (b *builder) searchIndex() *search.Index {
-	ix := &search.Index{Kinds: []string{"Bài viết", "Chỉ tiêu", "Đơn vị", "Trang"}}
-	for _, a := range b.newest() {
-		var met, unmet []string
-		for _, res := range a.Report.Results {
-			if res.Target == nil {
-				continue
-			}
-			if res.Met {
-				met = append(met, res.Indicator.Short)
-			} else {
-				unmet = append(unmet, res.Indicator.Short)
-			}
-		}
-		extra := a.Report.Period.Label()
-		if len(met) > 0 {
-			extra += "; đạt: " + strings.Join(met, ", ")
-		}
-		if len(unmet) > 0 {
-			extra += "; chưa đạt: " + strings.Join(unmet, ", ")
-		}
-		ix.Entries = append(ix.Entries, search.Entry{Kind: kindArticle, Path: a.Path(), Title: a.Title, Summary: a.Summary, Extra: extra})
-	}
-	for _, ind := range b.site.Indicators {
-		ix.Entries = append(ix.Entries, search.Entry{Kind: kindIndicator, Path: "chi-tieu/" + ind.Key + "/", Title: ind.Name,
-			Summary: ind.Definition, Extra: ind.Short})
-	}
-	for _, u := range b.site.Units {
-		e := search.Entry{Kind: kindUnit, Path: "don-vi/" + u.Code + "/", Title: u.Name}
-		if u.Level != nil {
-			e.Summary = u.Level.Name
-		}
-		ix.Entries = append(ix.Entries, e)
-	}
-	for _, pg := range b.site.Pages {
-		ix.Entries = append(ix.Entries, search.Entry{Kind: kindPage, Path: pg.Slug + "/", Title: pg.Title, Summary: pg.Summary})
-	}
-	return ix
-}
-
-func (b *builder) searchPage() error {
-	ix := b.searchIndex()
-	data, err := ix.JSON()
-	if err != nil {
-		return err
-	}
-	b.files[SearchIndex] = data
-	body := &SearchBody{}
-	for k, label := range ix.Kinds {
-		g := SearchGroup{Label: label}
-		for _, e := range ix.Entries {
-			if e.Kind == k {
-				g.Entries = append(g.Entries, e)
-			}
-		}
-		if len(g.Entries) > 0 {
-			body.Groups = append(body.Groups, g)
-		}
-	}
-	return b.page("search", SearchDir, "Tìm kiếm", "Tìm bài viết, chỉ tiêu và đơn vị trên trang.", "search", false, body)
 }
 
 // dataPage writes du-lieu/: every download with its size, and the conventions.

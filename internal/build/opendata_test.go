@@ -6,6 +6,7 @@ package build_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -14,6 +15,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +32,7 @@ import (
 	"chiso/internal/model"
 	"chiso/internal/opendata"
 	"chiso/internal/publish"
+	"chiso/internal/search"
 )
 
 const baseURL = "https://binhdinh.gov.vn"
@@ -860,4 +863,80 @@ func TestEmbeds(t *testing.T) {
 	if n < 20 {
 		t.Errorf("only %d charts", n)
 	}
+}
+
+// TestSearchIndexSample: the index lists every article, indicator, unit and page, folded;
+// the payload a search costs on the sample is logged.
+// The sample's search finds every article, indicator, unit and page by its full text:
+// "88,62" (the April 2024 score, written the Vietnamese way) and "Gia Lai" among them, and
+// no two results share a title.
+func TestSearchIndexSample(t *testing.T) {
+	files, site := sample(t)
+	data := files["tim-kiem/index.json"]
+	var ix struct {
+		V     int
+		Kinds []string
+		Pages int
+		Keys  []string
+	}
+	if err := json.Unmarshal(data, &ix); err != nil {
+		t.Fatal(err)
+	}
+	type page struct {
+		K       int
+		U, T, X string
+	}
+	pages := make([]page, ix.Pages)
+	titles := map[string]string{}
+	for i := range pages {
+		if err := json.Unmarshal(files[fmt.Sprintf("tim-kiem/p/%d.json", i)], &pages[i]); err != nil {
+			t.Fatalf("p/%d.json: %v", i, err)
+		}
+		if other, ok := titles[pages[i].T]; ok {
+			t.Errorf("%s and %s share the title %q", other, pages[i].U, pages[i].T)
+		}
+		titles[pages[i].T] = pages[i].U
+	}
+	if min := len(site.Reports) + len(site.Indicators) + len(site.Units) + len(site.Pages); ix.Pages < min {
+		t.Errorf("%d pages indexed, want at least %d", ix.Pages, min)
+	}
+	find := func(word string) []string {
+		var shard map[string][]int
+		if err := json.Unmarshal(files["tim-kiem/w/"+search.Key(word)+".json"], &shard); err != nil {
+			t.Fatalf("%s: %v", word, err)
+		}
+		var out []string
+		id := 0
+		for _, v := range shard[word] {
+			id += v >> 1
+			out = append(out, pages[id].U)
+		}
+		return out
+	}
+	if got := find("88,62"); !slices.Contains(got, "bai-viet/2024-04/") {
+		t.Errorf("“88,62” finds %v, not the April 2024 article", got)
+	}
+	if len(find("gia")) == 0 || len(find("lai")) == 0 {
+		t.Error("“Gia Lai” finds nothing")
+	}
+	if got := find("phap"); len(got) < 2 {
+		t.Errorf("“pháp” finds %v", got)
+	}
+	gz := gzipLen(data)
+	for _, w := range []string{"gia", "lai"} {
+		gz += gzipLen(files["tim-kiem/w/"+search.Key(w)+".json"])
+	}
+	for i := range min(10, len(pages)) {
+		gz += gzipLen(files[fmt.Sprintf("tim-kiem/p/%d.json", i)])
+	}
+	t.Logf("search on the sample: %d pages; first search for “Gia Lai” fetches index.json, 2 word files and 10 pages: %d bytes gzipped, plus search.js %d gzipped",
+		ix.Pages, gz, gzipLen(files["assets/search.js"]))
+}
+
+func gzipLen(b []byte) int {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
 }

@@ -6,10 +6,14 @@ import (
 	"chiso/internal/model"
 )
 
+// quarterNumeral writes a quarter as official texts do: "quý III/2025".
+var quarterNumeral = [...]string{1: "I", 2: "II", 3: "III", 4: "IV"}
+
 // SummaryBody is a quarter's or a year's pooled results.
 type SummaryBody struct {
 	Summary *model.Summary
 	Levels  []*model.Level
+	Charts  []Figure
 }
 
 // summaries pools the months of each quarter and year where the counts allow it.
@@ -36,7 +40,7 @@ func (b *builder) summaries() error {
 		}
 		delete(years, y)
 		for q := 1; q <= 4; q++ {
-			s, ok := model.Summarise(fmt.Sprintf("%d-q%d", y, q), fmt.Sprintf("quý %d/%d", q, y), months(y, 3*q-2, 3*q), 3)
+			s, ok := model.Summarise(fmt.Sprintf("%d-q%d", y, q), "quý "+quarterNumeral[q]+"/"+fmt.Sprint(y), months(y, 3*q-2, 3*q), 3)
 			if ok {
 				b.summaryList = append(b.summaryList, s)
 			}
@@ -55,6 +59,10 @@ func (b *builder) summaries() error {
 					body.Levels = append(body.Levels, lv.Level)
 				}
 			}
+		}
+		var err error
+		if body.Charts, err = b.summaryChart(s); err != nil {
+			return err
 		}
 		title := "Tổng hợp " + s.Label
 		if err := b.page("summary", "tong-hop/"+s.Key+"/", title, title+": tỷ lệ gộp từ số liệu các tháng.", "archive", s.Illustrative, body); err != nil {

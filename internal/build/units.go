@@ -24,7 +24,9 @@ type UnitBody struct {
 	Unit        *model.Unit
 	Predecessor []*model.Unit // units this one took over from
 	Indicators  []*model.Indicator
-	Rows        []UnitRow
+	Rows        []UnitRow // newest first
+	Latest      *UnitRow  // the newest period, shown first
+	History     []UnitHistory
 	Charts      []Figure
 }
 
@@ -57,8 +59,10 @@ type RankingIndicator struct {
 
 // RankingLevel is the ranked units of one level.
 type RankingLevel struct {
-	Level *model.Level
-	Units []model.UnitResult
+	Indicator *model.Indicator
+	Level     *model.Level
+	Units     []UnitCell
+	Chart     *Figure
 }
 
 // RankingPath is where the ranking of a period lives.
@@ -150,7 +154,15 @@ func (b *builder) unitPages() error {
 		for _, sc := range b.site.ScoresOf(u) { // the unit's index scores (reportparts)
 			illustrative = illustrative || sc.Report.Illustrative
 		}
-		title := u.Name
+		if len(body.Rows) > 0 {
+			body.Latest = &body.Rows[0]
+		}
+		body.History = unitHistory(body)
+		var err error
+		if body.Charts, err = b.unitChart(body); err != nil {
+			return err
+		}
+		title := upperFirst(u.Name)
 		if sameName[u.Name] > 1 {
 			title += unitDates(u)
 		}
@@ -170,9 +182,24 @@ func (b *builder) rankingPages() error {
 		for _, res := range a.Report.Results {
 			ri := RankingIndicator{Result: res}
 			for _, lv := range a.Report.Levels() {
-				if us := res.UnitsAt(lv); len(us) > 0 {
-					ri.Levels = append(ri.Levels, RankingLevel{Level: lv, Units: us})
+				us := res.UnitsAt(lv)
+				if len(us) == 0 {
+					continue
 				}
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv}
+				for _, u := range us {
+					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
+					if res.Target != nil {
+						cell.Met = model.Meets(u.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
+					}
+					rl.Units = append(rl.Units, cell)
+				}
+				fig, err := b.rankingChart(a.Report, res, rl)
+				if err != nil {
+					return err
+				}
+				rl.Chart = &fig
+				ri.Levels = append(ri.Levels, rl)
 			}
 			for _, ur := range res.Below() {
 				ri.Below = append(ri.Below, ur.Unit)

@@ -30,7 +30,7 @@ var palette = []string{
 const targetColor = "#1F1F1F"
 
 // lineSymbols tell line series apart without colour.
-var lineSymbols = []string{"circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow"}
+var lineSymbols = []string{"circle", "rect", "triangle", "diamond", "roundRect", "emptyCircle", "emptyRect"}
 
 const (
 	labelColor  = "#333333"
@@ -347,12 +347,21 @@ const (
 	barRow      = 16 // one bar and its gap
 	categoryGap = 18 // between two categories
 	axisRoom    = 40 // the value axis and the grid's margins
+	// manySeries is the most series a chart of the stylesheet's height holds with its legend
+	// on a phone; a chart with more asks for lineGraphRoom below the legend.
+	manySeries    = 5
+	lineGraphRoom = 240
 )
 
 // height is the canvas height a horizontal bar chart needs for every bar to be thick
 // enough to read and every label to fit; 0 leaves the stylesheet's.
 func height(c *Chart) int {
+	// The narrow (vertical) legend is the taller one: size for it.
+	legend := len(c.Series)*(legendItemH+legendGap) + 10
 	if !c.Horizontal {
+		if len(c.Series) > manySeries {
+			return legend + gridTopMargin + lineGraphRoom // many lines: the plot below a long legend
+		}
 		return 0
 	}
 	bars := 0
@@ -362,8 +371,6 @@ func height(c *Chart) int {
 		}
 	}
 	n := len(c.Categories)
-	// The narrow (vertical) legend is the taller one: size for it.
-	legend := len(c.Series)*(legendItemH+legendGap) + 10
 	return max(legend+gridTopMargin+n*(bars*barRow+categoryGap)+axisRoom, 240)
 }
 

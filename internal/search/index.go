@@ -1,88 +1,170 @@
-// Package search builds the static search index the site's own script reads
-// (templates/static/search.js): one compact JSON file listing every page a reader may
-// look for, with a folded copy of its words — marks removed, đ→d, lower-case
-// (vietnamese.Fold) — so that "dat" finds "đạt" and "Đắk" finds "Dak". The script folds
-// the query the same way (NFD, strip \p{M}, đ→d, lower-case); TestFoldTable pins both to
-// one table of cases.
+// Package search builds the static full-text search the site's own script reads
+// (templates/static/search.js). Pagefind was tried and set aside: its search runs in
+// WebAssembly, which a Content-Security-Policy of default-src 'self' blocks (Chromium:
+// "Compiling or instantiating WebAssembly module violates … 'unsafe-eval'").
 //
-// The index is small by design: no word lists, no positions, a summary cut to
-// MaxSummary characters. See TestPayload for what it costs on a large site.
+// Every page's text is cut into words, folded (vietnamese.Fold: marks removed, đ → d,
+// lower-case) so that "dat" finds "đạt", with numbers kept whole the Vietnamese way
+// ("88,62", "139.506"). The files, under the search folder:
+//
+//	index.json        {"v":2,"kinds":[…],"pages":N,"keys":[…]}: read once, on the first
+//	                  keystroke; keys are the word files that exist
+//	w/KEY.json        {"word":[id…],…}: the words whose key (Key) is KEY, each with the
+//	                  pages holding it; ids are delta-coded, ×2, +1 when in the title
+//	p/ID.json         {"k":kind,"u":path,"t":title,"x":text}: one page, fetched for the
+//	                  results shown, to write their highlighted excerpts
+//
+// A first search fetches index.json, one word file per word of the query and one page
+// file per result shown (at most PerScreen): see TestPayload for the bytes.
 package search
 
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"chiso/internal/vietnamese"
 )
 
-// Entry is one page a reader can find.
-type Entry struct {
-	Kind    int    // index into Index.Kinds
-	Path    string // under the site root, without base path: "bai-viet/2024-04/"
-	Title   string
-	Summary string // shown under the title; cut to MaxSummary
-	Extra   string // searched but not shown: e.g. the indicators met and not met
+// Page is one page a reader can find.
+type Page struct {
+	Kind  int    // index into Index.Kinds
+	Path  string // under the site root, without base path: "bai-viet/2024-04/"
+	Title string
+	Text  string // the page's own text, white space collapsed
 }
 
-// Index is the whole file.
+// Index is every findable page, in the order results of equal weight are shown.
 type Index struct {
-	Kinds   []string // labels of the kinds of page: "Bài viết", "Chỉ tiêu", …
-	Entries []Entry
+	Kinds []string
+	Pages []Page
 }
 
-// MaxSummary is the most characters of a summary kept in the index.
-const MaxSummary = 160
+// Version changes when the files' shape does; the script checks it.
+const Version = 2
 
-// Version changes when the file's shape does; the script checks it.
-const Version = 1
+// MaxText is the most characters of a page's text kept for its excerpt; the words of
+// the whole text are indexed.
+const MaxText = 12000
 
-// The file is {"v":1,"kinds":[…],"pages":[[kind,path,title,summary,folded],…]}: arrays
-// instead of objects keep key names out of every row.
+// PerScreen is how many results the script shows (and fetches pages for) at once.
+const PerScreen = 10
 
-// Folded is what is searched for an entry: title, summary and extra, folded.
-func (e Entry) Folded() string {
-	return vietnamese.Fold(e.Title + " " + e.Summary + " " + e.Extra)
+// wordPattern is a word: letters and digits, with a decimal comma or thousands dot
+// between digits kept inside it ("88,62", "139.506"), so that a figure is found as it
+// is written. search.js uses the same pattern.
+var wordPattern = regexp.MustCompile(`[\p{L}\p{N}]+(?:[.,]\p{N}+)*`)
+
+// Words returns the folded words of s, in order.
+func Words(s string) []string {
+	return wordPattern.FindAllString(vietnamese.Fold(s), -1)
 }
 
-// JSON writes the index, one page a line.
-func (ix *Index) JSON() ([]byte, error) {
-	head, err := json.Marshal(struct {
-		V     int      `json:"v"`
-		Kinds []string `json:"kinds"`
-	}{Version, ix.Kinds})
-	if err != nil {
-		return nil, err
+// Key names the word file a word is in: its first three letters or digits (the word
+// itself when shorter). A query word of three or more characters finds the words it
+// begins; a shorter one, the same word only.
+func Key(word string) string {
+	k := strings.NewReplacer(".", "", ",", "").Replace(word)
+	if utf8.RuneCountInString(k) > 3 {
+		k = string([]rune(k)[:3])
 	}
-	var buf bytes.Buffer
-	buf.Write(head[:len(head)-1]) // without its closing brace
-	buf.WriteString(`,"pages":[`)
-	for i, e := range ix.Entries {
-		row, err := json.Marshal([]any{e.Kind, e.Path, e.Title, Cut(e.Summary, MaxSummary), e.Folded()})
+	return k
+}
+
+// Files returns the index's files, by path under the search folder.
+func (ix *Index) Files() (map[string][]byte, error) {
+	files := map[string][]byte{}
+
+	// postings[word] holds id*2+1 for a page with the word in its title, id*2 otherwise,
+	// ascending: pages are visited in order.
+	postings := map[string][]int{}
+	for id, p := range ix.Pages {
+		inTitle := map[string]bool{}
+		for _, w := range Words(p.Title) {
+			inTitle[w] = true
+		}
+		seen := map[string]bool{}
+		for _, w := range append(Words(p.Title), Words(p.Text)...) {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			v := id * 2
+			if inTitle[w] {
+				v++
+			}
+			postings[w] = append(postings[w], v)
+		}
+		page, err := json.Marshal(struct {
+			K int    `json:"k"`
+			U string `json:"u"`
+			T string `json:"t"`
+			X string `json:"x"`
+		}{p.Kind, p.Path, p.Title, cut(p.Text, MaxText)})
 		if err != nil {
 			return nil, err
 		}
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
-		buf.Write(row)
+		files[fmt.Sprintf("p/%d.json", id)] = append(page, '\n')
 	}
-	buf.WriteString("]}\n")
-	return buf.Bytes(), nil
+
+	byKey := map[string][]string{}
+	for w := range postings {
+		byKey[Key(w)] = append(byKey[Key(w)], w)
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	head, err := json.Marshal(struct {
+		V     int      `json:"v"`
+		Kinds []string `json:"kinds"`
+		Pages int      `json:"pages"`
+		Keys  []string `json:"keys"`
+	}{Version, ix.Kinds, len(ix.Pages), keys})
+	if err != nil {
+		return nil, err
+	}
+	files["index.json"] = append(head, '\n')
+	for key, words := range byKey {
+		slices.Sort(words)
+		var buf bytes.Buffer
+		buf.WriteByte('{')
+		for i, w := range words {
+			if i > 0 {
+				buf.WriteString(",\n")
+			}
+			name, err := json.Marshal(w)
+			if err != nil {
+				return nil, err
+			}
+			buf.Write(name)
+			buf.WriteString(":[")
+			prev := 0
+			for j, v := range postings[w] {
+				if j > 0 {
+					buf.WriteByte(',')
+				}
+				// Delta of the id, keeping the title bit: small numbers, which gzip well.
+				fmt.Fprint(&buf, (v>>1-prev)<<1|v&1)
+				prev = v >> 1
+			}
+			buf.WriteByte(']')
+		}
+		buf.WriteString("}\n")
+		files["w/"+key+".json"] = buf.Bytes()
+	}
+	return files, nil
 }
 
-// Cut shortens s to at most n characters, at a word boundary, with "…".
-func Cut(s string, n int) string {
+// cut shortens s to at most n characters.
+func cut(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)[:n-1]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:.-–") + "…"
+	return string([]rune(s)[:n])
 }

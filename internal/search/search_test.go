@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,63 +48,132 @@ func TestFoldTable(t *testing.T) {
 	}
 }
 
-func TestIndexJSON(t *testing.T) {
-	ix := &Index{Kinds: []string{"Bài viết"}, Entries: []Entry{
-		{Path: "bai-viet/2024-04/", Title: `Tháng 4 "],[" </script>`, Summary: strings.Repeat("Đạt mục tiêu ", 40), Extra: "chưa đạt"},
-	}}
-	out, err := ix.JSON()
+// files builds ix and fails the test on error.
+func files(t testing.TB, ix *Index) map[string][]byte {
+	t.Helper()
+	fs, err := ix.Files()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var f struct {
-		V     int
-		Kinds []string
-		Pages [][]any
+	return fs
+}
+
+// postings decodes one word's pages from its word file: ids, and which have it in the title.
+func postings(t *testing.T, fs map[string][]byte, word string) (ids []int, inTitle []bool) {
+	t.Helper()
+	var shard map[string][]int
+	if err := json.Unmarshal(fs["w/"+Key(word)+".json"], &shard); err != nil {
+		t.Fatalf("w/%s.json: %v", Key(word), err)
 	}
-	if err := json.Unmarshal(out, &f); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, out)
+	id := 0
+	for _, v := range shard[word] {
+		id += v >> 1
+		ids = append(ids, id)
+		inTitle = append(inTitle, v&1 == 1)
 	}
-	if bytes.Contains(out, []byte("</script")) {
-		t.Error("</script> not escaped")
+	return ids, inTitle
+}
+
+func TestWords(t *testing.T) {
+	got := strings.Join(Words("Tỉnh Gia Lai đạt 88,62 điểm; 139.506 hồ sơ, tháng 4/2024."), "|")
+	want := "tinh|gia|lai|dat|88,62|diem|139.506|ho|so|thang|4|2024"
+	if got != want {
+		t.Errorf("Words = %s, want %s", got, want)
 	}
-	p := f.Pages[0]
-	if p[2] != `Tháng 4 "],[" </script>` {
-		t.Errorf("title = %q", p[2])
-	}
-	if s := p[3].(string); len([]rune(s)) > MaxSummary || !strings.HasSuffix(s, "…") {
-		t.Errorf("summary not cut: %q", s)
-	}
-	if folded := p[4].(string); !strings.Contains(folded, "thang 4") || !strings.Contains(folded, "chua dat") || !strings.Contains(folded, "dat muc tieu") {
-		t.Errorf("folded = %q", folded)
+	for w, k := range map[string]string{"thanh": "tha", "88,62": "886", "4": "4", "xa": "xa", "139.506": "139"} {
+		if Key(w) != k {
+			t.Errorf("Key(%q) = %q, want %q", w, Key(w), k)
+		}
 	}
 }
 
-// synthetic makes a site's index of n pages shaped like the sample's: per 100 pages,
-// 10 articles (long official titles and leads), 2 indicators and 88 units.
-func synthetic(n int) *Index { return syntheticMix(n, 10) }
+func TestFiles(t *testing.T) {
+	ix := &Index{Kinds: []string{"Bài viết", "Đơn vị"}, Pages: []Page{
+		{Kind: 0, Path: "bai-viet/2024-04/", Title: "Tháng 4/2024", Text: "Tỉnh Bình Định đạt 88,62 điểm, chưa đạt </script> mục tiêu."},
+		{Kind: 1, Path: "don-vi/gl-so-tu-phap/", Title: "Sở Tư pháp (từ 01/7/2025)", Text: "Tỉnh Gia Lai. Đạt."},
+	}}
+	fs := files(t, ix)
+	var head struct {
+		V     int
+		Kinds []string
+		Pages int
+		Keys  []string
+	}
+	if err := json.Unmarshal(fs["index.json"], &head); err != nil {
+		t.Fatal(err)
+	}
+	if head.V != Version || head.Pages != 2 || len(head.Kinds) != 2 {
+		t.Errorf("index.json = %+v", head)
+	}
+	for _, k := range head.Keys {
+		if fs["w/"+k+".json"] == nil {
+			t.Errorf("key %q listed without its file", k)
+		}
+	}
+	if ids, title := postings(t, fs, "dat"); !slices.Equal(ids, []int{0, 1}) || title[0] || title[1] {
+		t.Errorf("dat: %v %v, want pages 0 and 1, not in titles", ids, title)
+	}
+	if ids, _ := postings(t, fs, "88,62"); !slices.Equal(ids, []int{0}) {
+		t.Errorf("88,62: %v", ids)
+	}
+	if ids, title := postings(t, fs, "phap"); !slices.Equal(ids, []int{1}) || !title[0] {
+		t.Errorf("phap: %v %v, want page 1 in its title", ids, title)
+	}
+	var page struct {
+		K       int
+		U, T, X string
+	}
+	if err := json.Unmarshal(fs["p/0.json"], &page); err != nil || page.U != "bai-viet/2024-04/" || !strings.Contains(page.X, "88,62") {
+		t.Errorf("p/0.json = %+v, %v", page, err)
+	}
+	for name, b := range fs {
+		if bytes.Contains(b, []byte("</script")) {
+			t.Errorf("%s: </script> not escaped", name)
+		}
+	}
+	again := files(t, ix)
+	for name := range fs {
+		if !bytes.Equal(fs[name], again[name]) {
+			t.Errorf("%s differs between two runs", name)
+		}
+	}
+}
 
-// syntheticMix is synthetic with articles per 100 pages (100: every page an article,
-// the worst case: long titles and leads).
-func syntheticMix(n, articles int) *Index {
+// synthetic makes a site of n pages shaped like the sample's: per 100 pages, 10 articles
+// (long official titles and a text of about 4,000 characters), 2 indicators and 88 units
+// (their results over a year).
+func synthetic(n int) *Index {
 	rng := rand.New(rand.NewPCG(1, 2)) // fixed seed: the same figures every run
-	ix := &Index{Kinds: []string{"Bài viết", "Chỉ tiêu", "Đơn vị", "Trang"}}
+	ix := &Index{Kinds: []string{"Bài viết", "Chỉ tiêu", "Đơn vị"}}
 	title := "Kết quả thực hiện 07 chỉ tiêu liên quan đến “Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công trực tuyến” trên địa bàn tỉnh trong tháng %d năm %d"
-	lead := "(binhdinh.gov.vn) - Văn phòng UBND tỉnh đã ban hành Báo cáo số %d/BC-VPUBND ngày 20/%d/%d đánh giá về tình hình, kết quả thực hiện 07 chỉ tiêu liên quan đến “Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công trực tuyến” trên địa bàn tỉnh trong tháng %d năm %d"
+	item := "Chỉ tiêu “%s”: toàn tỉnh đạt %d,%d%% (%d.%03d/%d.%03d hồ sơ), %s mục tiêu %d%% được Chính phủ giao tại Nghị quyết số 02/NQ-CP ngày 05/01/2024. Trong đó, cấp tỉnh đạt %d,%d%%, cấp xã đạt %d,%d%%. "
+	names := []string{"Hồ sơ trực tuyến", "Thanh toán trực tuyến", "Số hóa hồ sơ", "Kết quả điện tử", "Tái sử dụng dữ liệu số hóa", "DVC có hồ sơ trực tuyến", "TTHC có thanh toán trực tuyến"}
 	for i := 0; i < n; i++ {
+		var text strings.Builder
 		switch r := i % 100; {
-		case r < articles:
+		case r < 10:
 			m, y := i%12+1, 2000+i/12
-			ix.Entries = append(ix.Entries, Entry{Kind: 0, Path: fmt.Sprintf("bai-viet/%d-%02d/", y, m),
-				Title: fmt.Sprintf(title, m, y), Summary: fmt.Sprintf(lead, 300+i%500, m, y, m, y),
-				Extra: fmt.Sprintf("tháng %d/%d; đạt: Hồ sơ trực tuyến, Thanh toán trực tuyến, Số hóa hồ sơ; chưa đạt: Kết quả điện tử, Tái sử dụng dữ liệu số hóa", m, y)})
-		case r < articles+2:
-			ix.Entries = append(ix.Entries, Entry{Kind: 1, Path: fmt.Sprintf("chi-tieu/chi-tieu-%d/", i),
-				Title:   "Thanh toán trực tuyến phí, lệ phí thực hiện thủ tục hành chính",
-				Summary: "Tỷ lệ hồ sơ có phí, lệ phí được thanh toán trực tuyến trên tổng số hồ sơ có phí, lệ phí.", Extra: "Thanh toán trực tuyến"})
+			fmt.Fprintf(&text, "(gialai.gov.vn) - Tỉnh Gia Lai trong tháng %d/%d đạt %d,%02d điểm, xếp thứ %d/34. ", m, y, 70+rng.IntN(30), rng.IntN(100), 1+rng.IntN(34))
+			for range 3 {
+				for _, nm := range names {
+					fmt.Fprintf(&text, item, nm, rng.IntN(100), rng.IntN(10), rng.IntN(99), rng.IntN(1000), 1+rng.IntN(99), rng.IntN(1000),
+						[]string{"đạt", "chưa đạt"}[rng.IntN(2)], 50+rng.IntN(50), rng.IntN(100), rng.IntN(10), rng.IntN(100), rng.IntN(10))
+				}
+			}
+			ix.Pages = append(ix.Pages, Page{Kind: 0, Path: fmt.Sprintf("bai-viet/%d-%02d/", y, m), Title: fmt.Sprintf(title, m, y), Text: text.String()})
+		case r < 12:
+			ix.Pages = append(ix.Pages, Page{Kind: 1, Path: fmt.Sprintf("chi-tieu/chi-tieu-%d/", i),
+				Title: "Thanh toán trực tuyến phí, lệ phí thực hiện thủ tục hành chính",
+				Text:  "Tỷ lệ hồ sơ có phí, lệ phí được thanh toán trực tuyến trên tổng số hồ sơ có phí, lệ phí. " + strings.Repeat("Tháng 4/2025: 63,4%, mục tiêu 50%, đạt. ", 20)})
 		default:
-			name := "xã " + place(rng) + ", huyện " + place(rng)
-			ix.Entries = append(ix.Entries, Entry{Kind: 2, Path: "don-vi/" + vietnamese.Slug(name) + fmt.Sprint(i) + "/",
-				Title: name, Summary: "Cấp xã"})
+			name := "Xã " + place(rng) + ", tỉnh Gia Lai"
+			fmt.Fprintf(&text, "%s. Cấp xã, hoạt động từ ngày 01/7/2025. ", name)
+			for m := 1; m <= 12; m++ {
+				for _, nm := range names {
+					fmt.Fprintf(&text, "%s tháng %d/2025: %d,%d%% hạng %d/135 %s. ", nm, m, rng.IntN(100), rng.IntN(10), 1+rng.IntN(135), []string{"Đạt", "Chưa đạt"}[rng.IntN(2)])
+				}
+			}
+			ix.Pages = append(ix.Pages, Page{Kind: 2, Path: "don-vi/" + vietnamese.Slug(name) + fmt.Sprint(i) + "/", Title: name, Text: text.String()})
 		}
 	}
 	return ix
@@ -125,43 +195,67 @@ func gzipSize(b []byte) int {
 	return buf.Len()
 }
 
-// TestPayload states what a search costs: the index is fetched once, on the first
-// keystroke, and parsed whole. It fails if a 10,000-page site's index grows past 1 MB
-// gzipped, or if the worst case — 10,000 articles, the longest entries — passes 1 MB
-// gzipped or 12 MB to parse (the cut summary keeps an entry near 1.1 KB).
-func TestPayload(t *testing.T) {
-	const maxGzip, maxRaw = 1 << 20, 12 << 20
-	for _, n := range []int{100, 1000, 10000} {
-		out, err := synthetic(n).JSON()
-		if err != nil {
+// firstSearch is what a reader's first search for query fetches: index.json, the word
+// files of its words and the pages of the first screen of results (all words' pages
+// intersected, at most PerScreen), in bytes gzipped.
+func firstSearch(t testing.TB, fs map[string][]byte, query string) (gz int, results int) {
+	gz = gzipSize(fs["index.json"])
+	var pages map[int]bool
+	for _, w := range Words(query) {
+		file := fs["w/"+Key(w)+".json"]
+		gz += gzipSize(file)
+		var shard map[string][]int
+		if err := json.Unmarshal(file, &shard); err != nil {
 			t.Fatal(err)
 		}
-		gz := gzipSize(out)
-		t.Logf("synthetic site of %5d pages: index %8d bytes, %7d gzipped (%d bytes a page gzipped)", n, len(out), gz, gz/n)
-		if n == 10000 && gz > maxGzip {
-			t.Errorf("10,000 pages: %d bytes gzipped, over 1 MB", gz)
+		here := map[int]bool{}
+		for word, list := range shard {
+			if !strings.HasPrefix(word, w) {
+				continue
+			}
+			id := 0
+			for _, v := range list {
+				id += v >> 1
+				if pages == nil || pages[id] {
+					here[id] = true
+				}
+			}
 		}
+		pages = here
 	}
-	out, err := syntheticMix(10000, 100).JSON()
-	if err != nil {
-		t.Fatal(err)
+	ids := make([]int, 0, len(pages))
+	for id := range pages {
+		ids = append(ids, id)
 	}
-	gz := gzipSize(out)
-	t.Logf("worst case, 10000 articles:   index %8d bytes, %7d gzipped", len(out), gz)
-	if gz > maxGzip || len(out) > maxRaw {
-		t.Errorf("worst case, 10,000 articles: %d bytes (limit %d), %d gzipped (limit %d)", len(out), maxRaw, gz, maxGzip)
+	slices.Sort(ids)
+	for _, id := range ids[:min(len(ids), PerScreen)] {
+		gz += gzipSize(fs[fmt.Sprintf("p/%d.json", id)])
+	}
+	return gz, len(ids)
+}
+
+// TestPayload states what a first search costs, and fails if on 10,000 pages it passes
+// 300 KB gzipped: the words' files must stay small as the site grows.
+func TestPayload(t *testing.T) {
+	for _, n := range []int{100, 10000} {
+		fs := files(t, synthetic(n))
+		total := 0
+		for _, b := range fs {
+			total += len(b)
+		}
+		for _, q := range []string{"Gia Lai", "63,4", "thanh toán"} {
+			gz, found := firstSearch(t, fs, q)
+			t.Logf("%5d pages (%d files, %d bytes): first search %-12q %6d bytes gzipped, %d pages found", n, len(fs), total, q, gz, found)
+			if n == 10000 && gz > 300<<10 {
+				t.Errorf("10,000 pages, %q: %d bytes gzipped, over 300 KB", q, gz)
+			}
+		}
 	}
 }
 
-func BenchmarkIndexJSON10000(b *testing.B) {
+func BenchmarkFiles10000(b *testing.B) {
 	ix := synthetic(10000)
-	var size, gz int
 	for b.Loop() {
-		out, _ := ix.JSON()
-		size = len(out)
+		files(b, ix)
 	}
-	out, _ := ix.JSON()
-	gz = gzipSize(out)
-	b.ReportMetric(float64(size), "bytes")
-	b.ReportMetric(float64(gz), "gzip-bytes")
 }
