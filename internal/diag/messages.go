@@ -100,6 +100,7 @@ const (
 	NotEntered       Code = "not-entered"
 	PeriodFileName   Code = "period-file-name"
 	MovedToEntities  Code = "moved-to-entities"
+	EmptyReport      Code = "empty-report"
 )
 
 // Dossier statistics, unit scores and target plans (shapes C, D and E of REPORTS.md).
@@ -173,6 +174,7 @@ var messages = map[Code]message{
 	NoEntity:         {"không có đơn vị báo cáo (tỉnh) nào có hiệu lực trong kỳ %s", "thêm hoặc sửa from/to của [[entity]] trong data/entities.toml"},
 	NotEntered:       {"chưa nhập số liệu “%s”", "thay dấu \"?\" bằng số liệu của kỳ này, ví dụ %[1]s = %[2]s"},
 	PeriodFileName:   {"tệp %s ghi kỳ %s", "sửa thành period = \"%[3]s\" cho khớp tên tệp (hoặc đổi tên tệp thành %[2]s.toml)"},
+	EmptyReport:      {"kỳ %s không có số liệu nào", "thêm các [[result]] (tỷ lệ các chỉ tiêu), mục [index] (điểm, thứ hạng Chỉ số), mục [dossiers] (tình hình giải quyết hồ sơ) hoặc các [[unit_score]] (điểm các đơn vị) của kỳ này"},
 	MovedToEntities:  {"khóa “%s” không còn nằm trong config.toml", "tên tỉnh, tên miền thay đổi theo thời gian nên nay ghi trong data/entities.toml; xóa dòng này và ghi %[2]s = … trong mục [[entity]] của tỉnh"},
 	BadBasePath:      {"base_path “%s” không hợp lệ", "base_path bắt đầu và kết thúc bằng “/”, ví dụ \"/chi-so/\""},
 	BadRedirect:      {"đường dẫn chuyển hướng “%s” không hợp lệ", "viết đường dẫn trong trang, không có “/” ở đầu, kết thúc bằng “/” (hoặc .html), chỉ gồm chữ thường không dấu, số, “-”, “_”, “.” và “/”, ví dụ from = \"tin-cu/thang-4/\""},

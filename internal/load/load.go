@@ -395,9 +395,9 @@ func (l *loader) report(name string, t *table) *model.Report {
 		r.Results = append(r.Results, res)
 	}
 	t.Done()
-	// A report says something: rates, the index, dossier figures or unit scores.
-	if len(r.Results) == 0 && r.Index == nil && r.Dossiers == nil && len(r.UnitScores) == 0 && errorCount(*l.probs) == errs {
-		t.missing("result")
+	// A report says something: rates, the index, dossier figures or unit scores (Report.Empty).
+	if r.Empty() && errorCount(*l.probs) == errs {
+		l.probs.Errorf(r.Pos, diag.EmptyReport, ps)
 	}
 	// A file that could not be read as written is not checked further: later checks would
 	// only repeat the slip in other words (a mistyped whole read as 0 is no 95-point jump).
