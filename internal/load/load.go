@@ -420,6 +420,9 @@ func (l *loader) sourceKind(t *table, hasSystem bool) model.SourceKind {
 		}
 		return model.SourceSystem
 	case "portal":
+		if hasSystem {
+			t.wrong("source", "\"system\" khi đã ghi source_system (hệ thống của tỉnh); bỏ source_system nếu số liệu lấy từ Cổng Dịch vụ công quốc gia", `"system"`)
+		}
 		return model.SourcePortal
 	default:
 		t.wrong("source", "\"system\" (hệ thống của tỉnh) hoặc \"portal\" (Cổng Dịch vụ công quốc gia)", `"portal"`)
@@ -481,6 +484,11 @@ func (l *loader) statedChange(t *table) *model.StatedChange {
 	}
 	if k, ok := t.Int("kept_for", false); ok {
 		c.KeptFor = int(k)
+		// "giữ nguyên vị trí … liên tiếp" is a rank change of 0; with a rank that moved it
+		// would contradict itself.
+		if c.KeptFor < 2 || c.Rank != nil && *c.Rank != 0 {
+			t.wrong("kept_for", "số kỳ liên tiếp giữ nguyên vị trí (từ 2), chỉ ghi khi rank = 0 hoặc không ghi rank", "2")
+		}
 	}
 	t.Done()
 	return c
