@@ -358,7 +358,13 @@ func (l *loader) report(name string, t *table) *model.Report {
 	}
 	// A month or a quarter is often extracted over a window of other dates.
 	if w := t.Table("window"); w != nil {
-		r.Period.From, r.Period.To = l.validity(w, true)
+		from, to := l.validity(w, true)
+		if p.Kind == model.Snapshot || p.Kind == model.Window {
+			// These kinds are dates already: a second pair would change the key.
+			t.wrong("window", "dùng cho kỳ tháng, quý, năm hoặc tuần (kỳ này đã ghi ngày)", "{ from = 2024-03-21, to = 2024-04-20 }")
+		} else {
+			r.Period.From, r.Period.To = from, to
+		}
 		w.Done()
 	}
 	r.Illustrative = t.Bool("illustrative")
