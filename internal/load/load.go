@@ -363,7 +363,7 @@ func (l *loader) report(name string, t *table) *model.Report {
 		from, to := l.validity(w, true)
 		if p.Kind == model.Snapshot || p.Kind == model.Window {
 			// These kinds are dates already: a second pair would change the key.
-			t.wrong("window", "dùng cho kỳ tháng, quý, năm hoặc tuần (kỳ này đã ghi ngày)", "{ from = 2024-03-21, to = 2024-04-20 }")
+			t.wrong("window", "khoảng ngày của một kỳ tháng, quý, năm hoặc tuần (kỳ này đã có ngày: bỏ mục [window])", "{ from = 2024-03-21, to = 2024-04-20 }")
 		} else {
 			r.Period.From, r.Period.To = from, to
 		}
