@@ -228,6 +228,8 @@ var messages = map[Code]message{
 	BadJumpWarning:     {"jump_warning %s phải lớn hơn 0", "viết số điểm phần trăm, ví dụ jump_warning = 20"},
 	TemplateMissing:    {"không có tệp %s", "lấy lại tệp này từ bản gốc của chiso (thư mục templates/) rồi chạy lại"},
 	DuplicateName:      {"tên “%s” đã được dùng ở %s", "đặt cho mỗi mục một tên riêng: biểu đồ, bảng và tệp tải về phân biệt các mục theo tên"},
+	EmptyReport:        {"kỳ %s không có số liệu nào", "thêm các [[result]] (tỷ lệ các chỉ tiêu), mục [index] (điểm, thứ hạng Chỉ số), mục [dossiers] (tình hình giải quyết hồ sơ) hoặc các [[unit_score]] (điểm các đơn vị) của kỳ này"},
+	MovedToEntities:    {"khóa “%s” không còn nằm trong config.toml", "tên tỉnh, tên miền thay đổi theo thời gian nên nay ghi trong data/entities.toml; xóa dòng này và ghi %[2]s = … trong mục [[entity]] của tỉnh"},
 
 	// Dossier statistics, unit scores and target plans.
 	DossierIdentity:    {"số hồ sơ không khớp: %s là %s nhưng %s cộng lại được %s", "kiểm tra lại với văn bản gốc; nếu văn bản gốc ghi đúng như vậy thì giữ nguyên — trang in đúng các số đã ghi, không tự sửa"},
@@ -240,8 +242,6 @@ var messages = map[Code]message{
 	PlanFileName:       {"tệp %s ghi năm %d", "tệp mục tiêu đặt tên theo năm của nó: sửa year cho đúng năm của tên tệp, hoặc đổi tên tệp thành %[2]d.toml"},
 	PlanNoBasis:        {"mục tiêu “%s” không có văn bản giao", "thêm basis = \"…\" (mã văn bản trong data/documents.toml) cho mục tiêu, cho nhóm hoặc ở đầu tệp"},
 	DuplicatePlanned:   {"chỉ tiêu “%s” đã có ở dòng %d trong cùng nhóm", "mỗi chỉ tiêu chỉ có một mục tiêu trong một nhóm; xóa dòng thừa"},
-	EmptyReport:        {"kỳ %s không có số liệu nào", "thêm các [[result]] (tỷ lệ các chỉ tiêu), mục [index] (điểm, thứ hạng Chỉ số), [dossiers] (số hồ sơ) hoặc [[unit_score]] (điểm các đơn vị) của kỳ này"},
-	MovedToEntities:    {"khóa “%s” không còn nằm trong config.toml", "tên tỉnh, tên miền thay đổi theo thời gian nên nay ghi trong data/entities.toml; xóa dòng này và ghi %[2]s = … trong mục [[entity]] của tỉnh"},
 	UnitRankOrder:      {"“%s” xếp thứ %d với %s điểm, sau “%s” xếp thứ %d với %s điểm thấp hơn", "kiểm tra lại điểm và thứ hạng với văn bản gốc; nếu văn bản gốc ghi đúng như vậy thì giữ nguyên — trang in đúng như đã ghi"},
 }
 

@@ -390,7 +390,13 @@ func (l *loader) report(name string, t *table) *model.Report {
 	}
 	// A month or a quarter is often extracted over a window of other dates.
 	if w := t.Table("window"); w != nil {
-		r.Period.From, r.Period.To = l.validity(w, true)
+		from, to := l.validity(w, true)
+		if p.Kind == model.Snapshot || p.Kind == model.Window {
+			// These kinds are dates already: a second pair would change the key.
+			t.wrong("window", "khoảng ngày của một kỳ tháng, quý, năm hoặc tuần (kỳ này đã có ngày: bỏ mục [window])", "{ from = 2024-03-21, to = 2024-04-20 }")
+		} else {
+			r.Period.From, r.Period.To = from, to
+		}
 		w.Done()
 	}
 	r.Illustrative = t.Bool("illustrative")
@@ -425,7 +431,7 @@ func (l *loader) report(name string, t *table) *model.Report {
 		r.Results = append(r.Results, res)
 	}
 	t.Done()
-	// A report says something: rates, the index, dossier figures or unit scores.
+	// A report says something: rates, the index, dossier figures or unit scores (Report.Empty).
 	if r.Empty() && errorCount(*l.probs) == errs {
 		l.probs.Errorf(r.Pos, diag.EmptyReport, ps)
 	}
@@ -456,6 +462,9 @@ func (l *loader) sourceKind(t *table, hasSystem bool) model.SourceKind {
 		}
 		return model.SourceSystem
 	case "portal":
+		if hasSystem {
+			t.wrong("source", "\"system\" khi đã ghi source_system (hệ thống của tỉnh); bỏ source_system nếu số liệu lấy từ Cổng Dịch vụ công quốc gia", `"system"`)
+		}
 		return model.SourcePortal
 	default:
 		t.wrong("source", "\"system\" (hệ thống của tỉnh) hoặc \"portal\" (Cổng Dịch vụ công quốc gia)", `"portal"`)
@@ -517,6 +526,11 @@ func (l *loader) statedChange(t *table) *model.StatedChange {
 	}
 	if k, ok := t.Int("kept_for", false); ok {
 		c.KeptFor = int(k)
+		// "giữ nguyên vị trí … liên tiếp" is a rank change of 0; with a rank that moved it
+		// would contradict itself.
+		if c.KeptFor < 2 || c.Rank != nil && *c.Rank != 0 {
+			t.wrong("kept_for", "số kỳ liên tiếp giữ nguyên vị trí (từ 2), chỉ ghi khi rank = 0 hoặc không ghi rank", "2")
+		}
 	}
 	t.Done()
 	return c

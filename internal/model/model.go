@@ -255,8 +255,8 @@ type Report struct {
 	Pos          diag.Pos
 }
 
-// Empty reports whether the report holds no figures at all: neither rates nor the index.
-// A new part of a report (dossier statistics, unit scores) adds its own test here.
+// Empty reports whether the report holds no figures at all: neither rates nor the index,
+// dossier figures nor unit scores. A new part of a report adds its own test here.
 func (r *Report) Empty() bool {
 	return len(r.Results) == 0 && r.Index == nil && r.Dossiers == nil && len(r.UnitScores) == 0
 }
