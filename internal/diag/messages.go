@@ -112,7 +112,7 @@ var messages = map[Code]message{
 	WrongType:        {"“%s” phải là %s", "sửa giá trị, ví dụ: %[1]s = %[3]s"},
 	BadDate:          {"ngày “%s” không hợp lệ", "%[2]s"},
 	BadPeriod:        {"kỳ báo cáo “%s” không hợp lệ", "viết kỳ theo dạng \"năm-tháng\", ví dụ period = \"2024-04\""},
-	BadKey:           {"mã “%s” không hợp lệ", "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ \"ho-so-truc-tuyen\""},
+	BadKey:           {"mã “%s” không hợp lệ", "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang: viết \"%[2]s\""},
 	DuplicateKey:     {"mã “%s” đã được dùng ở %s", "đặt cho mỗi mục một mã riêng"},
 	DuplicatePeriod:  {"kỳ %s đã có trong tệp %s", "mỗi kỳ báo cáo chỉ có một tệp; xóa hoặc gộp một trong hai tệp"},
 	UnknownIndicator: {"không có chỉ tiêu mã “%s” trong data/indicators.toml", "sửa mã cho đúng hoặc khai báo chỉ tiêu này trong data/indicators.toml%[2]s"},

@@ -70,6 +70,7 @@ func (l *loader) unitRegistry() {
 			continue
 		}
 		l.units[u.Code] = u
+		alsoAsSlug(l.units, u.Code, u)
 		l.site.Units = append(l.site.Units, u)
 	}
 	for _, u := range l.site.Units {
