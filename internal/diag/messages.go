@@ -61,6 +61,7 @@ const (
 	UnknownIndicator Code = "unknown-indicator"
 	UnknownLevel     Code = "unknown-level"
 	UnknownDocument  Code = "unknown-document"
+	UnknownRepeated  Code = "unknown-repeated"
 	DateOrder        Code = "date-order"
 	RateRange        Code = "rate-range"
 	CountNegative    Code = "count-negative"
@@ -72,6 +73,7 @@ const (
 	TargetOverlap    Code = "target-overlap"
 	LevelNotInForce  Code = "level-not-in-force"
 	LevelMissing     Code = "level-missing"
+	LevelUnused      Code = "level-unused"
 	NoWhole          Code = "no-whole"
 	WholeOutside     Code = "whole-outside"
 	ResultMissing    Code = "result-missing"
@@ -129,12 +131,14 @@ var messages = map[Code]message{
 	TargetOverlap:    {"hai mục tiêu của chỉ tiêu “%s” cùng áp dụng cho ngày %s", "sửa from/to để các mục tiêu không chồng lên nhau"},
 	LevelNotInForce:  {"cấp “%s” không còn (hoặc chưa) áp dụng trong kỳ %s", "bỏ cấp này khỏi kỳ báo cáo hoặc sửa thời hạn của cấp trong data/levels.toml"},
 	LevelMissing:     {"thiếu số liệu “%s” cho chỉ tiêu “%s”", "thêm giá trị của cấp này (levels hoặc numerators/denominators)"},
+	LevelUnused:      {"cấp “%s” (mã %s) không có số liệu trong kỳ nào", "kiểm tra mã cấp: các tệp kỳ dùng mã nào thì khai báo đúng mã đó; nếu cấp này không dùng thì xóa"},
 	NoWhole:          {"chỉ tiêu “%s” không có tỷ lệ toàn tỉnh", "ghi whole = … hoặc khai báo numerators/denominators của mọi cấp để hệ thống tự tính"},
 	WholeOutside:     {"tỷ lệ toàn tỉnh %s%% nằm ngoài khoảng tỷ lệ các cấp (%s%%–%s%%)", "tỷ lệ chung là tỷ lệ gộp nên phải nằm giữa các cấp; kiểm tra lại số liệu"},
 	ResultMissing:    {"kỳ %s thiếu chỉ tiêu “%s”", "thêm một [[result]] cho chỉ tiêu này nếu có số liệu"},
 	DuplicateResult:  {"chỉ tiêu “%s” đã có ở dòng %d", "mỗi chỉ tiêu chỉ có một [[result]] trong một kỳ"},
 	Jump:             {"tỷ lệ “%s” %s %s điểm phần trăm so với kỳ %s (%s%% → %s%%)", "mức cảnh báo là %[7]s điểm (jump_warning trong config.toml); kiểm tra lại số liệu, nếu đúng thì bỏ qua cảnh báo này"},
 	JumpAcrossGap:    {"tỷ lệ “%s” %s %s điểm phần trăm so với kỳ %s, kỳ gần nhất trước đó có số liệu (%s%% → %s%%); không có số liệu %[8]s", "mức cảnh báo là %[7]s điểm (jump_warning trong config.toml); nếu thiếu tệp kỳ thì thêm vào data/periods/, nếu số liệu đúng thì bỏ qua cảnh báo này"},
+	UnknownRepeated:  {"%s (cùng mã này còn ở %d chỗ khác, không liệt kê)", "%[3]s; nếu mã được đổi hoặc gõ sai ở tệp khai báo thì sửa ở đó một lần"},
 	NearName:         {"“%s” gần giống “%s”", "có phải là “%[2]s”? Sửa lại chính tả nếu nhầm"},
 	ScoreRange:       {"điểm %s nằm ngoài khoảng 0–100", "kiểm tra lại điểm chỉ số"},
 	RankRange:        {"thứ hạng %d/%d không hợp lệ", "thứ hạng phải từ 1 đến số tỉnh, thành phố được xếp hạng (rank_of)"},

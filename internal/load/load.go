@@ -51,6 +51,7 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.reports()
 	l.pages()
 	s.Derive()
+	collapseRepeated(&probs)
 	return s, probs
 }
 
