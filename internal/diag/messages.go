@@ -86,6 +86,7 @@ const (
 	GroupSum         Code = "group-sum"
 	TooManyDecimals  Code = "too-many-decimals"
 	NoPeriods        Code = "no-periods"
+	SheetNotImported Code = "sheet-not-imported"
 	FrontMatter      Code = "front-matter"
 	Template         Code = "template"
 	NoECharts        Code = "no-echarts"
@@ -144,6 +145,7 @@ var messages = map[Code]message{
 	RankRange:        {"thứ hạng %d/%d không hợp lệ", "thứ hạng phải từ 1 đến số tỉnh, thành phố được xếp hạng (rank_of)"},
 	GroupSum:         {"tổng điểm các nhóm là %s, khác điểm tổng %s", "kiểm tra lại điểm từng nhóm; các nhóm sẽ không được in cho đến khi khớp"},
 	TooManyDecimals:  {"tỷ lệ %s có quá một chữ số thập phân", "làm tròn đến một chữ số thập phân như văn bản gốc, hoặc khai báo tử số/mẫu số"},
+	SheetNotImported: {"bảng tính %s chưa được nhập: tháng này chưa có trên trang", "điền bảng tính rồi chạy chiso import %[1]s; nếu không dùng nữa thì xóa tệp"},
 	NoPeriods:        {"không có tệp kỳ báo cáo nào trong data/periods/", "tạo một tệp, ví dụ data/periods/2024-04.toml"},
 	FrontMatter:      {"phần đầu trang (front matter) sai: %s", "phần đầu nằm giữa hai dòng +++ và viết theo cú pháp TOML"},
 	Template:         {"mẫu trang lỗi: %s", "%[2]s"},

@@ -49,6 +49,7 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.unitRegistry()
 	l.indicators()
 	l.reports()
+	l.pendingSheets()
 	l.pages()
 	s.Derive()
 	collapseRepeated(&probs)
