@@ -332,7 +332,10 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		rows += len(r.Rows)
 	}
 	fmt.Fprintf(stdout, "Đã ghi %s: %s chỉ tiêu từ %d dòng của %s.\n", f.Name(), vietnamese.Pad2(len(results)), rows, t.Name)
-	if n := f.Missing(); n > 0 {
+	switch n := f.Missing(); {
+	case n > 0 && header != nil:
+		fmt.Fprintf(stdout, "Còn %d ô để trống trong bảng tính (xem cảnh báo ở trên), tệp kỳ ghi \"?\" ở đó: điền bảng tính rồi nhập lại với --replace, hoặc sửa thẳng %s.\n", n, f.Name())
+	case n > 0:
 		fmt.Fprintf(stdout, "Còn %d ô \"?\" cần nhập tay: số và ngày của báo cáo ([report])%s.\n", n, ifIndex(f))
 	}
 	for _, note := range draftNotes(site, p) {

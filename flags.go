@@ -112,3 +112,17 @@ func known(fs *flag.FlagSet) string {
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
 	return strings.Join(names, ", ")
 }
+
+// nearCommand is " (có phải “check”?)" when name is a slip for a command, else "".
+func nearCommand(name string) string {
+	best, near := 3, ""
+	for _, c := range []string{"new", "import", "new-year", "check", "build", "serve", "help"} {
+		if d := vietnamese.Distance(strings.TrimLeft(name, "-"), c); d < best {
+			best, near = d, c
+		}
+	}
+	if near == "" {
+		return ""
+	}
+	return " (có phải “" + near + "”?)"
+}

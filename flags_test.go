@@ -15,6 +15,7 @@ func TestFlagErrorsInVietnamese(t *testing.T) {
 		{[]string{"check", "--json=maybe"}, "chiso check: giá trị “maybe” của --json không hợp lệ"},
 		{[]string{"new", "--period"}, "chiso new: tùy chọn --period cần một giá trị viết ngay sau nó: kỳ cần tạo"},
 		{[]string{"build", "public"}, "chiso build: thừa “public”"},
+		{[]string{"chek"}, "không có lệnh “chek” (có phải “check”?) — các lệnh: new, import, new-year, check, build, serve, help"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(c.args, &stdout, &stderr); code != 2 {

@@ -92,7 +92,7 @@ func command(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "không có lệnh “%s”\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "không có lệnh “%s”%s — các lệnh: new, import, new-year, check, build, serve, help\n", args[0], nearCommand(args[0]))
 	return 2
 }
 

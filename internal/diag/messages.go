@@ -63,6 +63,7 @@ const (
 	UnknownIndicator Code = "unknown-indicator"
 	UnknownLevel     Code = "unknown-level"
 	UnknownDocument  Code = "unknown-document"
+	UnknownRepeated  Code = "unknown-repeated"
 	DateOrder        Code = "date-order"
 	RateRange        Code = "rate-range"
 	CountNegative    Code = "count-negative"
@@ -74,6 +75,7 @@ const (
 	TargetOverlap    Code = "target-overlap"
 	LevelNotInForce  Code = "level-not-in-force"
 	LevelMissing     Code = "level-missing"
+	LevelUnused      Code = "level-unused"
 	NoWhole          Code = "no-whole"
 	WholeOutside     Code = "whole-outside"
 	ResultMissing    Code = "result-missing"
@@ -86,6 +88,7 @@ const (
 	GroupSum         Code = "group-sum"
 	TooManyDecimals  Code = "too-many-decimals"
 	NoPeriods        Code = "no-periods"
+	SheetNotImported Code = "sheet-not-imported"
 	FrontMatter      Code = "front-matter"
 	Template         Code = "template"
 	NoECharts        Code = "no-echarts"
@@ -166,7 +169,7 @@ var messages = map[Code]message{
 	WrongType:          {"“%s” phải là %s", "sửa giá trị, ví dụ: %[1]s = %[3]s"},
 	BadDate:            {"ngày “%s” không hợp lệ", "%[2]s"},
 	BadPeriod:          {"kỳ báo cáo “%s” không hợp lệ", "viết kỳ theo một trong các dạng: tháng \"2024-04\", quý \"2024-q2\", năm \"2024\", tuần \"2024-w03\", đến ngày \"2025-07-25\", khoảng \"2025-09-21/2025-10-20\""},
-	BadKey:             {"mã “%s” không hợp lệ", "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ \"ho-so-truc-tuyen\""},
+	BadKey:             {"mã “%s” không hợp lệ", "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang: viết \"%[2]s\""},
 	DuplicateKey:       {"mã “%s” đã được dùng ở %s", "đặt cho mỗi mục một mã riêng"},
 	DuplicatePeriod:    {"kỳ %s đã có trong tệp %s", "mỗi kỳ báo cáo chỉ có một tệp; xóa hoặc gộp một trong hai tệp"},
 	UnknownIndicator:   {"không có chỉ tiêu mã “%s” trong data/indicators.toml", "sửa mã cho đúng hoặc khai báo chỉ tiêu này trong data/indicators.toml%[2]s"},
@@ -219,6 +222,9 @@ var messages = map[Code]message{
 	OutBusy:            {"một lần dựng khác đang ghi vào “%s”", "chờ lần dựng kia xong rồi chạy lại; thư mục cũ được giữ nguyên"},
 	WriteFailed:        {"không ghi được trang vào “%s”: %s", "thư mục cũ được giữ nguyên; %[3]s rồi chạy lại"},
 	RedirectMissing:    {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
+	LevelUnused:        {"cấp “%s” (mã %s) không có số liệu trong kỳ nào", "kiểm tra mã cấp: các tệp kỳ dùng mã nào thì khai báo đúng mã đó; nếu cấp này không dùng thì xóa"},
+	UnknownRepeated:    {"%s (cùng mã này còn ở %d chỗ khác, không liệt kê)", "%[3]s; nếu mã được đổi hoặc gõ sai ở tệp khai báo thì sửa ở đó một lần"},
+	SheetNotImported:   {"bảng tính %s chưa được nhập: tháng này chưa có trên trang", "điền bảng tính rồi chạy chiso import %[1]s; nếu không dùng nữa thì xóa tệp"},
 	IgnoredFile:        {"tệp %s bị bỏ qua: đuôi tệp phải là %s viết thường", "đổi tên tệp thành %[3]s"},
 	PageShadows:        {"trang có đường dẫn “%s/” trùng với trang %s", "đặt slug khác trong phần đầu trang (hoặc đổi tên tệp), ví dụ slug = \"%[1]s-2\""},
 	NoteWithoutPeriod:  {"không có kỳ %s trong data/periods/ nên đoạn viết này không được in ở đâu", "đổi tên tệp theo một kỳ có số liệu, hoặc tạo data/periods/%[1]s.toml"},

@@ -50,9 +50,11 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.indicators()
 	l.plans()
 	l.reports()
+	l.pendingSheets()
 	l.pages()
 	l.silentlyAccepted()
 	s.Derive()
+	collapseRepeated(&probs)
 	return s, probs
 }
 
@@ -163,10 +165,24 @@ func safePrefix(s string, n int) string {
 
 var keyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// alsoAsSlug files a row whose key is malformed ("nq 02 2024", "Hồ sơ trực tuyến") under
+// the key it was meant to be as well, so the rows that refer to it by the right key are
+// not reported as unknown: the malformed key is the one error.
+func alsoAsSlug[T any](m map[string]T, key string, v T) {
+	if keyPattern.MatchString(key) {
+		return
+	}
+	if s := vietnamese.Slug(key); s != "" {
+		if _, taken := m[s]; !taken {
+			m[s] = v
+		}
+	}
+}
+
 func (l *loader) checkKey(t *table, k string) string {
 	v := t.String(k, true)
 	if v != "" && !keyPattern.MatchString(v) {
-		l.probs.Errorf(t.PosOf(k), diag.BadKey, v)
+		l.probs.Errorf(t.PosOf(k), diag.BadKey, v, vietnamese.Slug(v))
 	}
 	return v
 }
@@ -224,6 +240,7 @@ func (l *loader) documents() {
 			continue
 		}
 		l.docs[d.Key] = d
+		alsoAsSlug(l.docs, d.Key, d)
 		l.site.Documents = append(l.site.Documents, d)
 	}
 	t.Done()
@@ -271,6 +288,7 @@ func (l *loader) levels() {
 			continue
 		}
 		l.lvls[lv.Key] = lv
+		alsoAsSlug(l.lvls, lv.Key, lv)
 		l.site.Levels = append(l.site.Levels, lv)
 	}
 	t.Done()
@@ -319,6 +337,7 @@ func (l *loader) indicators() {
 			continue
 		}
 		l.inds[ind.Key] = ind
+		alsoAsSlug(l.inds, ind.Key, ind)
 		l.site.Indicators = append(l.site.Indicators, ind)
 	}
 	t.Done()

@@ -67,10 +67,13 @@ func (l *loader) unitRegistry() {
 		u.From, u.To = l.validity(row, false)
 		u.SuccessorCode = row.String("successor", false)
 		row.Done()
-		if u.Level == nil || !l.keys.add(l, row, "code", "unit", u.Code) {
+		// A unit whose level is unknown is declared all the same: that one error is
+		// enough, its figures in the periods are not "unknown units" too.
+		if !l.keys.add(l, row, "code", "unit", u.Code) || u.Level == nil {
 			continue
 		}
 		l.units[u.Code] = u
+		alsoAsSlug(l.units, u.Code, u)
 		l.site.Units = append(l.site.Units, u)
 	}
 	for _, u := range l.site.Units {
@@ -104,7 +107,9 @@ func (l *loader) unitResults(res *model.Result, rows []*table, byLevel map[strin
 		}
 		u := l.units[code]
 		if u == nil {
-			l.probs.Errorf(row.PosOf("unit"), diag.UnknownUnit, code, l.suggestUnit(code))
+			if _, declared := l.keys["unit\x00"+code]; !declared {
+				l.probs.Errorf(row.PosOf("unit"), diag.UnknownUnit, code, l.suggestUnit(code))
+			}
 			continue
 		}
 		if first, dup := seen[code]; dup {

@@ -142,7 +142,9 @@ func TestServe(t *testing.T) {
 
 	// Break it: a rate of 176%. Every page shows the problem at its file and line.
 	edit(t, period, "whole = 76", "whole = 176")
-	body = eventually(t, page, "the error page", func(s int, b string) bool { return s == 500 })
+	// The poll may catch the file half-written (os.WriteFile truncates first): wait for the
+	// page of the saved file.
+	body = eventually(t, page, "the error page", func(s int, b string) bool { return s == 500 && strings.Contains(b, "176%") })
 	for _, want := range []string{"data/periods/2024-04.toml:24:1", "176%", "nằm ngoài khoảng 0–100", `<html lang="vi">`, "/__chiso/reload.js",
 		// The line itself, between its neighbours, marked, with the caret under column 1.
 		`<span><span class="ln">22</span>   [[result]]</span>`,

@@ -135,13 +135,24 @@ func (h *Header) Apply(f *periodfile.File) Problems {
 		empty(labelRankOf)
 		text(labelClass, &x.Class)
 		number(labelAverage, &x.NationalAverage, false)
+		// Group scores are optional: all empty, the month has none; some empty, each is named.
+		filled := 0
+		for _, g := range h.groups {
+			if !g.value.empty() {
+				filled++
+			}
+		}
+		if filled == 0 {
+			x.Groups = nil
+		}
 		for i := range x.Groups {
 			for _, g := range h.groups {
-				if fold(g.label) != fold(strings.Trim(x.Groups[i].Name, `"`)) || g.value.empty() {
+				if fold(g.label) != fold(strings.Trim(x.Groups[i].Name, `"`)) {
 					continue
 				}
 				h.cells[fold(labelGroup+g.label)] = g
 				number(labelGroup+g.label, &x.Groups[i].Score, false)
+				empty(labelGroup + g.label)
 			}
 		}
 		// Optional cells left empty are left out of the file, not "?".

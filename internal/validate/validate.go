@@ -34,14 +34,42 @@ func Site(s *model.Site) diag.List {
 		nearName(&l, lv.NamePos, lv.Name, knownLevelNames)
 	}
 	distinctNames(&l, s)
+	used := usedLevels(&l, s)
 	for _, r := range s.Reports {
-		report(&l, s, r)
+		report(&l, s, r, used)
 		dossiers(&l, r)
 		unitScores(&l, r)
 	}
 	plans(&l, s)
 	l.Sort()
 	return l
+}
+
+// usedLevels are the levels some period gives figures for. A level no period uses is
+// warned about once, at its declaration — most often its key is mistyped there — and not
+// as missing from every result of every period.
+func usedLevels(l *diag.List, s *model.Site) map[*model.Level]bool {
+	used := map[*model.Level]bool{}
+	for _, r := range s.Reports {
+		for _, res := range r.Results {
+			for _, lr := range res.Levels {
+				used[lr.Level] = true
+			}
+		}
+	}
+	if len(s.Reports) == 0 {
+		return used
+	}
+	for _, lv := range s.Levels {
+		inForce := false
+		for _, r := range s.Reports {
+			inForce = inForce || lv.InForce(r.Period.End())
+		}
+		if inForce && !used[lv] {
+			l.Warnf(lv.Pos, diag.LevelUnused, lv.Name, lv.Key)
+		}
+	}
+	return used
 }
 
 func targets(l *diag.List, ind *model.Indicator) {
@@ -83,7 +111,7 @@ func nearName(l *diag.List, p diag.Pos, name string, known []string) {
 	}
 }
 
-func report(l *diag.List, s *model.Site, r *model.Report) {
+func report(l *diag.List, s *model.Site, r *model.Report, used map[*model.Level]bool) {
 	end := r.Period.End()
 	period := r.Period.Key()
 	have := map[string]bool{}
@@ -111,7 +139,7 @@ func report(l *diag.List, s *model.Site, r *model.Report) {
 			}
 		}
 		for _, lv := range s.Levels {
-			if lv.InForce(end) && !present[lv] && len(res.Levels) > 0 {
+			if lv.InForce(end) && !present[lv] && len(res.Levels) > 0 && used[lv] {
 				l.Warnf(res.Pos, diag.LevelMissing, lv.Name, res.Indicator.Key)
 			}
 		}
