@@ -78,5 +78,6 @@ func Summarise(key, label string, months []*Report, want int) (*Summary, bool) {
 		}
 		s.Results = append(s.Results, sr)
 	}
-	return s, true
+	// Months that hold no rates (only the index, dossiers or unit scores) pool to nothing.
+	return s, len(s.Results) > 0
 }
