@@ -8,6 +8,7 @@ package build_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -18,6 +19,7 @@ import (
 	"golang.org/x/net/html"
 
 	"chiso/internal/build"
+	"chiso/internal/search"
 	"chiso/internal/sitetest"
 )
 
@@ -53,14 +55,14 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	}
 }
 
-// TestWarningStillBuilds: a warning (a rate with two decimals) is said at its line and the
+// TestWarningStillBuilds: a warning (a rate with three decimals) is said at its line and the
 // site is built all the same.
 func TestWarningStillBuilds(t *testing.T) {
-	b := sitetest.Build(t, "", sitetest.Replace(april, "whole = 95\n", "whole = 95.55\n"))
+	b := sitetest.Build(t, "", sitetest.Replace(april, "whole = 95\n", "whole = 95.555\n"))
 	if b.Err != nil {
 		t.Fatalf("a warning stopped the build: %v\n%s", b.Err, b.Diags)
 	}
-	b.AssertDiag(b.Line(april, "whole = 95.55")+":1", "cảnh báo", "tỷ lệ 95,55 có quá một chữ số thập phân")
+	b.AssertDiag(b.Line(april, "whole = 95.555")+":1", "cảnh báo", "tỷ lệ 95,555 có quá hai chữ số thập phân")
 	b.AssertFile("bai-viet/2024-04/index.html", "Hồ sơ dịch vụ công trực tuyến")
 }
 
@@ -167,8 +169,9 @@ func TestJSONLDHostile(t *testing.T) {
 	}
 }
 
-// TestSearchIndex: the index lists exactly the pages of the site, each with the words a
-// reader types for it (unaccented), stated here from the fixture, not from the index.
+// TestSearchIndex: the index lists exactly the pages of the site, each found by the words
+// a reader types for it (unaccented, figures as written), stated here from the fixture,
+// not from the index.
 func TestSearchIndex(t *testing.T) {
 	b := sitetest.Build(t, `
 -- data/units.toml --
@@ -181,51 +184,74 @@ level = "tinh"
 	var ix struct {
 		V     int
 		Kinds []string
-		Pages [][]any
+		Pages int
 	}
 	if err := json.Unmarshal([]byte(b.File("tim-kiem/index.json")), &ix); err != nil {
 		t.Fatal(err)
 	}
-	// path → kind, title, words the folded text must hold.
-	want := map[string][3]string{
-		"bai-viet/2024-04/":               {"Bài viết", "", "thang 4/2024; dat: ho so truc tuyen, thanh toan truc tuyen, so hoa ho so; chua dat: dvc co ho so"},
-		"bai-viet/2024-05/":               {"Bài viết", "", "thang 5/2024"},
-		"chi-tieu/ho-so-truc-tuyen/":      {"Chỉ tiêu", "Hồ sơ dịch vụ công trực tuyến", "ho so dich vu cong truc tuyen ty le ho so duoc tiep nhan truc tuyen"},
-		"chi-tieu/thanh-toan-truc-tuyen/": {"Chỉ tiêu", "Thanh toán trực tuyến", "thanh toan truc tuyen"},
-		"chi-tieu/so-hoa-ho-so/":          {"Chỉ tiêu", "Số hóa thành phần hồ sơ", "so hoa thanh phan ho so"},
-		"chi-tieu/dvc-phat-sinh-ho-so/":   {"Chỉ tiêu", "Dịch vụ công trực tuyến có phát sinh hồ sơ", "dvc co ho so"},
-		"don-vi/so-tu-phap/":              {"Đơn vị", "Sở Tư pháp", "so tu phap cap tinh"},
-		"gioi-thieu/":                     {"Trang", "Giới thiệu", "gioi thieu trang cong bo ket qua cac chi tieu"},
+	type page struct {
+		K       int
+		U, T, X string
 	}
-	seen := map[string]bool{}
-	for _, p := range ix.Pages {
-		if len(p) != 5 {
-			t.Fatalf("entry %v: want [kind, path, title, summary, folded]", p)
+	byPath := map[string]int{}
+	pages := make([]page, ix.Pages)
+	for i := range pages {
+		if err := json.Unmarshal([]byte(b.File(fmt.Sprintf("tim-kiem/p/%d.json", i))), &pages[i]); err != nil {
+			t.Fatal(err)
 		}
-		kind, _ := p[0].(float64)
-		path, _ := p[1].(string)
-		title, _ := p[2].(string)
-		folded, _ := p[4].(string)
-		w, ok := want[path]
+		byPath[pages[i].U] = i
+	}
+	// finds lists the pages a folded word leads to.
+	finds := func(word string) map[string]bool {
+		var shard map[string][]int
+		if err := json.Unmarshal([]byte(b.File("tim-kiem/w/"+search.Key(word)+".json")), &shard); err != nil {
+			t.Fatalf("%s: %v", word, err)
+		}
+		out := map[string]bool{}
+		id := 0
+		for _, v := range shard[word] {
+			id += v >> 1
+			out[pages[id].U] = true
+		}
+		return out
+	}
+	// path → kind, title, words a reader types that must find it.
+	want := map[string][3]string{
+		"bai-viet/2024-04/":               {"Bài viết", "", "88,62 dat ho so truc tuyen"},
+		"bai-viet/2024-05/":               {"Bài viết", "", "2024 thang"},
+		"chi-tieu/ho-so-truc-tuyen/":      {"Chỉ tiêu", "Hồ sơ dịch vụ công trực tuyến", "tiep nhan truc tuyen"},
+		"chi-tieu/thanh-toan-truc-tuyen/": {"Chỉ tiêu", "Thanh toán trực tuyến", "thanh toan"},
+		"chi-tieu/so-hoa-ho-so/":          {"Chỉ tiêu", "Số hóa thành phần hồ sơ", "so hoa"},
+		"chi-tieu/dvc-phat-sinh-ho-so/":   {"Chỉ tiêu", "Dịch vụ công trực tuyến có phát sinh hồ sơ", "phat sinh"},
+		"don-vi/so-tu-phap/":              {"Đơn vị", "Sở Tư pháp", "tu phap"},
+		"gioi-thieu/":                     {"Trang", "Giới thiệu", "gioi thieu"},
+	}
+	for path, w := range want {
+		i, ok := byPath[path]
 		if !ok {
-			t.Errorf("unexpected entry %q", path)
+			t.Errorf("no page file for %s", path)
 			continue
 		}
-		seen[path] = true
-		if int(kind) >= len(ix.Kinds) || ix.Kinds[int(kind)] != w[0] {
-			t.Errorf("%s: kind %v of %q, want %q", path, kind, ix.Kinds, w[0])
+		if k := pages[i].K; k >= len(ix.Kinds) || ix.Kinds[k] != w[0] {
+			t.Errorf("%s: kind %d of %q, want %q", path, k, ix.Kinds, w[0])
 		}
-		if w[1] != "" && title != w[1] {
-			t.Errorf("%s: title %q, want %q", path, title, w[1])
+		if w[1] != "" && pages[i].T != w[1] {
+			t.Errorf("%s: title %q, want %q", path, pages[i].T, w[1])
 		}
-		if !strings.Contains(folded, w[2]) {
-			t.Errorf("%s: folded text %q lacks %q", path, folded, w[2])
+		for _, word := range strings.Fields(w[2]) {
+			if !finds(word)[path] {
+				t.Errorf("%s: “%s” does not find it", path, word)
+			}
 		}
 	}
-	for p := range want {
-		if !seen[p] {
-			t.Errorf("no entry for %s", p)
+	// Every page of the site that a reader may look for is there, and nothing else.
+	for path := range byPath {
+		if b.Files[path+"index.html"] == nil {
+			t.Errorf("the index lists %s, which the site does not have", path)
 		}
+	}
+	if len(byPath) < len(want) {
+		t.Errorf("%d pages indexed, want at least %d", len(byPath), len(want))
 	}
 }
 
