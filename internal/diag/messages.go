@@ -115,6 +115,7 @@ const (
 
 	// Size limits (internal/load/limits.go).
 	TemplateMissing    Code = "template-missing"
+	Internal           Code = "internal"
 	IgnoredFile        Code = "ignored-file"
 	PageShadows        Code = "page-shadows"
 	NoteWithoutPeriod  Code = "note-without-period"
@@ -137,6 +138,7 @@ var messages = map[Code]message{
 	SuccessionLoop:     {"“%s” kế thừa chính nó (trực tiếp hoặc qua các mục khác)", "sửa successor thành mục mới thay thế mục này, hoặc bỏ dòng successor"},
 	BadLanguage:        {"language “%s” không phải mã ngôn ngữ", "viết mã ngôn ngữ, ví dụ language = \"vi\""},
 	BadJumpWarning:     {"jump_warning %s phải lớn hơn 0", "viết số điểm phần trăm, ví dụ jump_warning = 20"},
+	Internal:           {"chiso gặp lỗi nội bộ khi dựng trang", "đây không phải lỗi của bạn: gửi các tệp vừa sửa cho người quản trị"},
 	TemplateMissing:    {"không có tệp %s", "lấy lại tệp này từ bản gốc của chiso (thư mục templates/) rồi chạy lại"},
 	DuplicateName:      {"tên “%s” đã được dùng ở %s", "đặt cho mỗi mục một tên riêng: biểu đồ, bảng và tệp tải về phân biệt các mục theo tên"},
 	FileTooLarge:       {"tệp lớn hơn %s MB", "một tệp dữ liệu chỉ vài chục KB; kiểm tra có dán nhầm nội dung khác vào tệp không"},

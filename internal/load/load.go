@@ -314,6 +314,7 @@ func (l *loader) reports() {
 	parsed := make([]*table, len(names))
 	fileProbs := make([]diag.List, len(names))
 	var wg sync.WaitGroup
+	var carry diag.Carry
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, name := range names {
 		wg.Add(1)
@@ -321,11 +322,13 @@ func (l *loader) reports() {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
+			defer carry.Catch()
 			sub := &loader{fsys: l.fsys, probs: &fileProbs[i]}
 			parsed[i], _ = sub.open(name, true)
 		}()
 	}
 	wg.Wait()
+	carry.Raise()
 	seen := map[string]*model.Report{}
 	for i, name := range names {
 		*l.probs = append(*l.probs, fileProbs[i]...)
