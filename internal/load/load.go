@@ -109,6 +109,10 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	text := string(src)
+	if p, deep := tooDeep(name, text); deep {
+		l.probs.Errorf(p, diag.TooDeep, strconv.Itoa(MaxDepth))
+		return nil, false
+	}
 	m := map[string]any{}
 	if _, err := toml.Decode(text, &m); err != nil {
 		p := diag.Pos{File: name, Line: 1}
