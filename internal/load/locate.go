@@ -338,4 +338,3 @@ func join(base string, keys ...string) string {
 	}
 	return base
 }
-
