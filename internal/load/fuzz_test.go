@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"chiso/internal/diag"
 )
@@ -76,7 +77,13 @@ func fuzzFile(f *testing.F, name string) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		loadWith(t, base, name, data)
+		done := make(chan bool)
+		go func() { loadWith(t, base, name, data); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("loading %d bytes takes more than 5 s: %q", len(data), data)
+		}
 	})
 }
 
