@@ -121,6 +121,8 @@ const (
 	NoteWithoutPeriod  Code = "note-without-period"
 	ReportBeforePeriod Code = "report-before-period"
 	SuccessionLoop     Code = "succession-loop"
+	EmptySlug          Code = "empty-slug"
+	EntityOverlap      Code = "entity-overlap"
 	BadLanguage        Code = "bad-language"
 	BadJumpWarning     Code = "bad-jump-warning"
 	DuplicateName      Code = "duplicate-name"
@@ -135,6 +137,8 @@ var messages = map[Code]message{
 	PageShadows:        {"trang có đường dẫn “%s/” trùng với trang %s", "đặt slug khác trong phần đầu trang (hoặc đổi tên tệp), ví dụ slug = \"%[1]s-2\""},
 	NoteWithoutPeriod:  {"không có kỳ %s trong data/periods/ nên đoạn viết này không được in ở đâu", "đổi tên tệp theo một kỳ có số liệu, hoặc tạo data/periods/%[1]s.toml"},
 	ReportBeforePeriod: {"báo cáo ngày %s có trước ngày kết thúc kỳ (%s)", "kiểm tra lại date trong [report]: thường là gõ nhầm năm hoặc tháng"},
+	EntityOverlap:      {"đơn vị báo cáo “%s” và “%s” cùng có hiệu lực ngày %s", "sửa from/to trong data/entities.toml để mỗi ngày chỉ có một tỉnh"},
+	EmptySlug:          {"đường dẫn (slug) của trang không có chữ nào dùng được", "viết slug bằng chữ không dấu, số và dấu gạch ngang, ví dụ slug = \"gioi-thieu\""},
 	SuccessionLoop:     {"“%s” kế thừa chính nó (trực tiếp hoặc qua các mục khác)", "sửa successor thành mục mới thay thế mục này, hoặc bỏ dòng successor"},
 	BadLanguage:        {"language “%s” không phải mã ngôn ngữ", "viết mã ngôn ngữ, ví dụ language = \"vi\""},
 	BadJumpWarning:     {"jump_warning %s phải lớn hơn 0", "viết số điểm phần trăm, ví dụ jump_warning = 20"},
