@@ -62,7 +62,7 @@ func loadWith(t *testing.T, base fstest.MapFS, name string, data []byte) {
 		if d.Pos.File == "" || d.Pos.Line < 1 && d.Code != diag.NoPeriods && d.Code != diag.ReadFailed {
 			t.Errorf("no file and line: %s", d)
 		}
-		if strings.Contains(d.String(), "%!") {
+		if strings.Contains(d.String(), "%!") && !strings.Contains(string(data), "%!") {
 			t.Errorf("broken format: %s", d)
 		}
 	}
