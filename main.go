@@ -116,7 +116,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		d := diag.List{}
-		d.Errorf(diag.Pos{File: "node_modules/echarts"}, diag.NoECharts, err.Error())
+		d.Errorf(diag.Pos{File: "node_modules/echarts"}, diag.NoECharts, echartsWhere(*echarts, err))
 		fmt.Fprint(stderr, d.String())
 		return 1
 	}
