@@ -115,7 +115,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var err error
 	if opts.ECharts, err = chartLibrary(*echarts); err != nil {
 		d := diag.List{}
-		d.Errorf(diag.Pos{File: *echarts}, diag.NoECharts, err.Error())
+		d.Errorf(diag.Pos{File: *echarts}, diag.NoECharts, echartsWhere(*echarts, err))
 		fmt.Fprint(stderr, d.String())
 		return 1
 	}

@@ -50,3 +50,12 @@ func safely(stderr io.Writer, cmd func() int) (code int) {
 	}()
 	return cmd()
 }
+
+// echartsWhere says which ECharts file could not be read, without Go's error text.
+func echartsWhere(flag string, err error) string {
+	if flag == "" {
+		return err.Error() // FindECharts lists the paths it tried
+	}
+	what, _ := diag.OSReason(err)
+	return flag + ": " + what
+}

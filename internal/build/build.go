@@ -215,12 +215,16 @@ func (b *builder) renderPages() error {
 	errs := make([]error, len(b.jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var carry diag.Carry
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
+				func() {
+					defer carry.Catch()
+					out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
+				}()
 			}
 		}()
 	}
@@ -229,6 +233,7 @@ func (b *builder) renderPages() error {
 	}
 	close(next)
 	wg.Wait()
+	carry.Raise()
 	for i, job := range b.jobs {
 		if errs[i] != nil {
 			return fmt.Errorf("%s: %w", job.file, errs[i])

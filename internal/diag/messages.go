@@ -121,11 +121,14 @@ const (
 
 	// Size limits (internal/load/limits.go).
 	TemplateMissing    Code = "template-missing"
+	Internal           Code = "internal"
 	IgnoredFile        Code = "ignored-file"
 	PageShadows        Code = "page-shadows"
 	NoteWithoutPeriod  Code = "note-without-period"
 	ReportBeforePeriod Code = "report-before-period"
 	SuccessionLoop     Code = "succession-loop"
+	EmptySlug          Code = "empty-slug"
+	EntityOverlap      Code = "entity-overlap"
 	BadLanguage        Code = "bad-language"
 	BadJumpWarning     Code = "bad-jump-warning"
 	DuplicateName      Code = "duplicate-name"
@@ -222,6 +225,9 @@ var messages = map[Code]message{
 	OutBusy:            {"một lần dựng khác đang ghi vào “%s”", "chờ lần dựng kia xong rồi chạy lại; thư mục cũ được giữ nguyên"},
 	WriteFailed:        {"không ghi được trang vào “%s”: %s", "thư mục cũ được giữ nguyên; %[3]s rồi chạy lại"},
 	RedirectMissing:    {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
+	EntityOverlap:      {"đơn vị báo cáo “%s” và “%s” cùng có hiệu lực ngày %s", "sửa from/to trong data/entities.toml để mỗi ngày chỉ có một tỉnh"},
+	EmptySlug:          {"đường dẫn (slug) của trang không có chữ nào dùng được", "viết slug bằng chữ không dấu, số và dấu gạch ngang, ví dụ slug = \"gioi-thieu\""},
+	Internal:           {"chiso gặp lỗi nội bộ khi dựng trang", "đây không phải lỗi của bạn: gửi các tệp vừa sửa cho người quản trị"},
 	LevelUnused:        {"cấp “%s” (mã %s) không có số liệu trong kỳ nào", "kiểm tra mã cấp: các tệp kỳ dùng mã nào thì khai báo đúng mã đó; nếu cấp này không dùng thì xóa"},
 	UnknownRepeated:    {"%s (cùng mã này còn ở %d chỗ khác, không liệt kê)", "%[3]s; nếu mã được đổi hoặc gõ sai ở tệp khai báo thì sửa ở đó một lần"},
 	SheetNotImported:   {"bảng tính %s chưa được nhập: tháng này chưa có trên trang", "điền bảng tính rồi chạy chiso import %[1]s; nếu không dùng nữa thì xóa tệp"},

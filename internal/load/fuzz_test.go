@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"chiso/internal/diag"
 )
@@ -61,7 +62,7 @@ func loadWith(t *testing.T, base fstest.MapFS, name string, data []byte) {
 		if d.Pos.File == "" || d.Pos.Line < 1 && d.Code != diag.NoPeriods && d.Code != diag.ReadFailed {
 			t.Errorf("no file and line: %s", d)
 		}
-		if strings.Contains(d.String(), "%!") {
+		if strings.Contains(d.String(), "%!") && !strings.Contains(string(data), "%!") {
 			t.Errorf("broken format: %s", d)
 		}
 	}
@@ -76,7 +77,13 @@ func fuzzFile(f *testing.F, name string) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		loadWith(t, base, name, data)
+		done := make(chan bool)
+		go func() { loadWith(t, base, name, data); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("loading %d bytes takes more than 5 s: %q", len(data), data)
+		}
 	})
 }
 

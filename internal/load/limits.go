@@ -101,3 +101,63 @@ func stringOpening(text, msg string, line, col int) (int, int) {
 	}
 	return open, utf8.RuneCountInString(lines[open-1][:strings.Index(lines[open-1], delim)]) + 1
 }
+
+// tooDeep scans the text before the TOML library sees it: nesting of [ ] and { } beyond
+// MaxDepth (and dotted keys longer than that) cost the library seconds and the locator
+// memory out of all proportion, so they are refused at their line first. Strings and
+// comments are skipped; the scan is one pass.
+func tooDeep(name, text string) (diag.Pos, bool) {
+	depth, line, lineStart := 0, 1, 0
+	dots, seenEquals := 0, false
+	at := func(i int) diag.Pos {
+		return diag.Pos{File: name, Line: line, Col: utf8.RuneCountInString(text[lineStart:i]) + 1}
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '\n':
+			line, lineStart, dots, seenEquals = line+1, i+1, 0, false
+		case '#':
+			for i+1 < len(text) && text[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			q := text[i : i+1]
+			if strings.HasPrefix(text[i:], q+q+q) {
+				end := strings.Index(text[i+3:], q+q+q)
+				if end < 0 {
+					return diag.Pos{}, false // unclosed: the library says so
+				}
+				skipped := text[i : i+3+end+3]
+				line += strings.Count(skipped, "\n")
+				if k := strings.LastIndexByte(skipped, '\n'); k >= 0 {
+					lineStart = i + k + 1
+				}
+				i += 3 + end + 2
+				continue
+			}
+			for i++; i < len(text) && text[i] != c && text[i] != '\n'; i++ {
+				if c == '"' && text[i] == '\\' {
+					i++
+				}
+			}
+			if i < len(text) && text[i] == '\n' {
+				i-- // the newline is counted by the loop
+			}
+		case '[', '{':
+			if depth++; depth > MaxDepth+1 {
+				return at(i), true
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		case '=':
+			seenEquals = true
+		case '.':
+			if !seenEquals {
+				if dots++; dots > 2*MaxDepth {
+					return at(i), true
+				}
+			}
+		}
+	}
+	return diag.Pos{}, false
+}

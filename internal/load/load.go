@@ -24,6 +24,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -127,6 +128,10 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	text := string(src)
+	if p, deep := tooDeep(name, text); deep {
+		l.probs.Errorf(p, diag.TooDeep, strconv.Itoa(MaxDepth))
+		return nil, false
+	}
 	m := map[string]any{}
 	if _, err := toml.Decode(text, &m); err != nil {
 		p := diag.Pos{File: name, Line: 1}
@@ -354,6 +359,7 @@ func (l *loader) reports() {
 	parsed := make([]*table, len(names))
 	fileProbs := make([]diag.List, len(names))
 	var wg sync.WaitGroup
+	var carry diag.Carry
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, name := range names {
 		wg.Add(1)
@@ -361,11 +367,13 @@ func (l *loader) reports() {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
+			defer carry.Catch()
 			sub := &loader{fsys: l.fsys, probs: &fileProbs[i]}
 			parsed[i], _ = sub.open(name, true)
 		}()
 	}
 	wg.Wait()
+	carry.Raise()
 	// Periods refer to levels, units, indicators and provinces: while one of those files
 	// cannot be read, periods are only parsed, so that every syntax error shows in one
 	// run but no figure is reported as unknown because of another file's slip.

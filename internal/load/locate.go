@@ -40,6 +40,9 @@ func locate(src string) positions {
 
 type scanner struct {
 	pos         positions
+	colLine     int // the column cache of s.col: line, byte offset and runes before it
+	colByte     int
+	colRunes    int
 	arrays      map[string]int // resolved array-of-tables path → rows seen
 	table       string         // resolved path of the current [table]
 	line        int
@@ -55,6 +58,21 @@ type frame struct {
 	array bool
 	n     int
 }
+
+// col is runeCol with a cache: a value of a million elements on one line would otherwise
+// count the line's runes from its start once per element.
+func (s *scanner) col(text string, i int) int {
+	if s.colLine != s.line+1 || i < s.colByte {
+		s.colLine, s.colByte, s.colRunes = s.line+1, 0, 0
+	}
+	s.colRunes += utf8.RuneCountInString(text[s.colByte:i])
+	s.colByte = i
+	return s.colRunes + 1
+}
+
+// maxElems bounds the elements of one array whose positions are recorded: a real file
+// has a few dozen, and an error in a later one falls back to the array's own line.
+const maxElems = 10000
 
 func (s *scanner) at(path string, col int) {
 	if _, ok := s.pos[path]; !ok {
@@ -79,7 +97,7 @@ func (s *scanner) statement(text string) {
 		keys = keys[:maxLocateDepth]
 	}
 	path := join(s.table, keys...)
-	s.at(path, runeCol(text, i))
+	s.at(path, s.col(text, i))
 	j = skipSpace(text, j)
 	if j < len(text) && text[j] == '=' {
 		s.value(text, j+1, path)
@@ -113,7 +131,7 @@ func (s *scanner) header(text string, i int) {
 		}
 	}
 	s.table = resolved
-	s.at(resolved, runeCol(text, i))
+	s.at(resolved, s.col(text, i))
 }
 
 // value walks a value from byte i, recording keys of inline tables and indexes of
@@ -140,7 +158,7 @@ func (s *scanner) value(text string, i int, path string) {
 			}
 			i = skipString(text, i)
 		case c == '{':
-			p := s.elemPath(path, runeCol(text, i))
+			p := s.elemPath(path, s.col(text, i))
 			s.stack = append(s.stack, frame{path: p})
 			s.depth++
 			i++
@@ -154,7 +172,7 @@ func (s *scanner) value(text string, i int, path string) {
 				if len(keys) == 0 {
 					break
 				}
-				s.at(join(p, keys...), runeCol(text, i))
+				s.at(join(p, keys...), s.col(text, i))
 				j = skipSpace(text, j)
 				if j >= len(text) || text[j] != '=' {
 					i = j
@@ -173,14 +191,14 @@ func (s *scanner) value(text string, i int, path string) {
 			}
 			i++
 		case c == '[':
-			p := s.elemPath(path, runeCol(text, i))
+			p := s.elemPath(path, s.col(text, i))
 			s.stack = append(s.stack, frame{path: p, array: true})
 			s.depth++
 			i++
 		case c == ' ' || c == '\t' || c == ',' || c == '\r':
 			i++
 		default:
-			s.elemPath(path, runeCol(text, i)) // a scalar element of an array
+			s.elemPath(path, s.col(text, i)) // a scalar element of an array
 			for i < len(text) && !strings.ContainsRune(" \t,]}#\r", rune(text[i])) {
 				i++
 			}
@@ -229,6 +247,9 @@ func (s *scanner) elemPath(path string, col int) string {
 	top := &s.stack[len(s.stack)-1]
 	if !top.array {
 		return path
+	}
+	if top.n >= maxElems {
+		return top.path
 	}
 	p := top.path + "[" + strconv.Itoa(top.n) + "]"
 	top.n++
@@ -317,5 +338,3 @@ func join(base string, keys ...string) string {
 	}
 	return base
 }
-
-func runeCol(text string, byteIdx int) int { return utf8.RuneCountInString(text[:byteIdx]) + 1 }

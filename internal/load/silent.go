@@ -26,6 +26,24 @@ func (l *loader) silentlyAccepted() {
 	l.orphanNotes()
 	l.reportDates()
 	l.successions()
+	l.entityOverlaps()
+}
+
+// entityOverlaps reports two provinces in force on the same day: each period would be
+// written under whichever comes first in the file, silently.
+func (l *loader) entityOverlaps() {
+	es := l.site.Entities
+	for i, a := range es {
+		for _, b := range es[i+1:] {
+			start := a.From
+			if b.From.After(start) {
+				start = b.From
+			}
+			if a.InForce(start) && b.InForce(start) {
+				l.probs.Errorf(b.Pos, diag.EntityOverlap, b.Key, a.Key, vietnamese.Date(start))
+			}
+		}
+	}
 }
 
 // wrongCaseFiles reports data/periods/2024-06.TOML and the like, which the reader's
@@ -52,6 +70,10 @@ func (l *loader) pageSlugs() {
 		seen[s] = ""
 	}
 	for _, p := range l.site.Pages {
+		if p.Slug == "" { // a slug of punctuation only: the page would land on the home page
+			l.probs.Errorf(diag.Pos{File: p.File, Line: 1}, diag.EmptySlug)
+			continue
+		}
 		prev, taken := seen[p.Slug]
 		switch {
 		case taken && prev == "":

@@ -51,7 +51,7 @@ func explainSyntax(msg, line string) (what, todo string) {
 		}
 		return fmt.Sprintf("ngày “%s” không có thật hoặc viết sai", strings.TrimSpace(value)),
 			"viết năm-tháng-ngày với tháng và ngày hai chữ số, ví dụ 2024-05-20"
-	case strings.Contains(msg, "but got '%'"):
+	case strings.Contains(msg, "but got '%'") && strings.Contains(line, "="):
 		return "tỷ lệ không kèm dấu %", fmt.Sprintf("sửa thành %s = %s", key, strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value), "%")))
 	case strings.Contains(msg, "to end with a newline"):
 		return "sau giá trị còn chữ thừa",

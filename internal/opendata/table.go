@@ -80,7 +80,7 @@ func (t *Table) CSV() []byte {
 	w.UseCRLF = true
 	head := make([]string, len(t.Fields))
 	for i, f := range t.Fields {
-		head[i] = f.Name
+		head[i] = inert(f.Name) // a chart's columns are named after levels and indicators
 	}
 	w.Write(head)
 	rec := make([]string, len(t.Fields))

@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"chiso/internal/build"
 	"chiso/internal/diag"
 	"chiso/internal/load"
+	"chiso/internal/publish"
 )
 
 // source opens the site's folder as the build command does (load.Dir); a folder that
@@ -54,4 +56,16 @@ func refuseHost(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(http.StatusMisdirectedRequest)
 	io.WriteString(w, diag.PreviewWrongHost+"\n")
+}
+
+// siteOrCrash builds the site; a panic becomes a failed build whose error page says so,
+// and the preview goes on serving (a panic in the watcher would end it with a Go stack).
+func siteOrCrash(opts build.Options) (files publish.Files, probs diag.List, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			files, err = nil, build.ErrInvalid
+			probs = diag.List{{Pos: diag.Pos{File: "config.toml"}, Code: diag.Internal}}
+		}
+	}()
+	return build.Site(opts)
 }
