@@ -4,12 +4,12 @@
 
 GO ?= go
 
-.PHONY: site test gotest e2e bench clean
+.PHONY: site test gotest fuzz e2e bench clean
 
 site:
 	$(GO) run . build --source . --out public
 
-test: node_modules/.installed gotest e2e
+test: node_modules/.installed gotest fuzz e2e
 
 # -race: the build renders pages on every core. It makes the tests several times slower
 # (internal/build takes minutes on 2 busy cores), hence the longer timeout. Goldens and
@@ -18,6 +18,10 @@ test: node_modules/.installed gotest e2e
 gotest:
 	$(GO) vet ./...
 	$(GO) test -race -timeout 30m -count=1 ./...
+
+# Each fuzz target for a few seconds (FUZZTIME=10m make fuzz for a long run by hand).
+fuzz:
+	scripts/fuzz
 
 e2e: node_modules/.installed
 	node --test --test-concurrency=1 e2e/
