@@ -49,15 +49,30 @@ func Site(s *model.Site) diag.List {
 // warned about once, at its declaration — most often its key is mistyped there — and not
 // as missing from every result of every period.
 func usedLevels(l *diag.List, s *model.Site) map[*model.Level]bool {
+	// A level is used by a rate given for it or for one of its units, by a dossier line
+	// or by a unit's index score.
 	used := map[*model.Level]bool{}
 	for _, r := range s.Reports {
 		for _, res := range r.Results {
 			for _, lr := range res.Levels {
 				used[lr.Level] = true
 			}
+			for _, ur := range res.Units {
+				used[ur.Unit.Level] = true
+			}
+		}
+		if r.Dossiers != nil {
+			for _, d := range r.Dossiers.Levels {
+				used[d.Level] = true
+			}
+		}
+		for _, sc := range r.UnitScores {
+			used[sc.Unit.Level] = true
 		}
 	}
-	if len(s.Reports) == 0 {
+	// With nothing broken down by level anywhere (dossier or index reports only), an unused
+	// level says nothing about a mistyped key.
+	if len(s.Reports) == 0 || len(used) == 0 {
 		return used
 	}
 	for _, lv := range s.Levels {

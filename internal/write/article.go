@@ -21,6 +21,10 @@ type Article struct {
 	Lead    template.HTML // "(binhdinh.gov.vn) - …", the tag of the period's entity
 	Body    template.HTML // data-source sentence, items, editor's paragraphs, index, "./."
 	Summary string        // the lead as plain text, for lists and meta descriptions
+	// KeyFigures are the period's facts in a few words each ("3/7 chỉ tiêu đạt",
+	// "88,62 điểm", "hạng 2/63, tăng 1 bậc"): <li> items shown above the lead, so that a
+	// reader on a phone sees the figures on the first screen.
+	KeyFigures template.HTML
 }
 
 // Path is the article's path under the site root.
@@ -34,6 +38,28 @@ type ArticleData struct {
 	Notes  template.HTML // the editor's paragraphs (content/bai-viet/PERIOD.md)
 	Items  []Item
 	Index  *IndexLine
+}
+
+// Met counts the indicators that reach their target; Judged those that have one.
+func (d *ArticleData) Met() int {
+	n := 0
+	for _, it := range d.Items {
+		if it.Target != nil && it.Met {
+			n++
+		}
+	}
+	return n
+}
+
+// Judged counts the indicators with a target, the ones that get a verdict.
+func (d *ArticleData) Judged() int {
+	n := 0
+	for _, it := range d.Items {
+		if it.Target != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // Item is one indicator's line of the article.
@@ -162,6 +188,11 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	keys, err := w.exec("key-figures", d)
+	if err != nil {
+		return nil, err
+	}
+	a.KeyFigures = keys
 	body, err := w.exec("article-body", d)
 	if err != nil {
 		return nil, err
