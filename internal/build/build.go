@@ -152,6 +152,8 @@ type builder struct {
 	probs       diag.List // problems found while building (a redirect to no page)
 	echarts     string    // path of the ECharts file under assets/vendor/
 	rendered    []pageJob // pages rendered so far, for the search index
+	cards       []cardJob // share cards to draw (sharecards.go)
+	cardErr     error     // the first error in a card's wording
 }
 
 func (b *builder) run(opts Options) error {
@@ -171,6 +173,9 @@ func (b *builder) run(opts Options) error {
 		return err
 	}
 	if err := b.renderPages(); err != nil {
+		return err
+	}
+	if err := b.drawCards(); err != nil {
 		return err
 	}
 	return b.assets(opts)
