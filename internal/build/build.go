@@ -57,7 +57,7 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 	if probs.HasErrors() {
 		return nil, probs, ErrInvalid
 	}
-	tmpl, err := render.Parse(opts.Source, funcs(&site.Config))
+	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
 	if err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
@@ -234,6 +234,7 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 		p.Nav = append(p.Nav, render.NavItem{Label: pg.Title, Path: pg.Slug + "/", Current: section == "page:"+pg.Slug})
 	}
 	p.HasCharts = hasCharts(body)
+	p.Updated = b.updated(p)
 	b.share(p)
 	b.open.published(p, b.lastmod(p))
 	file := path + "index.html"

@@ -4,8 +4,10 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"time"
 
 	"chiso/internal/model"
+	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/shareimage"
 	"chiso/internal/vietnamese"
@@ -157,4 +159,36 @@ func (b *builder) drawCards() error {
 	}
 	b.cards = nil
 	return nil
+}
+
+// updated is when a page's figures last changed: the newest report they come from
+// (opendata.Published: the report's date, or the end of its period); zero for pages
+// without figures of their own.
+func (b *builder) updated(p *render.Page) time.Time {
+	var reports []*model.Report
+	switch body := p.Body.(type) {
+	case *ArticleBody:
+		reports = append(reports, body.Article.Report)
+	case *IndicatorBody:
+		for _, r := range body.Rows {
+			reports = append(reports, r.Article.Report)
+		}
+	case *UnitBody:
+		for _, r := range body.Rows {
+			reports = append(reports, r.Article.Report)
+		}
+	case *SummaryBody:
+		reports = body.Summary.Reports
+	case *RankingBody:
+		reports = append(reports, body.Article.Report)
+	case *HomeBody:
+		reports = b.site.Reports
+	}
+	var t time.Time
+	for _, r := range reports {
+		if d := opendata.Published(r); d.After(t) {
+			t = d
+		}
+	}
+	return t
 }

@@ -177,6 +177,11 @@ func (l *loader) config() {
 	if j, ok := t.Number("jump_warning", false); ok {
 		c.JumpWarning = j
 	}
+	c.Contact = t.String("contact", false)
+	c.ReportError = t.String("report_error", false)
+	if c.ReportError == "" {
+		c.ReportError = c.Contact
+	}
 	t.Done()
 }
 

@@ -27,6 +27,8 @@ type Config struct {
 	Licence     string // licence of the data, e.g. "CC-BY-4.0"
 	IndexName   string // official name of the index being reported on
 	JumpWarning float64
+	Contact     string // the editors' address, "mailto:…" or a page URL; shown on every page
+	ReportError string // where to report a wrong figure ("báo lỗi số liệu"); Contact when empty
 }
 
 // Document is a legal or administrative document: a resolution that sets targets, or

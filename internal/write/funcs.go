@@ -43,6 +43,7 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		},
 		"sign":       func(d float64) int { return vietnamese.Direction(d) },
 		"lowerFirst": LowerFirst,
+		"upperFirst": UpperFirst,
 		"sep":        Sep,
 		"url":        func(p string) string { return cfg.BasePath + strings.TrimPrefix(p, "/") },
 		"absURL":     func(p string) string { return cfg.BaseURL + cfg.BasePath + strings.TrimPrefix(p, "/") },
@@ -69,6 +70,16 @@ func LowerFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// UpperFirst capitalises the first letter: a name that starts a heading or a label
+// ("Phường Quy Nhơn"); the data keep it as running text needs it ("của phường Quy Nhơn").
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // Sep is the separator before item i of n in a Vietnamese list: "a, b và c".
