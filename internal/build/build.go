@@ -57,7 +57,7 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 	if probs.HasErrors() {
 		return nil, probs, ErrInvalid
 	}
-	tmpl, err := render.Parse(opts.Source, funcs(&site.Config))
+	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
 	if err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
@@ -115,6 +115,8 @@ type builder struct {
 	probs       diag.List // problems found while building (a redirect to no page)
 	echarts     string    // path of the ECharts file under assets/vendor/
 	rendered    []pageJob // pages rendered so far, for the search index
+	cards       []cardJob // share cards to draw (sharecards.go)
+	cardErr     error     // the first error in a card's wording
 }
 
 func (b *builder) run(opts Options) error {
@@ -134,6 +136,9 @@ func (b *builder) run(opts Options) error {
 		return err
 	}
 	if err := b.renderPages(); err != nil {
+		return err
+	}
+	if err := b.drawCards(); err != nil {
 		return err
 	}
 	return b.assets(opts)
@@ -192,6 +197,7 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 		p.Nav = append(p.Nav, render.NavItem{Label: pg.Title, Path: pg.Slug + "/", Current: section == "page:"+pg.Slug})
 	}
 	p.HasCharts = hasCharts(body)
+	p.Updated = b.updated(p)
 	b.share(p)
 	b.open.published(p, b.lastmod(p))
 	file := path + "index.html"

@@ -135,6 +135,11 @@ func (b *builder) share(p *render.Page) {
 	cfg := &b.site.Config
 	s := &render.Share{Type: "website", Image: b.absURLOf(ShareImage), Width: shareimage.Width, Height: shareimage.Height,
 		ImageAlt: cfg.Title + " – " + b.site.Current().Name}
+	if card, alt, err := b.shareCard(p); err != nil {
+		b.cardErr = err
+	} else if card != "" {
+		s.Image, s.ImageAlt = b.absURLOf(card), alt
+	}
 	s.Feeds = []render.FeedLink{
 		{Title: cfg.Title + " – tin bài (RSS)", Type: "application/rss+xml", Href: b.urlOf(SiteRSS)},
 		{Title: cfg.Title + " – tin bài (Atom)", Type: "application/atom+xml", Href: b.urlOf(SiteAtom)},

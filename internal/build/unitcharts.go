@@ -45,13 +45,14 @@ type unitData struct {
 	First, Last *model.Report
 }
 
-// unitChart is a unit's indicators over its periods, one line each.
-func (b *builder) unitChart(body *UnitBody) ([]Figure, error) {
+// unitChart is a unit's indicators over its periods, one line each; name is the unit's
+// as the page's title gives it (with its dates when another unit has the same name).
+func (b *builder) unitChart(body *UnitBody, name string) ([]Figure, error) {
 	if len(body.Rows) < 2 {
 		return nil, nil // one period: the table says it all
 	}
 	c := chart.Chart{ID: "don-vi-" + body.Unit.Code, Kind: chart.Line, CategoryName: "Kỳ", Unit: "%", Tick: 10,
-		Title: "Tỷ lệ các chỉ tiêu của " + body.Unit.Name + " qua các kỳ"}
+		Title: "Tỷ lệ các chỉ tiêu của " + name + " qua các kỳ"}
 	// Rows are newest first; the chart reads left to right from the oldest.
 	for i := len(body.Rows) - 1; i >= 0; i-- {
 		p := body.Rows[i].Article.Report.Period

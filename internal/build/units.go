@@ -158,13 +158,15 @@ func (b *builder) unitPages() error {
 			body.Latest = &body.Rows[0]
 		}
 		body.History = unitHistory(body)
-		var err error
-		if body.Charts, err = b.unitChart(body); err != nil {
-			return err
-		}
-		title := upperFirst(u.Name)
+		// Units of the same name get their dates, in the page's title and the chart's.
+		name := u.Name
 		if sameName[u.Name] > 1 {
-			title += unitDates(u)
+			name += unitDates(u)
+		}
+		title := upperFirst(name)
+		var err error
+		if body.Charts, err = b.unitChart(body, name); err != nil {
+			return err
 		}
 		if err := b.page("unit", "don-vi/"+u.Code+"/", title, "Kết quả các chỉ tiêu của "+u.Name+" qua các kỳ.", "units", illustrative, body); err != nil {
 			return err

@@ -230,6 +230,11 @@ func (l *loader) config() {
 		c.JumpWarning = j
 	}
 	l.siteAddress(t)
+	c.Contact = t.String("contact", false)
+	c.ReportError = t.String("report_error", false)
+	if c.ReportError == "" {
+		c.ReportError = c.Contact
+	}
 	t.Done()
 }
 

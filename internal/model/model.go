@@ -26,6 +26,8 @@ type Config struct {
 	IndexName   string // official name of the index being reported on
 	IndexShort  string // its short name in titles, "Chỉ số phục vụ người dân, doanh nghiệp"
 	JumpWarning float64
+	Contact     string // the editors' address, "mailto:…" or a page URL; shown on every page
+	ReportError string // where to report a wrong figure ("báo lỗi số liệu"); Contact when empty
 }
 
 // Document is a legal or administrative document: a resolution that sets targets, or

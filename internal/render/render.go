@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"chiso/internal/diag"
@@ -29,7 +30,7 @@ type Templates struct {
 }
 
 // shared are parsed into every page kind; the other *.html files are page kinds.
-var shared = []string{"base.html", "opendata.html"}
+var shared = []string{"base.html", "trust.html", "opendata.html"}
 
 // Parse reads templates/*.html from fsys.
 func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
@@ -57,7 +58,7 @@ func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 	t := &Templates{Text: base, kinds: map[string]*template.Template{}}
 	for _, name := range names {
 		kind := strings.TrimSuffix(path.Base(name), ".html")
-		if kind == "base" {
+		if kind == "base" || kind == "trust" {
 			continue
 		}
 		k, err := base.Clone()
@@ -104,6 +105,9 @@ type Page struct {
 	Layout string
 	// Share is the head's metadata for link previews, feeds and search engines (share.go).
 	Share *Share
+	// Updated is when the page's figures last changed (the newest report they come from);
+	// zero on pages without figures.
+	Updated time.Time
 }
 
 // NavItem is a link of the main navigation.

@@ -94,6 +94,16 @@ func LowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// UpperFirst capitalises the first letter: a name that starts a heading or a label
+// ("Phường Quy Nhơn"); the data keep it as running text needs it ("của phường Quy Nhơn").
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // Sep is the separator before item i of n in a Vietnamese list: "a, b và c".
 func Sep(i, n int) string {
 	switch {
@@ -103,13 +113,4 @@ func Sep(i, n int) string {
 		return " và "
 	}
 	return ", "
-}
-
-// UpperFirst capitalises the first letter: a period's label at the start of a heading.
-func UpperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }

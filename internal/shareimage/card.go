@@ -1,0 +1,182 @@
+package shareimage
+
+import (
+	"bytes"
+	_ "embed"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// notoSansBold is Noto Sans Bold, which has every Vietnamese letter precomposed; its
+// licence, the SIL Open Font License 1.1, is font/OFL.txt beside it.
+//
+//go:embed font/NotoSans-Bold.ttf
+var notoSansBold []byte
+
+var parsed = sync.OnceValues(func() (*opentype.Font, error) { return opentype.Parse(notoSansBold) })
+
+// Card is what one page's share card says: the site above, the page's own title, up to
+// three figures, and a line below (the period, the source).
+type Card struct {
+	Kicker  string // the site, above the title: "Chỉ số phục vụ người dân, doanh nghiệp – tỉnh Gia Lai"
+	Title   string
+	Figures []Figure
+	Footer  string // "tháng 4/2024 · binhdinh.gov.vn"
+}
+
+// Figure is a figure as printed ("88,62") with what it is ("điểm chỉ số").
+type Figure struct {
+	Value string
+	Label string
+	Low   bool // drawn in the "not met" colour
+}
+
+var (
+	text      = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	soft      = color.RGBA{0xc9, 0xdc, 0xf0, 0xff}
+	highlight = color.RGBA{0xff, 0xd5, 0x4f, 0xff}
+	low       = color.RGBA{0xff, 0xb0, 0xa0, 0xff}
+	panel     = color.RGBA{0x12, 0x4e, 0x88, 0xff}
+)
+
+const margin = 64
+
+// Draw makes c's PNG. The same card gives the same bytes: no time, no randomness, one
+// embedded font.
+func Draw(c Card) ([]byte, error) {
+	f, err := parsed()
+	if err != nil {
+		return nil, err
+	}
+	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	fill := func(r image.Rectangle, c color.Color) {
+		draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
+	}
+	fill(img.Bounds(), background)
+	fill(image.Rect(0, 0, Width, 16), band)
+	fill(image.Rect(0, Height-16, Width, Height), band)
+
+	face := func(size float64) (font.Face, error) {
+		return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	}
+	write := func(fc font.Face, col color.Color, x, y int, s string) {
+		d := font.Drawer{Dst: img, Src: image.NewUniform(col), Face: fc, Dot: fixed.P(x, y)}
+		d.DrawString(s)
+	}
+	width := Width - 2*margin
+
+	kicker, err := face(26)
+	if err != nil {
+		return nil, err
+	}
+	write(kicker, soft, margin, 72, fit(kicker, c.Kicker, width))
+
+	// The title: the largest size at which it fits in three lines, down to 40 px, then cut.
+	y := 92
+	var lines []string
+	var tf font.Face
+	size := 60.0
+	for ; size >= 40; size -= 4 {
+		if tf, err = face(size); err != nil {
+			return nil, err
+		}
+		if lines = wrap(tf, c.Title, width); len(lines) <= 3 {
+			break
+		}
+	}
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = fit(tf, lines[2]+" …", width)
+	}
+	lineH := int(size * 1.25)
+	for _, l := range lines {
+		y += lineH
+		write(tf, text, margin, y, l)
+	}
+
+	// Figures in panels along the bottom.
+	if n := len(c.Figures); n > 0 {
+		n = min(n, 3)
+		valueFace, err := face(64)
+		if err != nil {
+			return nil, err
+		}
+		labelFace, err := face(24)
+		if err != nil {
+			return nil, err
+		}
+		gap := 24
+		w := (width - (n-1)*gap) / n
+		top, bottom := 380, 540
+		for i, fg := range c.Figures[:n] {
+			x := margin + i*(w+gap)
+			fill(image.Rect(x, top, x+w, bottom), panel)
+			col := highlight
+			if fg.Low {
+				col = low
+			}
+			write(valueFace, col, x+24, top+84, fit(valueFace, fg.Value, w-48))
+			for j, l := range wrap(labelFace, fg.Label, w-48) {
+				if j == 2 {
+					break
+				}
+				write(labelFace, soft, x+24, top+120+j*28, l)
+			}
+		}
+	}
+	foot, err := face(24)
+	if err != nil {
+		return nil, err
+	}
+	write(foot, soft, margin, Height-36, fit(foot, c.Footer, width))
+
+	var buf bytes.Buffer
+	// BestSpeed: a card is drawn per page; the size difference is small on flat colours.
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// wrap breaks s into lines no wider than w, at spaces.
+func wrap(f font.Face, s string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && font.MeasureString(f, try).Ceil() > w {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		line = try
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// fit cuts s with "…" until it is no wider than w.
+func fit(f font.Face, s string, w int) string {
+	if font.MeasureString(f, s).Ceil() <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && font.MeasureString(f, string(r)+"…").Ceil() > w {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimRight(string(r), " ") + "…"
+}

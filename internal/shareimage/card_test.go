@@ -1,0 +1,70 @@
+package shareimage
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"testing"
+)
+
+var april = Card{
+	Kicker:  "Chỉ số phục vụ người dân, doanh nghiệp – tỉnh Bình Định",
+	Title:   "Kết quả thực hiện 07 chỉ tiêu liên quan đến “Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công trực tuyến” trên địa bàn tỉnh trong tháng 4 năm 2024",
+	Figures: []Figure{{Value: "3/7", Label: "chỉ tiêu đạt mục tiêu", Low: true}, {Value: "88,62", Label: "điểm Chỉ số"}, {Value: "2/63", Label: "xếp hạng cả nước"}},
+	Footer:  "Tháng 4/2024 · binhdinh.gov.vn",
+}
+
+// A card is a PNG of the OpenGraph size, the same bytes every time, and it differs with
+// the page: two titles, two cards.
+func TestDraw(t *testing.T) {
+	a, err := Draw(april)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
+		t.Errorf("size %v", b)
+	}
+	again, _ := Draw(april)
+	if !bytes.Equal(a, again) {
+		t.Error("two drawings of one card differ")
+	}
+	other := april
+	other.Title = "Tổng hợp quý III/2025"
+	b, _ := Draw(other)
+	if bytes.Equal(a, b) {
+		t.Error("a card with another title has the same bytes")
+	}
+	// Text is drawn: the title's first line holds white pixels, the same band of a card
+	// without a title none.
+	white := func(c Card) int {
+		data, err := Draw(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		im, _ := png.Decode(bytes.NewReader(data))
+		n := 0
+		for y := 110; y < 170; y++ {
+			for x := margin; x < Width-margin; x++ {
+				if r, g, b, _ := im.At(x, y).RGBA(); r == 0xffff && g == 0xffff && b == 0xffff {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	blank := april
+	blank.Title = ""
+	if n := white(april); n < 1000 {
+		t.Errorf("%d white pixels where the title is", n)
+	}
+	if n := white(blank); n != 0 {
+		t.Errorf("%d white pixels without a title", n)
+	}
+	if out := os.Getenv("CARD_OUT"); out != "" {
+		os.WriteFile(out, a, 0o644)
+	}
+}
