@@ -16,7 +16,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, watchedPage, report } from './helpers.mjs';
-import { openSite, onePerKind, drawAllCharts, runAxe, AXE_JS } from './sitepages.mjs';
+import { openSite, onePerKind, somePerKind, drawAllCharts, runAxe, AXE_JS } from './sitepages.mjs';
 
 let site, browser;
 
@@ -42,7 +42,7 @@ function formatViolations(where, vs) {
   return vs.map((v) => `${where}: ${v.id} (${v.impact}, ${v.count}×) ${v.help}\n      ${v.nodes.join('\n      ')}`);
 }
 
-test('axe-core: no WCAG 2.1 A/AA violation on any page, in normal colours and in high contrast', async () => {
+test('axe-core: no WCAG 2.1 A/AA violation on every article and up to 12 pages of every other kind, in normal colours and in high contrast', async () => {
   // One load per page: axe with the normal colours, then the reader presses "Tăng tương phản"
   // and axe runs again, then "Giảm tương phản" puts the colours back for the next page.
   // Two workers, each in its own context (the contrast choice is shared through localStorage).
@@ -50,7 +50,8 @@ test('axe-core: no WCAG 2.1 A/AA violation on any page, in normal colours and in
   const high = [];
   let checked = 0;
   let checkedHigh = 0;
-  const queue = [...site.pages];
+  const chosen = somePerKind(site.pages, 12);
+  const queue = [...chosen];
   const worker = async () => {
     const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
     try {
@@ -78,7 +79,7 @@ test('axe-core: no WCAG 2.1 A/AA violation on any page, in normal colours and in
   await Promise.all([worker(), worker()]);
   console.log(`# axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa): ${checked} pages in normal colours, ` +
     `${checkedHigh} in high contrast: ${normal.length} + ${high.length} violations`);
-  assert.equal(checked, site.pages.length);
+  assert.equal(checked, chosen.length);
   normal.sort();
   high.sort();
   assert.deepEqual(normal, [], report('axe, normal colours', normal));

@@ -69,6 +69,20 @@ export function onePerKind(pages, prefer = {}) {
 }
 
 /**
+ * Every kind of page, at most n of each (the first in file order), and every article: the
+ * articles differ by report and period kind, while units, embeds and rankings repeat one
+ * template hundreds of times. For the checks that cost a full browser load per page.
+ */
+export function somePerKind(pages, n) {
+  const seen = new Map();
+  return pages.filter((p) => {
+    const k = (seen.get(p.kind) || 0) + 1;
+    seen.set(p.kind, k);
+    return p.kind === 'article' || k <= n;
+  });
+}
+
+/**
  * Build the sample site into a temp dir (or take E2E_OUT=DIR as built), serve it under its
  * base_path with the site's CSP and list its pages.
  */
