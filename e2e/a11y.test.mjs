@@ -333,11 +333,14 @@ test('every chart: a name, a Vietnamese description, a table with a caption, dec
       if (/đường nét đứt/.test(f.desc) && !series.some((s) => s.lineStyle && s.lineStyle.type === 'dashed')) {
         bad.push(`${at}: the description speaks of a dashed line, the option has none`);
       }
-      // Line series are told apart by their symbols too.
-      const lines = series.filter((s) => s.type === 'line' && !isTarget(s));
-      if (lines.length > 1 && new Set(lines.map((s) => s.symbol)).size < lines.length) {
-        bad.push(`${at}: line series share a symbol`);
+      // Line series are told apart by their symbols too. A series broken at a change of
+      // province is drawn as several ECharts series under one name, with one symbol.
+      const symbolOf = new Map();
+      for (const l of series.filter((s) => s.type === 'line' && !isTarget(s))) {
+        if (symbolOf.has(l.name) && symbolOf.get(l.name) !== l.symbol) bad.push(`${at}: “${l.name}” changes symbol`);
+        symbolOf.set(l.name, l.symbol);
       }
+      if (new Set(symbolOf.values()).size < symbolOf.size) bad.push(`${at}: line series share a symbol`);
     }
   }
   console.log(`# checked ${charts} charts`);
