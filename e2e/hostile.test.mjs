@@ -225,6 +225,47 @@ test('without CSP: no dialog opens and no script breaks', async () => {
   }
 });
 
+test('embed code pasted into a page of another origin: the host page gains no script, the embed draws, no dialog opens', async () => {
+  // The embed code exactly as the site offers it beside the hostile indicator's chart (read
+  // from its <textarea> by the browser, so entities are decoded as a webmaster's copy would
+  // be), pointed at the server without CSP, pasted into a page served from another port:
+  // another origin, as on a portal's CMS.
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  let host;
+  try {
+    const probe = await ctx.newPage();
+    await goto(probe, new URL(indicatorPages[0], servers.none.url).href);
+    const codes = await probe.$$eval('textarea.embed-code', (ts) => ts.map((t) => t.value));
+    assert.ok(codes.length > 0, `${indicatorPages[0]}: no embed code`);
+    const siteRoot = /src="(https?:\/\/[^"]*?\/)nhung\//.exec(codes[0]);
+    assert.ok(siteRoot, `embed code without an iframe of nhung/: ${codes[0]}`);
+    const pasted = codes.map((c) => c.split(siteRoot[1]).join(servers.none.url)).join('\n');
+    await probe.close();
+
+    const http = await import('node:http');
+    host = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng khác</title></head><body><h1>Trang của cổng</h1>${pasted}</body></html>`);
+    });
+    await new Promise((r) => host.listen(0, '127.0.0.1', r));
+    const hostURL = `http://127.0.0.1:${host.address().port}/`;
+    assert.notEqual(new URL(hostURL).origin, new URL(servers.none.url).origin);
+
+    const { page, dialogs } = await watchedPage(ctx);
+    await goto(page, hostURL);
+    assert.equal(await page.locator('script').count(), 0, 'the pasted code added a script to the host page');
+    assert.equal(await page.locator('iframe').count(), codes.length, 'one iframe per embed code');
+    const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(servers.none.url));
+    assert.ok(frame, 'the embed did not load from the site');
+    await frame.waitForSelector('.chart-canvas[data-finished="1"], .chart-canvas[data-drawn="error"], table');
+    assert.ok((await frame.locator('figure.chart').count()) > 0, 'the embed shows no chart');
+    assert.deepEqual(dialogs, [], `a dialog opened: ${dialogs.join('; ')}`);
+  } finally {
+    await ctx.close();
+    await new Promise((r) => (host ? host.close(r) : r()));
+  }
+});
+
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells. */
 function parseCSV(text) {
   const rows = [];
