@@ -12,7 +12,7 @@ site:
 test: node_modules/.installed gotest fuzz e2e
 
 # -race: the build renders pages on every core. It makes the tests several times slower
-# (internal/build takes minutes on 2 busy cores), hence the longer timeout. Goldens and
+# (internal/pipeline takes minutes on 2 busy cores), hence the longer timeout. Goldens and
 # the URL list are never rewritten here: -update (chart goldens) and -update-broken (the
 # broken-input corpus) are for a person at a terminal, who reads the diff they print.
 gotest:

@@ -21,11 +21,11 @@ import (
 	"syscall"
 	"testing/fstest"
 
-	"chiso/internal/build"
 	"chiso/internal/diag"
 	"chiso/internal/echarts"
 	"chiso/internal/model"
 	"chiso/internal/periodfile"
+	"chiso/internal/pipeline"
 	"chiso/internal/preview"
 	"chiso/internal/sheet"
 	"chiso/internal/vietnamese"
@@ -55,7 +55,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
-	site, _ := build.Check(os.DirFS(*source))
+	site, _ := pipeline.Check(os.DirFS(*source))
 	latest := site.Latest()
 	if latest == nil {
 		fmt.Fprintf(stderr, "chiso new: chưa có kỳ báo cáo nào đọc được trong %s/data/periods/ để làm mẫu — chạy `chiso check` để xem lỗi, hoặc chép một tệp kỳ mẫu vào đó\n", *source)
@@ -269,7 +269,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chiso import: %s không phải bảng tính do chiso new tạo, nên cần --period, ví dụ: chiso import --period 2024-06 %s\n", t.Name, files[0])
 		return 2
 	}
-	site, _ := build.Check(os.DirFS(*source))
+	site, _ := pipeline.Check(os.DirFS(*source))
 	results, probs := sheet.Read(site, t, m, p)
 	if header != nil {
 		// The header cells are checked with the rows, so one run lists every mistake.
@@ -312,7 +312,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	// Check the figures as the site will read them, before writing anything.
 	src := overlay(os.DirFS(*source), f.Name(), f.Probe().Bytes())
-	_, checked := build.Check(src)
+	_, checked := pipeline.Check(src)
 	probs = append(probs, sheet.FromCheck(t.Name, f.Probe(), checked)...)
 	if probs.HasErrors() {
 		return importFailed(stderr, probs)

@@ -10,9 +10,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"chiso/internal/build"
 	"chiso/internal/diag"
 	"chiso/internal/echarts"
+	"chiso/internal/pipeline"
 	"chiso/internal/publish"
 	"chiso/internal/vietnamese"
 )
@@ -111,7 +111,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if src == nil || !checkOut(*source, *out, stderr) {
 		return 2
 	}
-	opts := build.Options{Source: src}
+	opts := pipeline.Options{Source: src}
 	var err error
 	if opts.ECharts, err = chartLibrary(*echarts); err != nil {
 		d := diag.List{}
@@ -119,10 +119,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, d.String())
 		return 1
 	}
-	st, probs, err := build.ToDir(opts, *out)
+	st, probs, err := pipeline.ToDir(opts, *out)
 	fmt.Fprint(stderr, probs.String())
 	if err != nil {
-		if errors.Is(err, build.ErrInvalid) {
+		if errors.Is(err, pipeline.ErrInvalid) {
 			e, w := probs.Count()
 			fmt.Fprintf(stderr, "Không dựng được trang: %d lỗi, %d cảnh báo. Thư mục %s được giữ nguyên.\n", e, w, *out)
 			return 1
@@ -153,7 +153,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// Everything build would report, templates included: the site is built in memory.
-	_, probs, _ := build.Site(build.Options{Source: src})
+	_, probs, _ := pipeline.Site(pipeline.Options{Source: src})
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/pipeline"
 	"chiso/internal/targetyear"
 )
 
@@ -28,7 +28,7 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "chiso new-year: cần đúng một năm, ví dụ: chiso new-year 2026")
 		return 2
 	}
-	site, probs := build.Check(os.DirFS(*source))
+	site, probs := pipeline.Check(os.DirFS(*source))
 	for _, p := range probs {
 		if p.Severity == diag.Error && p.Code != diag.NotEntered && (p.Pos.File == "data/indicators.toml" || p.Pos.File == "data/documents.toml") {
 			fmt.Fprint(stderr, probs.String())

@@ -3,7 +3,7 @@ package diag
 import "sort"
 
 // Codes lists every code the message table words, sorted; the broken-input corpus
-// (internal/build/testdata/broken) uses it to show each one at least once.
+// (internal/pipeline/testdata/broken) uses it to show each one at least once.
 func Codes() []Code {
 	out := make([]Code, 0, len(messages))
 	for c := range messages {

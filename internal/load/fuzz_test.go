@@ -24,7 +24,7 @@ import (
 func minimalFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	root := os.DirFS("../build/testdata/minimal")
+	root := os.DirFS("../pipeline/testdata/minimal")
 	for _, name := range []string{"config.toml", "data/documents.toml", "data/indicators.toml", "data/levels.toml",
 		"data/periods/2024-04.toml", "data/periods/2024-05.toml", "content/gioi-thieu.md"} {
 		b, err := readAll(root, name)

@@ -10,10 +10,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"chiso/internal/build"
 	"chiso/internal/diag"
 	"chiso/internal/model"
 	"chiso/internal/periodfile"
+	"chiso/internal/pipeline"
 )
 
 // sample is the repository's sample site, without the periods from `after` on.
@@ -42,7 +42,7 @@ func sample(t *testing.T, after string) fstest.MapFS {
 
 func draft(t *testing.T, src fstest.MapFS, p model.Period) *periodfile.File {
 	t.Helper()
-	site, probs := build.Check(src)
+	site, probs := pipeline.Check(src)
 	if probs.HasErrors() {
 		t.Fatalf("sample has errors:\n%s", probs)
 	}
@@ -78,11 +78,11 @@ func TestDraftAcrossTheMerger(t *testing.T) {
 // not entered, at its own line, and nothing else about the file.
 func TestDraftIsATodoList(t *testing.T) {
 	src := sample(t, "")
-	site, _ := build.Check(src)
+	site, _ := pipeline.Check(src)
 	p := periodfile.Next(site.Latest().Period)
 	f := draft(t, src, p)
 	src[f.Name()] = &fstest.MapFile{Data: f.Bytes()}
-	_, probs := build.Check(src)
+	_, probs := pipeline.Check(src)
 	lines := strings.Split(string(f.Bytes()), "\n")
 	n := 0
 	for _, d := range probs {
@@ -130,7 +130,7 @@ func TestFilledDraftChecks(t *testing.T) {
 		return key + " = 5" // within every group's maximum
 	})
 	src[f.Name()] = &fstest.MapFile{Data: []byte(filled)}
-	_, probs := build.Check(src)
+	_, probs := pipeline.Check(src)
 	for _, d := range probs {
 		if d.Severity == diag.Error {
 			t.Errorf("%s", d)

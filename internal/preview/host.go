@@ -9,9 +9,9 @@ import (
 	"strconv"
 	"strings"
 
-	"chiso/internal/build"
 	"chiso/internal/diag"
 	"chiso/internal/load"
+	"chiso/internal/pipeline"
 	"chiso/internal/publish"
 )
 
@@ -60,12 +60,12 @@ func refuseHost(w http.ResponseWriter) {
 
 // siteOrCrash builds the site; a panic becomes a failed build whose error page says so,
 // and the preview goes on serving (a panic in the watcher would end it with a Go stack).
-func siteOrCrash(opts build.Options) (files publish.Files, probs diag.List, err error) {
+func siteOrCrash(opts pipeline.Options) (files publish.Files, probs diag.List, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			files, err = nil, build.ErrInvalid
+			files, err = nil, pipeline.ErrInvalid
 			probs = diag.List{{Pos: diag.Pos{File: "config.toml"}, Code: diag.Internal}}
 		}
 	}()
-	return build.Site(opts)
+	return pipeline.Site(opts)
 }

@@ -38,8 +38,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/pipeline"
 	"chiso/internal/publish"
 	"chiso/internal/vietnamese"
 )
@@ -98,7 +98,7 @@ func (s *Server) Version() int64 {
 func (s *Server) rebuild(cause string) {
 	start := time.Now()
 	src := s.src
-	files, probs, err := siteOrCrash(build.Options{Source: src, ECharts: s.opts.ECharts})
+	files, probs, err := siteOrCrash(pipeline.Options{Source: src, ECharts: s.opts.ECharts})
 	base := basePath(src)
 	s.mu.Lock()
 	if err == nil {

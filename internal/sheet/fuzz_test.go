@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"chiso/internal/build"
+	"chiso/internal/pipeline"
 	"chiso/internal/sheet"
 )
 
@@ -16,7 +16,7 @@ import (
 // with problems at rows, never a panic. Found inputs live in testdata/fuzz/.
 
 func FuzzCSV(f *testing.F) {
-	s, _ := build.Check(os.DirFS("../build/testdata/minimal"))
+	s, _ := pipeline.Check(os.DirFS("../pipeline/testdata/minimal"))
 	for _, seed := range []string{
 		"Chỉ tiêu,Cấp,Tử số,Mẫu số,Tỷ lệ\nho-so-truc-tuyen,tinh,3845,4020,\n",
 		"Cấp;ho-so-truc-tuyen;so-hoa-ho-so\nCấp tỉnh;95,5;96\n",
@@ -37,7 +37,7 @@ func FuzzCSV(f *testing.F) {
 }
 
 func FuzzXLSX(f *testing.F) {
-	s, _ := build.Check(os.DirFS("../build/testdata/minimal"))
+	s, _ := pipeline.Check(os.DirFS("../pipeline/testdata/minimal"))
 	x := excelize.NewFile()
 	x.SetSheetRow("Sheet1", "A1", &[]any{"Chỉ tiêu", "Cấp", "Tử số", "Mẫu số"})
 	x.SetSheetRow("Sheet1", "A2", &[]any{"ho-so-truc-tuyen", "tinh", 3845, 4020})

@@ -8,9 +8,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"chiso/internal/build"
 	"chiso/internal/model"
 	"chiso/internal/periodfile"
+	"chiso/internal/pipeline"
 	"chiso/internal/sheet"
 )
 
@@ -18,7 +18,7 @@ import (
 // 30/6/2025) and xa, periods 2024-04 and 2024-05.
 func site(t *testing.T) *model.Site {
 	t.Helper()
-	s, probs := build.Check(os.DirFS("../build/testdata/minimal"))
+	s, probs := pipeline.Check(os.DirFS("../pipeline/testdata/minimal"))
 	if probs.HasErrors() {
 		t.Fatal(probs)
 	}

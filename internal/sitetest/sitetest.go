@@ -1,5 +1,5 @@
 // Package sitetest gives tests a small valid site: the broken-input corpus's minimal site
-// (internal/build/testdata/minimal) with the repository's templates/.
+// (internal/pipeline/testdata/minimal) with the repository's templates/.
 //
 // Build is a files-in, assertions-out harness in the manner of Hugo's integration tests: a
 // test states only the files it is about, inline, laid over that base; the site is built
@@ -34,8 +34,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"chiso/internal/build"
 	"chiso/internal/diag"
+	"chiso/internal/pipeline"
 	"chiso/internal/publish"
 )
 
@@ -46,7 +46,7 @@ func root() string {
 }
 
 // BaseDir is the base site's folder, relative to the repository.
-const BaseDir = "internal/build/testdata/minimal"
+const BaseDir = "internal/pipeline/testdata/minimal"
 
 // Minimal copies the minimal site and templates/ into a new temporary folder.
 func Minimal(t testing.TB) string {
@@ -242,7 +242,7 @@ type Result struct {
 func Build(t testing.TB, files string, edits ...Edit) *Result {
 	t.Helper()
 	src := Source(t, files, edits...)
-	out, probs, err := build.Site(build.Options{Source: src, ECharts: FakeECharts})
+	out, probs, err := pipeline.Site(pipeline.Options{Source: src, ECharts: FakeECharts})
 	return &Result{t: t, Source: src, Files: out, Diags: probs, Err: err}
 }
 
@@ -377,7 +377,7 @@ func Line(t testing.TB, src fstest.MapFS, file, text string) string {
 	return ""
 }
 
-// AssertDiag is Result.AssertDiag for a list from elsewhere (build.ToDir, build.Check).
+// AssertDiag is Result.AssertDiag for a list from elsewhere (pipeline.ToDir, pipeline.Check).
 func AssertDiag(t testing.TB, l diag.List, pos, severity, msg string) {
 	t.Helper()
 	for _, d := range l {

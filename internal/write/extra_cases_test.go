@@ -18,7 +18,7 @@ import (
 
 // Golden cases of the dossier, unit-score and target-plan wording (testdata/extra/*.txt),
 // in the case format of cases_test.go, read by ReadCases. Unlike the article cases they
-// start from the small site of the broken-input corpus (../build/testdata/minimal), so
+// start from the small site of the broken-input corpus (../pipeline/testdata/minimal), so
 // that a case holds every fact it depends on, and they compare a part of a page followed
 // by every diagnostic of the case (warnings included, errors instead of text):
 //
@@ -93,7 +93,7 @@ func extraSite(t *testing.T, input string) fstest.MapFS {
 			t.Fatal(err)
 		}
 	}
-	add("../build/testdata/minimal", "")
+	add("../pipeline/testdata/minimal", "")
 	add("../../templates", "templates")
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}

@@ -1,0 +1,506 @@
+// Package pipeline runs the site's build in named phases — load, validate, write, chart, render,
+// publish — and turns every problem into one list of diagnostics for the editor.
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"chiso/internal/diag"
+	"chiso/internal/echarts"
+	"chiso/internal/load"
+	"chiso/internal/model"
+	"chiso/internal/publish"
+	"chiso/internal/render"
+	"chiso/internal/validate"
+	"chiso/internal/write"
+)
+
+// Options say where the site comes from and where it goes.
+type Options struct {
+	Source  fs.FS  // the site's source: config.toml, data/, content/, templates/
+	ECharts []byte // the ECharts build, served as assets/vendor/echarts-HASH.min.js
+}
+
+// ErrInvalid is returned when the diagnostics hold errors.
+var ErrInvalid = errors.New("dữ liệu có lỗi")
+
+// Stats describe a build for the closing line and benchmarks.
+type Stats struct {
+	Pages, Files int
+	Bytes        int64
+	Duration     time.Duration
+}
+
+// Check loads and validates without building.
+func Check(src fs.FS) (*model.Site, diag.List) {
+	site, probs := load.Site(src)
+	probs = append(probs, validate.Site(site)...)
+	_, rp := load.Redirects(src)
+	probs = append(probs, rp...)
+	probs = withoutCascade(probs)
+	probs.Sort()
+	return site, probs
+}
+
+// Site builds every file of the site in memory.
+func Site(opts Options) (publish.Files, diag.List, error) {
+	site, probs := Check(opts.Source)
+	if probs.HasErrors() {
+		return nil, probs, ErrInvalid
+	}
+	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
+	if err != nil {
+		probs = append(probs, renderProblem(opts.Source, err))
+		return nil, probs, ErrInvalid
+	}
+	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}, echarts: EChartsPath(opts.ECharts)}
+	if err := b.run(opts); err != nil {
+		probs = append(probs, renderProblem(opts.Source, err))
+		return nil, probs, ErrInvalid
+	}
+	if len(b.probs) > 0 {
+		probs = append(probs, b.probs...)
+		probs.Sort()
+		if b.probs.HasErrors() {
+			return nil, probs, ErrInvalid
+		}
+	}
+	return b.files, probs, nil
+}
+
+// ToDir builds the site and publishes it to out; out is untouched on failure.
+func ToDir(opts Options, out string) (Stats, diag.List, error) {
+	start := time.Now()
+	files, probs, err := Site(opts)
+	if err != nil {
+		return Stats{}, probs, err
+	}
+	if err := publish.Write(out, files); err != nil {
+		return Stats{}, probs, err
+	}
+	st := Stats{Files: len(files), Bytes: files.Size(), Duration: time.Since(start)}
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			st.Pages++
+		}
+	}
+	return st, probs, nil
+}
+
+// EChartsPath names the library after its content: assets/vendor/echarts-1a2b3c4d5e6f.min.js.
+func EChartsPath(lib []byte) string {
+	sum := sha256.Sum256(lib)
+	return "assets/vendor/echarts-" + hex.EncodeToString(sum[:6]) + ".min.js"
+}
+
+type builder struct {
+	site        *model.Site
+	tmpl        *render.Templates
+	w           *write.Writer
+	files       publish.Files
+	articles    []*write.Article // oldest first, as site.Reports
+	byPeriod    map[string]*write.Article
+	summaryList []*model.Summary
+	jobs        []pageJob
+	open        openData  // charts and pages recorded for the open-data step (opendata.go)
+	probs       diag.List // problems found while building (a redirect to no page)
+	echarts     string    // path of the ECharts file under assets/vendor/
+	rendered    []pageJob // pages rendered so far, for the search index
+	cards       []cardJob // share cards to draw (sharecards.go)
+	cardErr     error     // the first error in a card's wording
+}
+
+func (b *builder) run(opts Options) error {
+	if err := b.writeArticles(); err != nil {
+		return err
+	}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.pages, b.notFound}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if err := b.renderPages(); err != nil {
+		return err
+	}
+	if err := b.openData(opts.Source); err != nil {
+		return err
+	}
+	if err := b.renderPages(); err != nil {
+		return err
+	}
+	if err := b.drawCards(); err != nil {
+		return err
+	}
+	return b.assets(opts)
+}
+
+func (b *builder) writeArticles() error {
+	b.byPeriod = map[string]*write.Article{}
+	for _, r := range b.site.Reports {
+		a, err := b.w.Article(r)
+		if err != nil {
+			return fmt.Errorf("%s (kỳ %s): %w", r.File, r.Period.Key(), err)
+		}
+		b.articles = append(b.articles, a)
+		b.byPeriod[r.Period.Key()] = a
+	}
+	return nil
+}
+
+// newest returns the articles newest first.
+func (b *builder) newest() []*write.Article {
+	out := make([]*write.Article, len(b.articles))
+	for i, a := range b.articles {
+		out[len(b.articles)-1-i] = a
+	}
+	return out
+}
+
+func (b *builder) featured() []*write.Article {
+	n := b.newest()
+	if len(n) > 3 {
+		n = n[:3]
+	}
+	return n
+}
+
+const illustrativeText = "Số liệu trên trang này được tạo ra để minh họa cách trình bày, không phải số liệu chính thức."
+
+func (b *builder) page(kind, path, title, desc, section string, illustrative bool, body any) error {
+	p := &render.Page{
+		ECharts: b.echarts,
+		Site:    b.site, Kind: kind, Path: path, Title: title, Description: desc,
+		Illustrative: illustrative, IllustrativeText: illustrativeText,
+		Featured: b.featured(), Body: body,
+	}
+	p.Nav = []render.NavItem{
+		{Label: "Trang chủ", Path: "", Current: section == "home"},
+		{Label: "Chỉ tiêu", Path: "chi-tieu/", Current: section == "indicators"},
+	}
+	if len(b.site.Units) > 0 {
+		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
+	}
+	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
+		render.NavItem{Label: "Dữ liệu", Path: DataDir, Current: section == "data"},
+		render.NavItem{Label: "Tìm kiếm", Path: SearchDir, Current: section == "search"})
+	for _, pg := range b.site.Pages {
+		p.Nav = append(p.Nav, render.NavItem{Label: pg.Title, Path: pg.Slug + "/", Current: section == "page:"+pg.Slug})
+	}
+	p.HasCharts = hasCharts(body)
+	p.Updated = b.updated(p)
+	b.share(p)
+	b.open.published(p, b.lastmod(p))
+	file := path + "index.html"
+	if strings.HasSuffix(path, ".html") { // a page with a file name of its own, like 404.html
+		file = path
+	}
+	b.jobs = append(b.jobs, pageJob{file, p})
+	return nil
+}
+
+// pageJob is a page waiting for its template: pages are laid out in parallel at the end.
+type pageJob struct {
+	file string
+	page *render.Page
+}
+
+// renderPages executes every page's template on all cores; the output is a map keyed
+// by file, so the order of work does not change the result.
+func (b *builder) renderPages() error {
+	out := make([][]byte, len(b.jobs))
+	errs := make([]error, len(b.jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var carry diag.Carry
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				func() {
+					defer carry.Catch()
+					out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
+				}()
+			}
+		}()
+	}
+	for i := range b.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	carry.Raise()
+	for i, job := range b.jobs {
+		if errs[i] != nil {
+			return fmt.Errorf("%s: %w", job.file, errs[i])
+		}
+		b.files[job.file] = out[i]
+	}
+	b.rendered = append(b.rendered, b.jobs...)
+	b.jobs = nil
+	return nil
+}
+
+// HomeBody is the home page's data.
+type HomeBody struct {
+	Latest      *write.Article
+	Charts      []Figure
+	Index       string
+	IndexCharts []Figure
+	Articles    []*write.Article
+}
+
+func (b *builder) home() error {
+	body := &HomeBody{Articles: b.newest()}
+	desc := b.site.Config.Title + " – " + b.site.Current().Name
+	illustrative := false
+	if latest := b.latestOfSeries(); latest != nil {
+		body.Latest = latest
+		illustrative = body.Latest.Report.Illustrative
+		desc = body.Latest.Summary
+		var err error
+		if body.Charts, err = b.latestCharts(body.Latest); err != nil {
+			return err
+		}
+		if d, _ := b.w.Data(body.Latest.Report); d != nil && d.Index != nil {
+			body.Index, _ = b.w.Text("index-sentence", d)
+			body.Index += "."
+		}
+		if body.IndexCharts, err = b.scoreCharts(); err != nil {
+			return err
+		}
+	}
+	return b.page("home", "", b.site.Config.Title, desc, "home", illustrative, body)
+}
+
+// latestOfSeries is the newest article of the site's main period kind (model.Site.Series)
+// that has rates: the home page's table and chart compare it with its targets. A year's
+// result or an index-only item is listed in the news, not set in that table.
+func (b *builder) latestOfSeries() *write.Article {
+	series := b.site.Series()
+	for i := len(series) - 1; i >= 0; i-- {
+		if len(series[i].Results) > 0 {
+			return b.byPeriod[series[i].Period.Key()]
+		}
+	}
+	if n := len(b.articles); n > 0 {
+		return b.articles[n-1]
+	}
+	return nil
+}
+
+// ArticleBody is an article page's data.
+type ArticleBody struct {
+	Article *write.Article
+	Charts  []Figure
+	Related []*write.Article
+	Ranking string // path of the period's unit ranking, when units were reported
+}
+
+func (b *builder) articlePages() error {
+	for i, a := range b.articles {
+		charts, err := b.articleCharts(a)
+		if err != nil {
+			return err
+		}
+		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i)}
+		if hasUnits(a.Report) {
+			body.Ranking = RankingPath(a)
+		}
+		if err := b.page("article", a.Path(), a.Title, a.Summary, "", a.Report.Illustrative, body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// related lists the neighbouring periods first, then the rest of the same year.
+func (b *builder) related(i int) []*write.Article {
+	var out []*write.Article
+	seen := map[int]bool{i: true}
+	add := func(j int) {
+		if j >= 0 && j < len(b.articles) && !seen[j] {
+			seen[j] = true
+			out = append(out, b.articles[j])
+		}
+	}
+	add(i - 1)
+	add(i + 1)
+	year := b.articles[i].Report.Period.Year
+	for j := len(b.articles) - 1; j >= 0 && len(out) < 6; j-- {
+		if b.articles[j].Report.Period.Year == year {
+			add(j)
+		}
+	}
+	return out
+}
+
+// IndicatorBody is an indicator page's data.
+type IndicatorBody struct {
+	Indicator *model.Indicator
+	Levels    []*model.Level
+	Rows      []IndicatorRow
+	Charts    []Figure
+	Breaks    []*model.Report // reports that start a new entity's series
+	LevelEnds []*model.Level  // levels that ended within the series
+}
+
+// IndicatorRow is one period of an indicator's table; Levels align with the body's.
+type IndicatorRow struct {
+	Article    *write.Article
+	Result     *model.Result
+	Levels     []*model.LevelResult
+	BreakAfter *model.Report // the next (newer) report starts another entity's series
+}
+
+func (b *builder) indicatorPages() error {
+	for _, ind := range b.site.Indicators {
+		body := &IndicatorBody{Indicator: ind}
+		seen := map[*model.Level]bool{}
+		illustrative := false
+		for _, a := range b.articles {
+			res := a.Report.Result(ind.Key)
+			if res == nil {
+				continue
+			}
+			illustrative = illustrative || a.Report.Illustrative
+			for _, lr := range res.Levels {
+				if !seen[lr.Level] {
+					seen[lr.Level] = true
+					body.Levels = append(body.Levels, lr.Level)
+				}
+			}
+		}
+		sort.SliceStable(body.Levels, func(i, j int) bool { return body.Levels[i].Order < body.Levels[j].Order })
+		if latest := b.site.Latest(); latest != nil {
+			for _, lv := range body.Levels {
+				if !lv.InForce(latest.Period.End()) {
+					body.LevelEnds = append(body.LevelEnds, lv)
+				}
+			}
+		}
+		// Rows of every period kind, newest first; a line marks where the entity changes.
+		var newer *model.Report
+		for i := len(b.articles) - 1; i >= 0; i-- {
+			a := b.articles[i]
+			res := a.Report.Result(ind.Key)
+			if res == nil {
+				continue
+			}
+			row := IndicatorRow{Article: a, Result: res}
+			if a.Report.Break() {
+				body.Breaks = append(body.Breaks, a.Report)
+			}
+			if newer != nil && newer.Entity != a.Report.Entity {
+				row.BreakAfter = newer
+			}
+			newer = a.Report
+			for _, lv := range body.Levels {
+				var found *model.LevelResult
+				for k := range res.Levels {
+					if res.Levels[k].Level == lv {
+						found = &res.Levels[k]
+					}
+				}
+				row.Levels = append(row.Levels, found)
+			}
+			body.Rows = append(body.Rows, row)
+		}
+		var err error
+		if body.Charts, err = b.trendCharts(ind, body.Levels); err != nil {
+			return err
+		}
+		if err := b.page("indicator", "chi-tieu/"+ind.Key+"/", ind.Name, ind.Definition, "indicators", illustrative, body); err != nil {
+			return err
+		}
+	}
+	return b.page("indicators", "chi-tieu/", "Các chỉ tiêu", "Danh sách các chỉ tiêu, định nghĩa và mục tiêu được giao.", "indicators", false, b.site.Indicators)
+}
+
+// ArchiveBody is the archive's data: all years, or one.
+type ArchiveBody struct {
+	Year      int
+	Articles  []*write.Article
+	Years     []ArchiveBody
+	Summaries []*model.Summary
+}
+
+func (b *builder) archive() error {
+	var years []ArchiveBody
+	for _, a := range b.newest() {
+		y := a.Report.Period.Year
+		if len(years) == 0 || years[len(years)-1].Year != y {
+			years = append(years, ArchiveBody{Year: y})
+		}
+		years[len(years)-1].Articles = append(years[len(years)-1].Articles, a)
+	}
+	for i := range years {
+		for _, s := range b.summaryList {
+			if s.Reports[0].Period.Year == years[i].Year {
+				years[i].Summaries = append(years[i].Summaries, s)
+			}
+		}
+	}
+	for _, y := range years {
+		title := fmt.Sprintf("Tin bài năm %d", y.Year)
+		if err := b.page("archive", fmt.Sprintf("luu-tru/%d/", y.Year), title, title, "archive", false, &y); err != nil {
+			return err
+		}
+	}
+	return b.page("archive", "luu-tru/", "Lưu trữ theo năm", "Tin bài về kết quả các chỉ tiêu, theo năm.", "archive", false, &ArchiveBody{Years: years})
+}
+
+func (b *builder) pages() error {
+	for _, pg := range b.site.Pages {
+		html, err := write.Markdown(pg.Body)
+		if err != nil {
+			return fmt.Errorf("%s: %w", pg.File, err)
+		}
+		desc := pg.Summary
+		if desc == "" {
+			desc = pg.Title
+		}
+		if err := b.page("page", pg.Slug+"/", pg.Title, desc, "page:"+pg.Slug, false, html); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) notFound() error {
+	return b.page("404", "404.html", "Không tìm thấy trang", "Không tìm thấy trang", "", false, nil)
+}
+
+// assets copies templates/static/ to assets/ and adds ECharts with its licence note.
+func (b *builder) assets(opts Options) error {
+	err := fs.WalkDir(opts.Source, "templates/static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(opts.Source, p)
+		if err != nil {
+			return err
+		}
+		b.files["assets/"+strings.TrimPrefix(p, "templates/static/")] = data
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	b.probs = append(b.probs, render.CheckStatic(opts.Source)...)
+	if opts.ECharts != nil {
+		b.files[b.echarts] = opts.ECharts
+		b.files["assets/vendor/ECHARTS-LICENSE.txt"] = []byte(echarts.Licence)
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+package pipeline
+
+import (
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	"chiso/internal/model"
+	"chiso/internal/opendata"
+	"chiso/internal/render"
+	"chiso/internal/shareimage"
+	"chiso/internal/vietnamese"
+)
+
+// ShareCardName is the file of a page's own share card, beside its index.html.
+const ShareCardName = "anh-chia-se.png"
+
+// cardJob is a share card to draw once every page is known.
+type cardJob struct {
+	file string
+	card shareimage.Card
+}
+
+// shareCard gives the pages that have figures of their own (articles, indicators, units,
+// quarters, rankings) a card with their title and figures; it returns the card's path,
+// or "" for a page that shows the site's card, and the card's text for its alt.
+func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
+	cfg := &b.site.Config
+	now := b.site.Current()
+	card := shareimage.Card{Kicker: cfg.Title + " – " + now.Name, Title: p.Title, Footer: now.SourceTag}
+	switch body := p.Body.(type) {
+	case *ArticleBody:
+		r := body.Article.Report
+		title, err := b.w.Text("card-title-article", r)
+		if err != nil {
+			return "", "", err
+		}
+		card.Title = upperFirst(title)
+		card.Kicker = cfg.Title + " – " + r.Entity.Name
+		card.Figures = metFigure(r.Results, "chỉ tiêu đạt mục tiêu")
+		if x := r.Index; x != nil {
+			if x.HasScore() {
+				card.Figures = append(card.Figures, shareimage.Figure{Value: vietnamese.Score(*x.Score), Label: "điểm Chỉ số"})
+			}
+			if x.HasRank() && x.RankOf > 0 {
+				card.Figures = append(card.Figures, shareimage.Figure{Value: strconv.Itoa(x.Rank) + "/" + strconv.Itoa(x.RankOf),
+					Label: "xếp hạng cả nước"})
+			}
+		}
+		card.Footer = upperFirst(r.Period.Label()) + " · " + r.Entity.SourceTag
+	case *IndicatorBody:
+		if len(body.Rows) == 0 {
+			return "", "", nil
+		}
+		last := body.Rows[len(body.Rows)-1]
+		if body.Rows[0].Article.Report.Period.Key() > last.Article.Report.Period.Key() {
+			last = body.Rows[0]
+		}
+		res, r := last.Result, last.Article.Report
+		card.Figures = []shareimage.Figure{{Value: vietnamese.Rate(res.Whole) + "%", Label: "cả " + r.Entity.Short + ", " + r.Period.Label(), Low: res.Target != nil && !res.Met}}
+		if res.Target != nil {
+			card.Figures = append(card.Figures, shareimage.Figure{Value: vietnamese.Rate(res.Target.Value) + "%", Label: "mục tiêu"})
+		}
+		card.Footer = "Chỉ tiêu · " + now.SourceTag
+	case *UnitBody:
+		if body.Latest == nil {
+			return "", "", nil
+		}
+		var met, all int
+		for _, c := range body.Latest.Cells {
+			if c != nil && c.Target != nil {
+				all++
+				if c.Met {
+					met++
+				}
+			}
+		}
+		if all > 0 {
+			card.Figures = []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: "chỉ tiêu đạt, " + body.Latest.Article.Report.Period.Label(), Low: met < all}}
+		}
+		card.Footer = body.Unit.Level.Name + " · " + now.SourceTag
+	case *SummaryBody:
+		var met, all int
+		for _, res := range body.Summary.Results {
+			if res.Target != nil {
+				all++
+				if res.Met {
+					met++
+				}
+			}
+		}
+		if all > 0 {
+			card.Figures = []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: "chỉ tiêu đạt (tỷ lệ gộp)", Low: met < all}}
+		}
+	case *RankingBody:
+		card.Figures = metFigure(body.Article.Report.Results, "chỉ tiêu đạt, cả "+body.Article.Report.Entity.Short)
+	default:
+		return "", "", nil
+	}
+	if p.Illustrative {
+		card.Footer = "Số liệu minh họa · " + card.Footer
+	}
+	file = p.Path + ShareCardName
+	b.cards = append(b.cards, cardJob{file: file, card: card})
+	alt = card.Title
+	for _, f := range card.Figures {
+		alt += "; " + f.Value + " " + f.Label
+	}
+	return file, alt, nil
+}
+
+// metFigure is "3/7 chỉ tiêu đạt" for the results that have a target; none without.
+func metFigure(results []*model.Result, label string) []shareimage.Figure {
+	var met, all int
+	for _, res := range results {
+		if res.Target != nil {
+			all++
+			if res.Met {
+				met++
+			}
+		}
+	}
+	if all == 0 {
+		return nil
+	}
+	return []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: label, Low: met < all}}
+}
+
+// drawCards draws every page's card, on all cores: a card takes some milliseconds.
+func (b *builder) drawCards() error {
+	if b.cardErr != nil {
+		return b.cardErr
+	}
+	out := make([][]byte, len(b.cards))
+	errs := make([]error, len(b.cards))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = shareimage.Draw(b.cards[i].card)
+			}
+		}()
+	}
+	for i := range b.cards {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, c := range b.cards {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		b.files[c.file] = out[i]
+	}
+	b.cards = nil
+	return nil
+}
+
+// updated is when a page's figures last changed: the newest report they come from
+// (opendata.Published: the report's date, or the end of its period); zero for pages
+// without figures of their own.
+func (b *builder) updated(p *render.Page) time.Time {
+	var reports []*model.Report
+	switch body := p.Body.(type) {
+	case *ArticleBody:
+		reports = append(reports, body.Article.Report)
+	case *IndicatorBody:
+		for _, r := range body.Rows {
+			reports = append(reports, r.Article.Report)
+		}
+	case *UnitBody:
+		for _, r := range body.Rows {
+			reports = append(reports, r.Article.Report)
+		}
+	case *SummaryBody:
+		reports = body.Summary.Reports
+	case *RankingBody:
+		reports = append(reports, body.Article.Report)
+	case *HomeBody:
+		reports = b.site.Reports
+	}
+	var t time.Time
+	for _, r := range reports {
+		if d := opendata.Published(r); d.After(t) {
+			t = d
+		}
+	}
+	return t
+}

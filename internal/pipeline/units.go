@@ -1,0 +1,232 @@
+package pipeline
+
+import (
+	"sort"
+
+	"chiso/internal/model"
+	"chiso/internal/vietnamese"
+	"chiso/internal/write"
+)
+
+// UnitsBody lists the units by level, in Vietnamese order.
+type UnitsBody struct {
+	Groups []UnitGroup
+}
+
+// UnitGroup is the units of one level.
+type UnitGroup struct {
+	Level *model.Level
+	Units []*model.Unit
+}
+
+// UnitBody is a unit's page: its indicators over time.
+type UnitBody struct {
+	Unit        *model.Unit
+	Predecessor []*model.Unit // units this one took over from
+	Indicators  []*model.Indicator
+	Rows        []UnitRow // newest first
+	Latest      *UnitRow  // the newest period, shown first
+	History     []UnitHistory
+	Charts      []Figure
+}
+
+// UnitRow is one period of a unit: one cell per indicator (nil when not reported).
+type UnitRow struct {
+	Article *write.Article
+	Cells   []*UnitCell
+}
+
+// UnitCell is a unit's result for one indicator in one period.
+type UnitCell struct {
+	model.UnitResult
+	Of     int  // units ranked at the level
+	Met    bool // the unit's rate meets the indicator's target
+	Target *model.Target
+}
+
+// RankingBody is a period's ranking of units for every indicator.
+type RankingBody struct {
+	Article    *write.Article
+	Indicators []RankingIndicator
+}
+
+// RankingIndicator is one indicator's ranking by level, with the units below target.
+type RankingIndicator struct {
+	Result *model.Result
+	Levels []RankingLevel
+	Below  []*model.Unit // in Vietnamese order
+}
+
+// RankingLevel is the ranked units of one level.
+type RankingLevel struct {
+	Indicator *model.Indicator
+	Level     *model.Level
+	Units     []UnitCell
+	Chart     *Figure
+}
+
+// RankingPath is where the ranking of a period lives.
+func RankingPath(a *write.Article) string { return a.Path() + "xep-hang/" }
+
+func hasUnits(r *model.Report) bool {
+	for _, res := range r.Results {
+		if len(res.Units) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func sortUnits(us []*model.Unit) {
+	sort.SliceStable(us, func(i, j int) bool { return vietnamese.Less(us[i].Name, us[j].Name) })
+}
+
+func (b *builder) unitPages() error {
+	if len(b.site.Units) == 0 {
+		return nil
+	}
+	list := &UnitsBody{}
+	for _, lv := range b.site.Levels {
+		g := UnitGroup{Level: lv}
+		for _, u := range b.site.Units {
+			if u.Level == lv {
+				g.Units = append(g.Units, u)
+			}
+		}
+		sortUnits(g.Units)
+		if len(g.Units) > 0 {
+			list.Groups = append(list.Groups, g)
+		}
+	}
+	if err := b.page("units", "don-vi/", "Các đơn vị", "Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường.", "units", false, list); err != nil {
+		return err
+	}
+	// One pass over every result indexes the cells by unit, period and indicator; looking
+	// them up per unit would be units × periods × units.
+	cells := map[*model.Unit]map[int][]*UnitCell{}
+	for i, a := range b.articles {
+		for _, res := range a.Report.Results {
+			counts := map[*model.Level]int{}
+			for _, ur := range res.Units {
+				counts[ur.Unit.Level]++
+			}
+			for _, ur := range res.Units {
+				byPeriod := cells[ur.Unit]
+				if byPeriod == nil {
+					byPeriod = map[int][]*UnitCell{}
+					cells[ur.Unit] = byPeriod
+				}
+				row := byPeriod[i]
+				if row == nil {
+					row = make([]*UnitCell, len(b.site.Indicators))
+					byPeriod[i] = row
+				}
+				cell := &UnitCell{UnitResult: ur, Of: counts[ur.Unit.Level], Target: res.Target}
+				if res.Target != nil {
+					cell.Met = model.Meets(ur.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
+				}
+				row[res.Indicator.Order] = cell
+			}
+		}
+	}
+	// Units of the same name (a department of Bình Định and its namesake of Gia Lai) get
+	// their dates in the page title, so that every page has a title of its own.
+	sameName := map[string]int{}
+	for _, u := range b.site.Units {
+		sameName[u.Name]++
+	}
+	for _, u := range b.site.Units {
+		body := &UnitBody{Unit: u, Indicators: b.site.Indicators}
+		for _, other := range b.site.Units {
+			if other.Successor == u {
+				body.Predecessor = append(body.Predecessor, other)
+			}
+		}
+		sortUnits(body.Predecessor)
+		illustrative := false
+		for i := len(b.articles) - 1; i >= 0; i-- {
+			if row, ok := cells[u][i]; ok {
+				a := b.articles[i]
+				illustrative = illustrative || a.Report.Illustrative
+				body.Rows = append(body.Rows, UnitRow{Article: a, Cells: row})
+			}
+		}
+		for _, sc := range b.site.ScoresOf(u) { // the unit's index scores (reportparts)
+			illustrative = illustrative || sc.Report.Illustrative
+		}
+		if len(body.Rows) > 0 {
+			body.Latest = &body.Rows[0]
+		}
+		body.History = unitHistory(body)
+		// Units of the same name get their dates, in the page's title and the chart's.
+		name := u.Name
+		if sameName[u.Name] > 1 {
+			name += unitDates(u)
+		}
+		title := upperFirst(name)
+		var err error
+		if body.Charts, err = b.unitChart(body, name); err != nil {
+			return err
+		}
+		if err := b.page("unit", "don-vi/"+u.Code+"/", title, "Kết quả các chỉ tiêu của "+u.Name+" qua các kỳ.", "units", illustrative, body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) rankingPages() error {
+	for _, a := range b.articles {
+		if !hasUnits(a.Report) {
+			continue
+		}
+		body := &RankingBody{Article: a}
+		for _, res := range a.Report.Results {
+			ri := RankingIndicator{Result: res}
+			for _, lv := range a.Report.Levels() {
+				us := res.UnitsAt(lv)
+				if len(us) == 0 {
+					continue
+				}
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv}
+				for _, u := range us {
+					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
+					if res.Target != nil {
+						cell.Met = model.Meets(u.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
+					}
+					rl.Units = append(rl.Units, cell)
+				}
+				fig, err := b.rankingChart(a.Report, res, rl)
+				if err != nil {
+					return err
+				}
+				rl.Chart = &fig
+				ri.Levels = append(ri.Levels, rl)
+			}
+			for _, ur := range res.Below() {
+				ri.Below = append(ri.Below, ur.Unit)
+			}
+			sortUnits(ri.Below)
+			body.Indicators = append(body.Indicators, ri)
+		}
+		title := "Xếp hạng các đơn vị, " + a.Report.Period.Label()
+		if err := b.page("ranking", RankingPath(a), title, title, "", a.Report.Illustrative, body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unitDates is " (từ 1/7/2025)", " (đến 30/6/2025)" or " (từ … đến …)"; "" for a unit
+// without dates.
+func unitDates(u *model.Unit) string {
+	switch {
+	case !u.From.IsZero() && !u.To.IsZero():
+		return " (từ " + vietnamese.Date(u.From) + " đến " + vietnamese.Date(u.To) + ")"
+	case !u.From.IsZero():
+		return " (từ " + vietnamese.Date(u.From) + ")"
+	case !u.To.IsZero():
+		return " (đến " + vietnamese.Date(u.To) + ")"
+	}
+	return ""
+}
