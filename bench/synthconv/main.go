@@ -127,10 +127,13 @@ func convert(in, out, tmpl string) error {
 	}
 	w := writer{root: out}
 	p := provinces[1]
-	w.file("config.toml", fmt.Sprintf(`title = "Chỉ số phục vụ người dân, doanh nghiệp"
-entity = %q
-entity_short = "tỉnh"
+	w.file("data/entities.toml", fmt.Sprintf(`[[entity]]
+key = "p%s"
+name = %q
+short = "tỉnh"
 source_tag = "chiso.example.vn"
+`, p[0], lowerFirst(p[2])))
+	w.file("config.toml", `title = "Chỉ số phục vụ người dân, doanh nghiệp"
 base_url = "https://chiso.example.vn"
 base_path = "/chi-so/"
 language = "vi"
@@ -138,7 +141,7 @@ author = "Ban biên tập"
 licence = "CC-BY-4.0"
 index_name = "Chỉ số phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công trực tuyến"
 jump_warning = 100
-`, lowerFirst(p[2])))
+`)
 
 	// Documents from the indicators' basis sentences: "Nghị quyết số 02/NQ-CP ngày 05/01/2024".
 	docKeys := map[string]string{}
