@@ -12,9 +12,7 @@ import (
 	"io/fs"
 	neturl "net/url"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	xhtml "golang.org/x/net/html"
@@ -331,32 +329,14 @@ type view struct {
 func (b *builder) tables(views []view) {
 	type encoded struct{ csv, json []byte }
 	out := make([]encoded, len(views))
-	var wg sync.WaitGroup
-	var carry diag.Carry // a panic in a worker, raised here (see diag.Carry)
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				func() {
-					defer carry.Catch()
-					v := views[i]
-					pageURL := ""
-					if v.page != "" {
-						pageURL = b.absURLOf(v.page)
-					}
-					out[i] = encoded{v.t.CSV(), v.t.JSON(b.meta(pageURL))}
-				}()
-			}
-		}()
-	}
-	for i := range views {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	carry.Raise()
+	onAllCores(len(views), func(i int) {
+		v := views[i]
+		pageURL := ""
+		if v.page != "" {
+			pageURL = b.absURLOf(v.page)
+		}
+		out[i] = encoded{v.t.CSV(), v.t.JSON(b.meta(pageURL))}
+	})
 	for i, v := range views {
 		v.group.Items = append(v.group.Items, Download{Label: v.label, Page: v.page, Files: []DownloadFile{
 			b.put(v.dir+v.stem+".csv", "CSV", opendata.MediaCSV, out[i].csv),

@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"chiso/internal/diag"
@@ -219,27 +217,9 @@ type pageJob struct {
 func (b *builder) renderPages() error {
 	out := make([][]byte, len(b.jobs))
 	errs := make([]error, len(b.jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var carry diag.Carry
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				func() {
-					defer carry.Catch()
-					out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
-				}()
-			}
-		}()
-	}
-	for i := range b.jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	carry.Raise()
+	onAllCores(len(b.jobs), func(i int) {
+		out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
+	})
 	for i, job := range b.jobs {
 		if errs[i] != nil {
 			return fmt.Errorf("%s: %w", job.file, errs[i])

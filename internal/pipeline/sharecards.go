@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"runtime"
 	"strconv"
-	"sync"
 	"time"
 
 	"chiso/internal/model"
@@ -134,22 +132,9 @@ func (b *builder) drawCards() error {
 	}
 	out := make([][]byte, len(b.cards))
 	errs := make([]error, len(b.cards))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = shareimage.Draw(b.cards[i].card)
-			}
-		}()
-	}
-	for i := range b.cards {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	onAllCores(len(b.cards), func(i int) {
+		out[i], errs[i] = shareimage.Draw(b.cards[i].card)
+	})
 	for i, c := range b.cards {
 		if errs[i] != nil {
 			return errs[i]
