@@ -6,6 +6,7 @@ import (
 
 	"chiso/internal/chart"
 	"chiso/internal/model"
+	"chiso/internal/write"
 )
 
 // seriesBreak is a period where a series over time stops being comparable with the one
@@ -33,7 +34,7 @@ func (b *builder) breakAt(c *chart.Chart, d *seriesData, r *model.Report, check 
 	if err != nil {
 		return err
 	}
-	label = upperFirst(label)
+	label = write.UpperFirst(label)
 	c.Breaks = append(c.Breaks, chart.Break{Category: c.Categories[len(c.Categories)-1], Label: label})
 	d.Breaks = append(d.Breaks, seriesBreak{Report: r, Label: label})
 	return nil

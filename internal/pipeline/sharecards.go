@@ -9,6 +9,7 @@ import (
 	"chiso/internal/render"
 	"chiso/internal/shareimage"
 	"chiso/internal/vietnamese"
+	"chiso/internal/write"
 )
 
 // ShareCardName is the file of a page's own share card, beside its index.html.
@@ -34,7 +35,7 @@ func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
 		if err != nil {
 			return "", "", err
 		}
-		card.Title = upperFirst(title)
+		card.Title = write.UpperFirst(title)
 		card.Kicker = cfg.Title + " – " + r.Entity.Name
 		card.Figures = metFigure(r.Results, "chỉ tiêu đạt mục tiêu")
 		if x := r.Index; x != nil {
@@ -46,7 +47,7 @@ func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
 					Label: "xếp hạng cả nước"})
 			}
 		}
-		card.Footer = upperFirst(r.Period.Label()) + " · " + r.Entity.SourceTag
+		card.Footer = write.UpperFirst(r.Period.Label()) + " · " + r.Entity.SourceTag
 	case *IndicatorBody:
 		if len(body.Rows) == 0 {
 			return "", "", nil

@@ -125,7 +125,7 @@ func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLev
 	target := chart.Series{Name: "Mục tiêu", Target: true}
 	below := 0
 	for _, u := range lv.Units {
-		c.Categories = append(c.Categories, upperFirst(u.Unit.Name))
+		c.Categories = append(c.Categories, write.UpperFirst(u.Unit.Name))
 		rate.Values = append(rate.Values, num(u.Rate))
 		var t *float64
 		if res.Target != nil {

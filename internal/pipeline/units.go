@@ -163,7 +163,7 @@ func (b *builder) unitPages() error {
 		if sameName[u.Name] > 1 {
 			name += unitDates(u)
 		}
-		title := upperFirst(name)
+		title := write.UpperFirst(name)
 		var err error
 		if body.Charts, err = b.unitChart(body, name); err != nil {
 			return err
