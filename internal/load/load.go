@@ -45,6 +45,7 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l := &loader{fsys: fsys, probs: &probs, site: s, keys: registry{}}
 	l.config()
 	l.documents()
+	l.glossary()
 	l.levels()
 	l.entities()
 	l.unitRegistry()
@@ -226,6 +227,9 @@ func (l *loader) config() {
 	if c.IndexShort == "" {
 		c.IndexShort = c.IndexName
 	}
+	c.TitleEn = or(t.String("title_en", false), c.Title)
+	c.IndexNameEn = or(t.String("index_name_en", false), c.IndexName)
+	c.IndexShortEn = or(t.String("index_short_en", false), c.IndexNameEn)
 	if j, ok := t.Number("jump_warning", false); ok {
 		c.JumpWarning = j
 	}
@@ -292,6 +296,7 @@ func (l *loader) levels() {
 	}
 	for i, row := range t.Rows("level") {
 		lv := &model.Level{Key: l.checkKey(row, "key"), Name: row.String("name", true), Order: i, Pos: row.Pos(), NamePos: row.PosOf("name")}
+		lv.NameEn = or(row.String("name_en", false), lv.Name)
 		lv.From, lv.To = l.validity(row, false)
 		row.Done()
 		if !l.keys.add(l, row, "key", "level", lv.Key) {
@@ -320,6 +325,10 @@ func (l *loader) indicators() {
 			Order:      i,
 			Pos:        row.Pos(),
 		}
+		ind.NameEn = or(row.String("name_en", false), ind.Name)
+		ind.ShortEn = or(row.String("short_en", false), ind.Short)
+		ind.CountsEn = or(row.String("counts_en", false), ind.Counts)
+		ind.DefinitionEn = or(row.String("definition_en", false), ind.Definition)
 		ind.HigherIsBetter = true
 		if row.has("higher_is_better") {
 			ind.HigherIsBetter = row.Bool("higher_is_better")

@@ -24,6 +24,9 @@ func (l *loader) entities() {
 		e.From, e.To = l.validity(row, false)
 		e.SuccessorKey = row.String("successor", false)
 		e.Note = row.String("note", false)
+		e.NameEn = or(row.String("name_en", false), e.Name)
+		e.ShortEn = or(row.String("short_en", false), e.Short)
+		e.NoteEn = or(row.String("note_en", false), e.Note)
 		row.Done()
 		if !l.keys.add(l, row, "key", "entity", e.Key) {
 			continue
@@ -66,6 +69,7 @@ func (l *loader) unitRegistry() {
 		}
 		u.From, u.To = l.validity(row, false)
 		u.SuccessorCode = row.String("successor", false)
+		u.NameEn = or(row.String("name_en", false), u.Name)
 		row.Done()
 		// A unit whose level is unknown is declared all the same: that one error is
 		// enough, its figures in the periods are not "unknown units" too.

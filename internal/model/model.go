@@ -28,6 +28,12 @@ type Config struct {
 	JumpWarning float64
 	Contact     string // the editors' address, "mailto:…" or a page URL; shown on every page
 	ReportError string // where to report a wrong figure ("báo lỗi số liệu"); Contact when empty
+	// The English edition's names (title_en, index_name_en, index_short_en); the
+	// Vietnamese ones when the file gives none.
+	TitleEn, IndexNameEn, IndexShortEn string
+	// Glossary is data/glossary.toml: the official English of free text written in the
+	// period files and documents (issuers, document types, source systems, classes).
+	Glossary map[string]string
 }
 
 // Document is a legal or administrative document: a resolution that sets targets, or
@@ -64,6 +70,10 @@ type Indicator struct {
 	Key            string
 	Name           string // official name as printed
 	Short          string // short name for charts and tables
+	NameEn         string // official English name (name_en); Name when not given
+	ShortEn        string // short_en; ShortEn falls back to Short
+	CountsEn       string // counts_en, "dossiers"
+	DefinitionEn   string
 	Counts         string // what is counted: "hồ sơ", "dịch vụ công", "thủ tục hành chính"
 	Definition     string
 	HigherIsBetter bool
@@ -86,6 +96,7 @@ func (i *Indicator) TargetOn(d time.Time) *Target {
 type Level struct {
 	Key      string
 	Name     string // "Cấp tỉnh"
+	NameEn   string // "Provincial level"; Name when not given
 	From, To time.Time
 	Order    int
 	Pos      diag.Pos
@@ -100,6 +111,7 @@ func (l *Level) InForce(d time.Time) bool { return inForce(l.From, l.To, d) }
 type Unit struct {
 	Code          string
 	Name          string // "Sở Tư pháp", "huyện An Lão", "phường Quy Nhơn"
+	NameEn        string // "Department of Justice"; Name when not given
 	Level         *Level
 	From, To      time.Time
 	SuccessorCode string
@@ -117,6 +129,9 @@ type Entity struct {
 	Key          string
 	Name         string // "tỉnh Bình Định", in "của tỉnh Bình Định"
 	Short        string // "tỉnh", in "trên địa bàn tỉnh", "của cả tỉnh"
+	NameEn       string // "Binh Dinh Province"; Name when not given
+	ShortEn      string // "province", as in "the province as a whole"
+	NoteEn       string
 	SourceTag    string // "binhdinh.gov.vn", printed as "(binhdinh.gov.vn) -"
 	Portal       string // "https://binhdinh.gov.vn", the entity's portal
 	From, To     time.Time

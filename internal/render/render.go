@@ -34,6 +34,10 @@ var shared = []string{"base.html", "trust.html", "opendata.html"}
 
 // Parse reads templates/*.html from fsys.
 func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
+	return parse(fsys, funcs, false)
+}
+
+func parse(fsys fs.FS, funcs template.FuncMap, english bool) (*Templates, error) {
 	base := template.New("").Funcs(funcs).Option("missingkey=error")
 	for _, name := range shared {
 		if err := parseFile(base, fsys, "templates/"+name); err != nil {
@@ -45,6 +49,14 @@ func Parse(fsys fs.FS, funcs template.FuncMap) (*Templates, error) {
 		return nil, err
 	}
 	sort.Strings(wording)
+	if english { // the English wording redefines the Vietnamese one, template by template
+		en, err := fs.Glob(fsys, "templates/wording/en/*.html")
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(en)
+		wording = append(wording, en...)
+	}
 	for _, name := range wording {
 		if err := parseFile(base, fsys, name); err != nil {
 			return nil, err

@@ -25,10 +25,20 @@ type Article struct {
 	// "88,62 điểm", "hạng 2/63, tăng 1 bậc"): <li> items shown above the lead, so that a
 	// reader on a phone sees the figures on the first screen.
 	KeyFigures template.HTML
+	Lang       string // "en" for the English edition's article, else ""
 }
 
-// Path is the article's path under the site root.
-func (a *Article) Path() string { return "bai-viet/" + a.Slug + "/" }
+// Path is the article's path under the site root: the English edition's articles keep
+// the Vietnamese path under en/ (en/bai-viet/2024-04/).
+func (a *Article) Path() string { return LangPrefix(a.Lang) + "bai-viet/" + a.Slug + "/" }
+
+// LangPrefix is the folder of an edition's pages: "en/" for English, "" for Vietnamese.
+func LangPrefix(lang string) string {
+	if lang == "en" {
+		return "en/"
+	}
+	return ""
+}
 
 // ArticleData is what the article templates see.
 type ArticleData struct {
@@ -128,11 +138,17 @@ func heldChange(x *model.IndexScore, prev *model.Report) *IndexChange {
 type Writer struct {
 	site *model.Site
 	tmpl *template.Template
+	lang string // "en" when tmpl holds the English wording
 }
 
 // New makes a writer; tmpl must hold the templates of templates/text.html.
 func New(site *model.Site, tmpl *template.Template) *Writer {
 	return &Writer{site: site, tmpl: tmpl}
+}
+
+// NewEn makes the English edition's writer; tmpl must hold templates/wording/en/ (render.ParseEn).
+func NewEn(site *model.Site, tmpl *template.Template) *Writer {
+	return &Writer{site: site, tmpl: tmpl, lang: "en"}
 }
 
 // comparable says whether r may be compared with the previous report: official figures
@@ -154,6 +170,9 @@ func (w *Writer) Data(r *model.Report) (*ArticleData, error) {
 	cmp := comparable(r)
 	for _, res := range r.Results {
 		it := Item{Result: res, EntityShort: r.Entity.Short}
+		if w.lang == "en" {
+			it.EntityShort = r.Entity.ShortEn
+		}
 		if c, ok := res.Change(); ok && cmp {
 			it.Change, it.HasChange, it.Comparison = c, true, r.Previous
 		}
@@ -178,7 +197,7 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &Article{Report: r, Slug: r.Period.Key()}
+	a := &Article{Report: r, Slug: r.Period.Key(), Lang: w.lang}
 	// templates/wording/article.html picks the wording of the report's kind.
 	title, err := w.exec("article-title", d)
 	if err != nil {

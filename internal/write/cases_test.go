@@ -108,7 +108,7 @@ func caseFiles(t testing.TB) fstest.MapFS {
 	t.Helper()
 	root := os.DirFS("../..")
 	m := fstest.MapFS{}
-	for _, pattern := range []string{"config.toml", "data/*.toml", "templates/*.html", "templates/wording/*.html"} {
+	for _, pattern := range []string{"config.toml", "data/*.toml", "templates/*.html", "templates/wording/*.html", "templates/wording/en/*.html"} {
 		names, err := fs.Glob(root, pattern)
 		if err != nil {
 			t.Fatal(err)

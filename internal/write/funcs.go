@@ -63,6 +63,8 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		"size":       FileSize,
 		"percent":    Percent, // dossier.go
 		"money":      Money,
+		"en":         func(s string) string { return s }, // english.go
+		"t":          func(s string) string { return s },
 	}
 }
 
@@ -76,6 +78,8 @@ func deref(v any) float64 {
 			return *n
 		}
 	case int:
+		return float64(n)
+	case int64:
 		return float64(n)
 	}
 	return 0

@@ -1,0 +1,87 @@
+package write
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"chiso/internal/english"
+	"chiso/internal/model"
+)
+
+// The English edition runs the same templates with functions of the same names that
+// write English (package english): rate 63.4, int 139,506, date "20 May 2024", period
+// "April 2024", sep "a, b and c". Two more functions exist in both editions:
+//
+//	en "Chính phủ" → the glossary's English ("the Government"); the text itself when the
+//	  glossary has none, and always in the Vietnamese edition
+//	t "Trang chủ" → the page's UI string in the edition's language (templates/ui-en.toml);
+//	  the Vietnamese text itself in the Vietnamese edition
+
+// FuncsEn are Funcs for the English edition; ui is the UI-string table (Vietnamese → English).
+func FuncsEn(cfg *model.Config, ui map[string]string) template.FuncMap {
+	f := Funcs(cfg)
+	f["rate"] = func(v any) string { return english.RatePrinted(deref(v)) }
+	f["score"] = func(v any) string { return english.Score(deref(v)) }
+	f["int"] = func(n int64) string { return english.Int(n) }
+	f["pad2"] = func(n int) string { return fmt.Sprint(n) }
+	f["date"] = english.Date
+	f["month"] = english.Short
+	f["monthLong"] = english.Label
+	f["period"] = english.Label
+	f["periodLong"] = english.Label
+	f["ordinal"] = english.Ordinal
+	f["nth"] = english.Nth
+	f["plural"] = func(n any, one, many string) string {
+		if deref(n) == 1 {
+			return one
+		}
+		return many
+	}
+	f["sep"] = SepEn
+	f["size"] = func(n int) string { return strings.Replace(swapSize(FileSize(n)), "byte", "bytes", 1) }
+	f["percent"] = func(v float64) string { return english.Decimal(v, 2) }
+	f["money"] = english.Money
+	f["en"] = func(s string) string { return Gloss(cfg, s) }
+	f["t"] = func(s string) (string, error) {
+		if e, ok := ui[s]; ok {
+			return e, nil
+		}
+		return "", fmt.Errorf("templates/ui-en.toml: thiếu bản tiếng Anh của “%s”", s)
+	}
+	return f
+}
+
+func swapSize(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '.':
+			return ','
+		case ',':
+			return '.'
+		}
+		return r
+	}, s)
+}
+
+// Gloss is the glossary's English for s, or s.
+func Gloss(cfg *model.Config, s string) string {
+	if e, ok := cfg.Glossary[s]; ok {
+		return e
+	}
+	if e, ok := cfg.Glossary[LowerFirst(s)]; ok { // "Xuất sắc" at the start of a value
+		return e
+	}
+	return s
+}
+
+// SepEn is the separator before item i of n in an English list: "a, b and c".
+func SepEn(i, n int) string {
+	switch {
+	case i == 0:
+		return ""
+	case i == n-1:
+		return " and "
+	}
+	return ", "
+}

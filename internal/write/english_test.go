@@ -1,0 +1,112 @@
+package write_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"chiso/internal/load"
+	"chiso/internal/render"
+	"chiso/internal/validate"
+	"chiso/internal/write"
+)
+
+// textEn is the English article as plain text, as text() is the Vietnamese one.
+func textEn(a *write.Article) string {
+	return a.Title + "\n\n" + write.PlainText(a.KeyFigures) + "\n\n" + write.PlainText(a.Lead) + "\n\n" + write.PlainText(a.Body) + "\n"
+}
+
+// caseArticleEn is caseArticle for the English edition: the same data, the English wording.
+func caseArticleEn(t testing.TB, fsys fs.FS) string {
+	t.Helper()
+	site, probs := load.Site(fsys)
+	probs = append(probs, validate.Site(site)...)
+	if probs.HasErrors() {
+		t.Fatalf("the case's data has errors:\n%s", probs)
+	}
+	tmpl, err := render.ParseEn(fsys, write.FuncsEn(&site.Config, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := caseReport(site)
+	if r == nil {
+		t.Fatal("the case has no period file data/periods/case.toml")
+	}
+	a, err := write.NewEn(site, tmpl.Text).Article(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Path() != "en/bai-viet/"+r.Period.Key()+"/" {
+		t.Errorf("English article's path is %q", a.Path())
+	}
+	return textEn(a)
+}
+
+// TestArticlesEn runs the hand-checked English cases of testdata/articles-en/*.txt: the
+// same period data as the Vietnamese cases, the English article (key figures, title,
+// lead, body) exactly. One case: go test ./internal/write -run 'TestArticlesEn/seed'.
+func TestArticlesEn(t *testing.T) {
+	files, err := filepath.Glob("testdata/articles-en/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no case files in testdata/articles-en")
+	}
+	for _, file := range files {
+		for _, c := range ReadCases(t, file) {
+			t.Run(c.Name, func(t *testing.T) {
+				got := strings.TrimRight(caseArticleEn(t, caseSite(t, c.Input)), "\n")
+				want := strings.TrimRight(c.Want, "\n")
+				if got == want {
+					return
+				}
+				t.Errorf("%s:%d: English article differs from the expected text", c.File, c.Line)
+				gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+				for i := 0; i < len(gl) || i < len(wl); i++ {
+					var g, w string
+					if i < len(gl) {
+						g = gl[i]
+					}
+					if i < len(wl) {
+						w = wl[i]
+					}
+					if g != w || *diffOnly {
+						t.Errorf("line %d\n  got:  %s\n  want: %s", i+1, g, w)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestSampleEnglishHasNoVietnamese writes every period of the sample site in English and
+// fails on a Vietnamese letter left in the text: a wording template not translated, or a
+// name of the sample data without its name_en or glossary entry. Document numbers
+// ("766/QĐ-TTg") and the link to the Vietnamese article ("Tiếng Việt") are Vietnamese by right.
+func TestSampleEnglishHasNoVietnamese(t *testing.T) {
+	site, _ := sample(t)
+	fsys := os.DirFS("../..")
+	tmpl, err := render.ParseEn(fsys, write.FuncsEn(&site.Config, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := write.NewEn(site, tmpl.Text)
+	for _, r := range site.Reports {
+		a, err := w.Article(r)
+		if err != nil {
+			t.Fatalf("%s: %v", r.Period.Key(), err)
+		}
+		s := textEn(a)
+		s = strings.NewReplacer("QĐ", "", "Tiếng Việt", "").Replace(s)
+		for _, r2 := range s {
+			if r2 > unicode.MaxASCII && !strings.ContainsRune("’“”–…·", r2) {
+				t.Errorf("%s: English article has %q:\n%s", r.Period.Key(), r2, s)
+				break
+			}
+		}
+	}
+}
