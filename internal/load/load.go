@@ -762,6 +762,7 @@ func (l *loader) pages() {
 		}
 		l.site.Pages = append(l.site.Pages, p)
 	}
+	l.englishPages()
 	sort.SliceStable(l.site.Pages, func(i, j int) bool {
 		a, b := l.site.Pages[i], l.site.Pages[j]
 		if a.Weight != b.Weight {

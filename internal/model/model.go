@@ -314,6 +314,7 @@ type Page struct {
 	Body    string // Markdown source
 	File    string
 	Line    int // line where the body starts, for messages
+	English *Page // content/en/SAME-NAME.md, the page's English text; nil when none
 }
 
 // Site is everything loaded and derived.

@@ -61,6 +61,10 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 		return nil, probs, ErrInvalid
 	}
 	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}, echarts: EChartsPath(opts.ECharts)}
+	if err := b.setupEnglish(opts.Source); err != nil {
+		probs = append(probs, renderProblem(opts.Source, err))
+		return nil, probs, ErrInvalid
+	}
 	if err := b.run(opts); err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
@@ -115,13 +119,14 @@ type builder struct {
 	rendered    []pageJob // pages rendered so far, for the search index
 	cards       []cardJob // share cards to draw (sharecards.go)
 	cardErr     error     // the first error in a card's wording
+	en          *english  // the English edition (english.go); nil without templates/ui-en.toml
 }
 
 func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.pages, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.pages, b.englishEdition, b.notFound}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -195,6 +200,10 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 		p.Nav = append(p.Nav, render.NavItem{Label: pg.Title, Path: pg.Slug + "/", Current: section == "page:"+pg.Slug})
 	}
 	p.HasCharts = hasCharts(body)
+	p.Lang = b.site.Config.Language
+	if b.en != nil { // the English home, until englishEdition finds the page's own twin
+		p.Switch = &render.Alternate{Lang: "en", Path: EnglishDir, Label: "English"}
+	}
 	p.Updated = b.updated(p)
 	b.share(p)
 	b.open.published(p, b.lastmod(p))
@@ -218,7 +227,11 @@ func (b *builder) renderPages() error {
 	out := make([][]byte, len(b.jobs))
 	errs := make([]error, len(b.jobs))
 	onAllCores(len(b.jobs), func(i int) {
-		out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
+		if b.jobs[i].page.Lang == "en" {
+			out[i], errs[i] = b.en.tmpl.Render(b.jobs[i].page)
+		} else {
+			out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
+		}
 	})
 	for i, job := range b.jobs {
 		if errs[i] != nil {
@@ -345,10 +358,25 @@ type IndicatorRow struct {
 
 func (b *builder) indicatorPages() error {
 	for _, ind := range b.site.Indicators {
+		body, illustrative := b.indicatorBody(ind, b.articles)
+		var err error
+		if body.Charts, err = b.trendCharts(ind, body.Levels); err != nil {
+			return err
+		}
+		if err := b.page("indicator", "chi-tieu/"+ind.Key+"/", ind.Name, ind.Definition, "indicators", illustrative, body); err != nil {
+			return err
+		}
+	}
+	return b.page("indicators", "chi-tieu/", "Các chỉ tiêu", "Danh sách các chỉ tiêu, định nghĩa và mục tiêu được giao.", "indicators", false, b.site.Indicators)
+}
+
+// indicatorBody is an indicator's table of every period, from the articles of one edition.
+func (b *builder) indicatorBody(ind *model.Indicator, articles []*write.Article) (*IndicatorBody, bool) {
+	{
 		body := &IndicatorBody{Indicator: ind}
 		seen := map[*model.Level]bool{}
 		illustrative := false
-		for _, a := range b.articles {
+		for _, a := range articles {
 			res := a.Report.Result(ind.Key)
 			if res == nil {
 				continue
@@ -371,8 +399,8 @@ func (b *builder) indicatorPages() error {
 		}
 		// Rows of every period kind, newest first; a line marks where the entity changes.
 		var newer *model.Report
-		for i := len(b.articles) - 1; i >= 0; i-- {
-			a := b.articles[i]
+		for i := len(articles) - 1; i >= 0; i-- {
+			a := articles[i]
 			res := a.Report.Result(ind.Key)
 			if res == nil {
 				continue
@@ -396,15 +424,8 @@ func (b *builder) indicatorPages() error {
 			}
 			body.Rows = append(body.Rows, row)
 		}
-		var err error
-		if body.Charts, err = b.trendCharts(ind, body.Levels); err != nil {
-			return err
-		}
-		if err := b.page("indicator", "chi-tieu/"+ind.Key+"/", ind.Name, ind.Definition, "indicators", illustrative, body); err != nil {
-			return err
-		}
+		return body, illustrative
 	}
-	return b.page("indicators", "chi-tieu/", "Các chỉ tiêu", "Danh sách các chỉ tiêu, định nghĩa và mục tiêu được giao.", "indicators", false, b.site.Indicators)
 }
 
 // ArchiveBody is the archive's data: all years, or one.

@@ -52,7 +52,7 @@ func (b *builder) searchIndex() *search.Index {
 	}
 	var jobs []pageJob
 	for _, j := range b.rendered {
-		if _, ok := order[j.page.Kind]; ok && j.page.Layout == "" {
+		if _, ok := order[j.page.Kind]; ok && j.page.Layout == "" && j.page.Lang != "en" { // the index is Vietnamese
 			jobs = append(jobs, j)
 		}
 	}

@@ -117,9 +117,21 @@ type Page struct {
 	Layout string
 	// Share is the head's metadata for link previews, feeds and search engines (share.go).
 	Share *Share
+	// Lang is the page's language, "vi" or "en" (the English edition, under en/).
+	Lang string
+	// Alternates are the page in each edition, for <link rel="alternate" hreflang>
+	// (x-default is the Vietnamese page); empty when the page has one edition only.
+	Alternates []Alternate
+	// Switch is the language switch: the page in the other edition, or that edition's home.
+	Switch *Alternate
 	// Updated is when the page's figures last changed (the newest report they come from);
 	// zero on pages without figures.
 	Updated time.Time
+}
+
+// Alternate is a page in one language: hreflang, its path, the switch's label.
+type Alternate struct {
+	Lang, Path, Label string
 }
 
 // NavItem is a link of the main navigation.
@@ -130,6 +142,9 @@ type NavItem struct {
 
 // Render executes the page's kind.
 func (t *Templates) Render(p *Page) ([]byte, error) {
+	if p.Lang == "" {
+		p.Lang = p.Site.Config.Language
+	}
 	k := t.kinds[p.Kind]
 	if k == nil {
 		return nil, missingFile("templates/" + p.Kind + ".html")

@@ -43,6 +43,9 @@ func FuncsEn(cfg *model.Config, ui map[string]string) template.FuncMap {
 	f["percent"] = func(v float64) string { return english.Decimal(v, 2) }
 	f["money"] = english.Money
 	f["en"] = func(s string) string { return Gloss(cfg, s) }
+	for k, v := range nameFuncs(cfg, true) {
+		f[k] = v
+	}
 	f["t"] = func(s string) (string, error) {
 		if e, ok := ui[s]; ok {
 			return e, nil
@@ -84,4 +87,51 @@ func SepEn(i, n int) string {
 		return " and "
 	}
 	return ", "
+}
+
+// nameFuncs are the functions a layout prints the data's names with, so that one layout
+// serves both editions:
+//
+//	name x → x.Name, or x.NameEn in English (an indicator, level, unit or province)
+//	short x → x.Short or x.ShortEn (an indicator, a province)
+//	definition ind, counts ind → the indicator's definition, what it counts
+//	siteTitle → title, or title_en
+//	link "chi-tieu/" → the edition's page: url, or url of en/… in English
+func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
+	pick := func(vi, e string) string {
+		if en {
+			return e
+		}
+		return vi
+	}
+	return template.FuncMap{
+		"name": func(v any) string {
+			switch x := v.(type) {
+			case *model.Indicator:
+				return pick(x.Name, x.NameEn)
+			case *model.Level:
+				return pick(x.Name, x.NameEn)
+			case *model.Unit:
+				return pick(x.Name, x.NameEn)
+			case *model.Entity:
+				return pick(x.Name, x.NameEn)
+			}
+			return fmt.Sprint(v)
+		},
+		"short": func(v any) string {
+			switch x := v.(type) {
+			case *model.Indicator:
+				return pick(x.Short, x.ShortEn)
+			case *model.Entity:
+				return pick(x.Short, x.ShortEn)
+			}
+			return fmt.Sprint(v)
+		},
+		"definition": func(i *model.Indicator) string { return pick(i.Definition, i.DefinitionEn) },
+		"counts":     func(i *model.Indicator) string { return pick(i.Counts, i.CountsEn) },
+		"siteTitle":  func() string { return pick(cfg.Title, cfg.TitleEn) },
+		"link": func(p string) string {
+			return cfg.BasePath + pick("", "en/") + strings.TrimPrefix(p, "/")
+		},
+	}
 }

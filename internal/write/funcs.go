@@ -31,7 +31,7 @@ import (
 //	embedCode id title → <iframe> of nhung/{id}/ (embed.go)  size 12600 → "12,3 KB"
 //	percent 24.0701 → "24,07"   money 2634500000 → "2,6 tỷ đồng" (dossier.go)
 func Funcs(cfg *model.Config) template.FuncMap {
-	return template.FuncMap{
+	f := template.FuncMap{
 		"rate":       func(v any) string { return vietnamese.RatePrinted(deref(v)) },
 		"score":      func(v any) string { return vietnamese.Score(deref(v)) },
 		"int":        func(n int64) string { return vietnamese.Int(n) },
@@ -66,6 +66,10 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		"en":         func(s string) string { return s }, // english.go
 		"t":          func(s string) string { return s },
 	}
+	for k, v := range nameFuncs(cfg, false) { // english.go
+		f[k] = v
+	}
+	return f
 }
 
 // deref reads a number a template passes, which may be an optional one (*float64).
