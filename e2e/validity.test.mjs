@@ -99,7 +99,9 @@ test('every page: a unique, non-empty <title>, a description and the favicon', (
     seen.set(titles[0], p.rel);
     if (!/<link rel="icon" href="[^"]+"/.test(head)) bad.push(`${p.rel}: no <link rel="icon">`);
     if (!/<meta name="description" content="[^"]+"/.test(head)) bad.push(`${p.rel}: no description`);
-    if (!/<html lang="vi"/.test(html)) bad.push(`${p.rel}: no <html lang="vi">`);
+    // The English edition lives under en/ (README, "The English edition").
+    const lang = p.rel.startsWith('en/') ? 'en' : 'vi';
+    if (!html.includes(`<html lang="${lang}"`)) bad.push(`${p.rel}: no <html lang="${lang}">`);
   }
   assert.deepEqual(bad, [], report('titles', bad));
   assert.ok(fs.existsSync(path.join(site.out, 'assets', 'favicon.svg')), 'no assets/favicon.svg');

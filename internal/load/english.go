@@ -4,6 +4,13 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"chiso/internal/diag"
+	"chiso/internal/model"
+	"chiso/internal/vietnamese"
 )
 
 // The English edition reads optional *_en fields beside the Vietnamese ones, falling
@@ -58,4 +65,35 @@ func (l *loader) englishPages() {
 			p.English = en
 		}
 	}
+}
+
+// UIStrings reads templates/ui-en.toml, the English edition's page strings ("Trang chủ" =
+// "Home"), with the checks and the Vietnamese messages of every other TOML file. A site
+// without the file has no English edition (nil).
+func UIStrings(fsys fs.FS) (map[string]string, diag.List) {
+	const name = "templates/ui-en.toml"
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	var probs diag.List
+	if err != nil {
+		readFailed(&probs, name, err)
+		return nil, probs
+	}
+	l := &loader{fsys: fsys, probs: &probs, site: &model.Site{}, keys: registry{}}
+	if _, ok := l.parse(name, src); !ok {
+		return nil, probs
+	}
+	m := map[string]any{}
+	if _, err := toml.Decode(strings.TrimPrefix(string(src), "\ufeff"), &m); err != nil {
+		return nil, probs // parse succeeded above: not reached
+	}
+	ui := map[string]string{}
+	for k, v := range m {
+		if s, ok := v.(string); ok {
+			ui[vietnamese.NFC(k)] = vietnamese.NFC(s)
+		}
+	}
+	return ui, nil
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"chiso/internal/feed"
+	"chiso/internal/load"
 	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/shareimage"
@@ -47,9 +48,12 @@ func (e *english) t(s string) string {
 
 // setupEnglish parses the English templates when the site has a UI table.
 func (b *builder) setupEnglish(src fs.FS) error {
-	ui, err := render.UIStrings(src)
-	if err != nil || ui == nil {
-		return err
+	ui, probs := load.UIStrings(src)
+	if len(probs) > 0 {
+		return probs
+	}
+	if ui == nil {
+		return nil
 	}
 	tmpl, err := render.ParseEn(src, write.FuncsEn(&b.site.Config, ui))
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"chiso/internal/diag"
+	"chiso/internal/render"
+	"chiso/internal/write"
 )
 
 // Editors change the wording in templates/*.html. Go's template errors name the file and
@@ -100,6 +102,9 @@ func explainTemplate(detail string) (what, todo string) {
 	case wrongArgs.MatchString(detail):
 		m := wrongArgs.FindStringSubmatch(detail)
 		return fmt.Sprintf("hàm “%s” cần %s giá trị nhưng được %s", m[1], m[2], m[3]), "sửa lại số giá trị đưa vào hàm"
+	case strings.HasPrefix(detail, "error calling t: "+write.NoEnglish):
+		return fmt.Sprintf("chưa có bản tiếng Anh của “%s” trong %s", name, render.UIFile),
+			fmt.Sprintf("thêm vào %s một dòng \"%s\" = \"…\" với chữ tiếng Anh", render.UIFile, name)
 	case strings.HasPrefix(detail, "error calling "):
 		fn := strings.TrimSuffix(strings.Fields(strings.TrimPrefix(detail, "error calling "))[0], ":")
 		return fmt.Sprintf("hàm “%s” không dùng được với giá trị này", fn), "kiểm tra giá trị đưa vào hàm"

@@ -18,6 +18,9 @@ import (
 //	t "Trang chủ" → the page's UI string in the edition's language (templates/ui-en.toml);
 //	  the Vietnamese text itself in the Vietnamese edition
 
+// NoEnglish starts the error of t for a text that templates/ui-en.toml lacks.
+const NoEnglish = "no English for"
+
 // FuncsEn are Funcs for the English edition; ui is the UI-string table (Vietnamese → English).
 func FuncsEn(cfg *model.Config, ui map[string]string) template.FuncMap {
 	f := Funcs(cfg)
@@ -50,7 +53,7 @@ func FuncsEn(cfg *model.Config, ui map[string]string) template.FuncMap {
 		if e, ok := ui[s]; ok {
 			return e, nil
 		}
-		return "", fmt.Errorf("templates/ui-en.toml: thiếu bản tiếng Anh của “%s”", s)
+		return "", fmt.Errorf("%s %q", NoEnglish, s) // worded for the editor by pipeline/templateerr.go
 	}
 	return f
 }
