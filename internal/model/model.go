@@ -313,7 +313,7 @@ type Page struct {
 	Period  string // for content/bai-viet/2024-04.md: paragraphs added to that article
 	Body    string // Markdown source
 	File    string
-	Line    int // line where the body starts, for messages
+	Line    int   // line where the body starts, for messages
 	English *Page // content/en/SAME-NAME.md, the page's English text; nil when none
 }
 

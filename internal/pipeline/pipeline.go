@@ -372,60 +372,58 @@ func (b *builder) indicatorPages() error {
 
 // indicatorBody is an indicator's table of every period, from the articles of one edition.
 func (b *builder) indicatorBody(ind *model.Indicator, articles []*write.Article) (*IndicatorBody, bool) {
-	{
-		body := &IndicatorBody{Indicator: ind}
-		seen := map[*model.Level]bool{}
-		illustrative := false
-		for _, a := range articles {
-			res := a.Report.Result(ind.Key)
-			if res == nil {
-				continue
-			}
-			illustrative = illustrative || a.Report.Illustrative
-			for _, lr := range res.Levels {
-				if !seen[lr.Level] {
-					seen[lr.Level] = true
-					body.Levels = append(body.Levels, lr.Level)
-				}
+	body := &IndicatorBody{Indicator: ind}
+	seen := map[*model.Level]bool{}
+	illustrative := false
+	for _, a := range articles {
+		res := a.Report.Result(ind.Key)
+		if res == nil {
+			continue
+		}
+		illustrative = illustrative || a.Report.Illustrative
+		for _, lr := range res.Levels {
+			if !seen[lr.Level] {
+				seen[lr.Level] = true
+				body.Levels = append(body.Levels, lr.Level)
 			}
 		}
-		sort.SliceStable(body.Levels, func(i, j int) bool { return body.Levels[i].Order < body.Levels[j].Order })
-		if latest := b.site.Latest(); latest != nil {
-			for _, lv := range body.Levels {
-				if !lv.InForce(latest.Period.End()) {
-					body.LevelEnds = append(body.LevelEnds, lv)
-				}
-			}
-		}
-		// Rows of every period kind, newest first; a line marks where the entity changes.
-		var newer *model.Report
-		for i := len(articles) - 1; i >= 0; i-- {
-			a := articles[i]
-			res := a.Report.Result(ind.Key)
-			if res == nil {
-				continue
-			}
-			row := IndicatorRow{Article: a, Result: res}
-			if a.Report.Break() {
-				body.Breaks = append(body.Breaks, a.Report)
-			}
-			if newer != nil && newer.Entity != a.Report.Entity {
-				row.BreakAfter = newer
-			}
-			newer = a.Report
-			for _, lv := range body.Levels {
-				var found *model.LevelResult
-				for k := range res.Levels {
-					if res.Levels[k].Level == lv {
-						found = &res.Levels[k]
-					}
-				}
-				row.Levels = append(row.Levels, found)
-			}
-			body.Rows = append(body.Rows, row)
-		}
-		return body, illustrative
 	}
+	sort.SliceStable(body.Levels, func(i, j int) bool { return body.Levels[i].Order < body.Levels[j].Order })
+	if latest := b.site.Latest(); latest != nil {
+		for _, lv := range body.Levels {
+			if !lv.InForce(latest.Period.End()) {
+				body.LevelEnds = append(body.LevelEnds, lv)
+			}
+		}
+	}
+	// Rows of every period kind, newest first; a line marks where the entity changes.
+	var newer *model.Report
+	for i := len(articles) - 1; i >= 0; i-- {
+		a := articles[i]
+		res := a.Report.Result(ind.Key)
+		if res == nil {
+			continue
+		}
+		row := IndicatorRow{Article: a, Result: res}
+		if a.Report.Break() {
+			body.Breaks = append(body.Breaks, a.Report)
+		}
+		if newer != nil && newer.Entity != a.Report.Entity {
+			row.BreakAfter = newer
+		}
+		newer = a.Report
+		for _, lv := range body.Levels {
+			var found *model.LevelResult
+			for k := range res.Levels {
+				if res.Levels[k].Level == lv {
+					found = &res.Levels[k]
+				}
+			}
+			row.Levels = append(row.Levels, found)
+		}
+		body.Rows = append(body.Rows, row)
+	}
+	return body, illustrative
 }
 
 // ArchiveBody is the archive's data: all years, or one.
