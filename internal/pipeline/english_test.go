@@ -3,8 +3,12 @@ package pipeline_test
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/net/html"
 
@@ -147,4 +151,72 @@ func TestEnglishContentPages(t *testing.T) {
 	}
 	has("en/gioi-thieu/index.html", "<h1>About</h1>", "Index of Service to Citizens and Businesses")
 	has("en/phuong-phap-tinh/index.html", `This page is available in Vietnamese only: <a href="/chi-so/phuong-phap-tinh/" hreflang="vi" lang="vi">`)
+}
+
+// TestHostileEnglish: the English names (name_en, short_en, definition_en, title_en,
+// index_name_en), the glossary and content/en/ are editors' text like any other: the
+// English pages and feeds escape them in every context.
+func TestHostileEnglish(t *testing.T) {
+	m := poison(t, minimalSite(t))
+	n := 0
+	hostile := func() string {
+		h := hostileText[n%len(hostileText)] + fmt.Sprint(" en", n)
+		n++
+		return strconv.Quote(h)
+	}
+	after := func(file, key string, add ...string) {
+		re := regexp.MustCompile(`(?m)^(` + key + ` = "[^"\n]*")$`)
+		src := re.ReplaceAllStringFunc(string(m[file].Data), func(line string) string {
+			for _, k := range add {
+				line += "\n" + k + " = " + hostile()
+			}
+			return line
+		})
+		m[file] = &fstest.MapFile{Data: []byte(src)}
+	}
+	after("config.toml", "title", "title_en", "index_name_en", "index_short_en")
+	after("data/indicators.toml", "name", "name_en", "short_en", "counts_en", "definition_en")
+	after("data/levels.toml", "name", "name_en")
+	after("data/entities.toml", "name", "name_en", "short_en", "note_en")
+	m["data/glossary.toml"] = &fstest.MapFile{Data: []byte("[[term]]\nvi = \"Văn phòng Chính phủ\"\nen = " + hostile() + "\n")}
+	m["content/en/gioi-thieu.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = " + hostile() + "\n+++\n\n" +
+		strings.Join(hostileText, "\n\n") + "\n\n[x](javascript:alert(1))\n")}
+	files, probs, err := pipeline.Site(pipeline.Options{Source: m})
+	if err != nil {
+		t.Fatalf("the poisoned site did not build: %v\n%s", err, probs)
+	}
+	markup := regexp.MustCompile(`(?i)<script>alert|<img src=x|(href|src|action)="\s*javascript:`)
+	pages := 0
+	for _, p := range files.Paths() {
+		if !strings.HasPrefix(p, pipeline.EnglishDir) {
+			continue
+		}
+		data := files[p]
+		if m := markup.Find(data); m != nil {
+			t.Errorf("%s: %q came out as markup", p, m)
+		}
+		switch {
+		case strings.HasSuffix(p, ".html"):
+			pages++
+			checkTree(t, p, data)
+			if bytes.Contains(data, []byte("{{.Site")) && !bytes.Contains(data, []byte("{{.Site.Config}}")) {
+				t.Errorf("%s: a template in the data was executed", p)
+			}
+		case strings.HasSuffix(p, ".xml"):
+			for d := xml.NewDecoder(bytes.NewReader(data)); ; {
+				if _, err := d.Token(); err != nil {
+					if err.Error() != "EOF" {
+						t.Errorf("%s: not XML: %v", p, err)
+					}
+					break
+				}
+			}
+		}
+	}
+	if pages < 8 || n < 10 {
+		t.Errorf("only %d English pages checked, %d fields poisoned", pages, n)
+	}
+	if !bytes.Contains(files["en/gioi-thieu/index.html"], []byte("<p>' onmouseover='alert(1)</p>")) {
+		t.Errorf("the English page's hostile text is not shown as text:\n%s", files["en/gioi-thieu/index.html"])
+	}
 }
