@@ -137,6 +137,9 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 	if ab, ok := body.(*ArticleBody); ok {
 		p.Share.Type = "article"
 		p.Share.Published = opendata.Published(ab.Article.Report).Format("2006-01-02")
+		ld := b.newsArticleLD(ab.Article)
+		ld["inLanguage"] = "en"
+		p.Share.LD = jsonLD(ld)
 	}
 	// The twins: hreflang both ways, x-default the Vietnamese page; each switch to the other.
 	for _, j := range b.jobs {
