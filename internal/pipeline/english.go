@@ -34,7 +34,7 @@ type english struct {
 	w        *write.Writer
 	ui       map[string]string
 	articles []*write.Article // oldest first, as site.Reports
-	byPath   map[string]*render.Page
+	byPath   map[string]*render.Page // the Vietnamese pages by path
 }
 
 // t is the UI table's English for s (the layouts' t); s itself when missing, which the
@@ -69,6 +69,11 @@ func (b *builder) englishEdition() error {
 		return nil
 	}
 	e := b.en
+	for _, j := range b.jobs { // the Vietnamese pages queued so far: the twins
+		if j.page.Layout == "" {
+			e.byPath[j.page.Path] = j.page
+		}
+	}
 	for _, r := range b.site.Reports {
 		a, err := e.w.Article(r)
 		if err != nil {
@@ -142,13 +147,11 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 		p.Share.LD = jsonLD(ld)
 	}
 	// The twins: hreflang both ways, x-default the Vietnamese page; each switch to the other.
-	for _, j := range b.jobs {
-		if j.page.Path == path && j.page.Layout == "" {
-			alt := []render.Alternate{{Lang: "vi", Path: path}, {Lang: "en", Path: p.Path}, {Lang: "x-default", Path: path}}
-			j.page.Alternates, p.Alternates = alt, alt
-			j.page.Switch = &render.Alternate{Lang: "en", Path: p.Path, Label: "English"}
-			p.Switch = &render.Alternate{Lang: "vi", Path: path, Label: "Tiếng Việt"}
-		}
+	if vi := e.byPath[path]; vi != nil {
+		alt := []render.Alternate{{Lang: "vi", Path: path}, {Lang: "en", Path: p.Path}, {Lang: "x-default", Path: path}}
+		vi.Alternates, p.Alternates = alt, alt
+		vi.Switch = &render.Alternate{Lang: "en", Path: p.Path, Label: "English"}
+		p.Switch = &render.Alternate{Lang: "vi", Path: path, Label: "Tiếng Việt"}
 	}
 	b.open.published(p, b.lastmod(p))
 	b.jobs = append(b.jobs, pageJob{p.Path + "index.html", p})
