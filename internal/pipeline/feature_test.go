@@ -135,7 +135,9 @@ func TestJSONLDHostile(t *testing.T) {
 				continue
 			}
 			if v["@type"] == "NewsArticle" {
-				articles++
+				if !strings.HasPrefix(p, pipeline.EnglishDir) { // the English twins carry their own
+					articles++
+				}
 				if h, _ := v["headline"].(string); !strings.Contains(h, hostile) {
 					t.Errorf("%s: headline lost the index name: %q", p, h)
 				}
