@@ -28,6 +28,16 @@ type Table struct {
 	Description string
 	Fields      []Field
 	Rows        [][]any
+	PrimaryKey  []string     // a lookup's key column
+	ForeignKeys []ForeignKey // codes that name a row of a lookup
+}
+
+// ForeignKey says that a column's codes are keys of another table: every non-empty cell
+// of Fields is a value of Ref in Resource.
+type ForeignKey struct {
+	Fields   string
+	Resource string
+	Ref      string
 }
 
 // Filter returns a table of the same fields with the rows keep accepts, named name.
