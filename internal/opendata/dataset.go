@@ -283,7 +283,6 @@ func EntitiesTable(s *model.Site) *Table {
 			{Name: "from", Type: "date", Title: "Có từ ngày"},
 			{Name: "to", Type: "date", Title: "Có đến ngày"},
 			{Name: "successor", Type: "string", Title: "Địa phương kế thừa"},
-			{Name: "portal", Type: "string", Title: "Cổng thông tin"},
 		},
 		PrimaryKey:  []string{"entity"},
 		ForeignKeys: []ForeignKey{{Fields: "successor", Resource: Entities, Ref: "entity"}}}
@@ -292,7 +291,7 @@ func EntitiesTable(s *model.Site) *Table {
 		if e.Successor != nil {
 			succ = e.Successor.Key
 		}
-		t.Rows = append(t.Rows, []any{e.Key, e.Name, dateOrNil(e.From), dateOrNil(e.To), succ, orNil(e.Portal)})
+		t.Rows = append(t.Rows, []any{e.Key, e.Name, dateOrNil(e.From), dateOrNil(e.To), succ})
 	}
 	return t
 }
