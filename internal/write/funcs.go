@@ -30,6 +30,8 @@ import (
 //	slug "Cấp huyện" → "cap-huyen"                         fold → search form (no marks, đ→d)
 //	embedCode id title → <iframe> of nhung/{id}/ (embed.go)  size 12600 → "12,3 KB"
 //	percent 24.0701 → "24,07"   money 2634500000 → "2,6 tỷ đồng" (dossier.go)
+//	t, en, name, short, definition, counts, siteTitle, link: one layout for both editions
+//	  (english.go, where FuncsEn gives the same names in English)
 func Funcs(cfg *model.Config) template.FuncMap {
 	f := template.FuncMap{
 		"rate":       func(v any) string { return vietnamese.RatePrinted(deref(v)) },
