@@ -33,7 +33,7 @@ type english struct {
 	tmpl     *render.Templates
 	w        *write.Writer
 	ui       map[string]string
-	articles []*write.Article // oldest first, as site.Reports
+	articles []*write.Article        // oldest first, as site.Reports
 	byPath   map[string]*render.Page // the Vietnamese pages by path
 }
 

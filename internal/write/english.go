@@ -16,7 +16,15 @@ import (
 //	en "Chính phủ" → the glossary's English ("the Government"); the text itself when the
 //	  glossary has none, and always in the Vietnamese edition
 //	t "Trang chủ" → the page's UI string in the edition's language (templates/ui-en.toml);
-//	  the Vietnamese text itself in the Vietnamese edition
+//	  the Vietnamese text itself in the Vietnamese edition. A key may carry a context after
+//	  "|" when one Vietnamese text has two English ones ("Chỉ tiêu|cột bảng" → "Indicator",
+//	  "Chỉ tiêu" → "Indicators"); the Vietnamese edition prints the text before "|".
+
+// uiVietnamese is t in the Vietnamese edition: the text, without a context after "|".
+func uiVietnamese(s string) string {
+	s, _, _ = strings.Cut(s, "|")
+	return s
+}
 
 // NoEnglish starts the error of t for a text that templates/ui-en.toml lacks.
 const NoEnglish = "no English for"

@@ -1,6 +1,7 @@
 package write_test
 
 import (
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"unicode"
 
 	"chiso/internal/load"
+	"chiso/internal/model"
 	"chiso/internal/render"
 	"chiso/internal/validate"
 	"chiso/internal/write"
@@ -108,5 +110,28 @@ func TestSampleEnglishHasNoVietnamese(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestUIString: t prints the Vietnamese text (without its "|context") in the Vietnamese
+// edition, the table's English in the English one, and stops at a text the table lacks.
+func TestUIString(t *testing.T) {
+	cfg := &model.Config{Title: "Chỉ số", TitleEn: "Index", BasePath: "/chi-so/"}
+	ui := map[string]string{"Chỉ tiêu": "Indicators", "Chỉ tiêu|cột bảng": "Indicator"}
+	run := func(funcs template.FuncMap, src string) (string, error) {
+		tm := template.Must(template.New("").Funcs(funcs).Parse(src))
+		var b strings.Builder
+		err := tm.Execute(&b, nil)
+		return b.String(), err
+	}
+	src := `{{t "Chỉ tiêu"}}/{{t "Chỉ tiêu|cột bảng"}}/{{siteTitle}}/{{link "chi-tieu/"}}`
+	if got, err := run(write.Funcs(cfg), src); err != nil || got != "Chỉ tiêu/Chỉ tiêu/Chỉ số//chi-so/chi-tieu/" {
+		t.Errorf("Vietnamese: %q, %v", got, err)
+	}
+	if got, err := run(write.FuncsEn(cfg, ui), src); err != nil || got != "Indicators/Indicator/Index//chi-so/en/chi-tieu/" {
+		t.Errorf("English: %q, %v", got, err)
+	}
+	if _, err := run(write.FuncsEn(cfg, ui), `{{t "Trang chủ"}}`); err == nil || !strings.Contains(err.Error(), write.NoEnglish) {
+		t.Errorf("a text missing from the table: %v", err)
 	}
 }

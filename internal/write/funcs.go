@@ -66,7 +66,7 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		"percent":    Percent, // dossier.go
 		"money":      Money,
 		"en":         func(s string) string { return s }, // english.go
-		"t":          func(s string) string { return s },
+		"t":          uiVietnamese,
 	}
 	for k, v := range nameFuncs(cfg, false) { // english.go
 		f[k] = v
