@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"math"
 	"regexp"
 	"strings"
 
@@ -69,6 +70,58 @@ type Item struct {
 	HasChange   bool
 	Comparison  *model.Report // the period compared with
 	EntityShort string        // "tỉnh", as in "của cả tỉnh"
+	// Units explains a large change by the units that reported (nil otherwise).
+	Units *UnitsChange
+}
+
+// LargeMove is the change of a rate, in percentage points, that the article explains
+// when the units reporting changed between the two periods.
+const LargeMove = 5
+
+// UnitsChange is how the units reporting an indicator changed between two periods, and
+// the pooled rate of the units that reported in both, so the reader sees how much of a
+// large move is the change of units.
+type UnitsChange struct {
+	Added, Removed int     // units reporting now and not before, and the reverse
+	Common         int     // units reporting in both periods
+	Rate, Before   float64 // the common units' pooled rate now and in the period compared with
+	HasRate        bool    // both pooled rates exist (counts with a positive denominator)
+}
+
+// unitsChange compares the units behind a result and the previous one; nil when the
+// move is small, either period lacks per-unit counts, or the same units reported.
+func unitsChange(res *model.Result, change float64) *UnitsChange {
+	prev := res.Previous
+	if prev == nil || len(res.Units) == 0 || len(prev.Units) == 0 || math.Abs(change) < LargeMove {
+		return nil
+	}
+	before := map[*model.Unit]model.Count{}
+	for _, u := range prev.Units {
+		before[u.Unit] = u.Count
+	}
+	uc := &UnitsChange{}
+	var now, then model.Count
+	for _, u := range res.Units {
+		c, ok := before[u.Unit]
+		if !ok {
+			uc.Added++
+			continue
+		}
+		delete(before, u.Unit)
+		uc.Common++
+		now.Num, now.Den = now.Num+u.Count.Num, now.Den+u.Count.Den
+		then.Num, then.Den = then.Num+c.Num, then.Den+c.Den
+	}
+	uc.Removed = len(before)
+	if uc.Added == 0 && uc.Removed == 0 {
+		return nil
+	}
+	if now.Den > 0 && then.Den > 0 {
+		uc.HasRate = true
+		uc.Rate = float64(now.Num) * 100 / float64(now.Den)
+		uc.Before = float64(then.Num) * 100 / float64(then.Den)
+	}
+	return uc
 }
 
 // IndexLine is the index score with the change the article states.
@@ -156,6 +209,7 @@ func (w *Writer) Data(r *model.Report) (*ArticleData, error) {
 		it := Item{Result: res, EntityShort: r.Entity.Short}
 		if c, ok := res.Change(); ok && cmp {
 			it.Change, it.HasChange, it.Comparison = c, true, r.Previous
+			it.Units = unitsChange(res, c)
 		}
 		d.Items = append(d.Items, it)
 	}
