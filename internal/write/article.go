@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"chiso/internal/model"
+	"chiso/internal/vietnamese"
 )
 
 // Article is one period's news article, its words produced by the templates
@@ -72,6 +73,59 @@ type Item struct {
 	EntityShort string        // "tỉnh", as in "của cả tỉnh"
 	// Units explains a large change by the units that reported (nil otherwise).
 	Units *UnitsChange
+	// Mix explains a large change of the whole rate, with every level's rate nearly flat,
+	// by the levels' shares of the denominator (nil otherwise, or when Units explains it).
+	Mix *LevelMix
+}
+
+// LevelMix is the levels' shares of an indicator's denominator in two periods.
+type LevelMix struct {
+	MaxLevelChange float64 // the largest change of a level's printed rate, points, unsigned
+	Shares         []LevelShare
+}
+
+// LevelShare is one level's share of the denominator now and in the period compared with.
+type LevelShare struct {
+	Level         *model.Level
+	Share, Before float64 // percent
+}
+
+// levelMix returns the levels' shares when the whole rate moved by LargeMove or more
+// while no level's rate moved by half as much: the change is then the levels' weights.
+// Both periods must give counts for the same levels.
+func levelMix(res *model.Result, change float64) *LevelMix {
+	prev := res.Previous
+	if prev == nil || len(res.Levels) < 2 || len(res.Levels) != len(prev.Levels) || math.Abs(change) < LargeMove {
+		return nil
+	}
+	before := map[*model.Level]model.LevelResult{}
+	var denNow, denThen int64
+	for _, lr := range prev.Levels {
+		if lr.Count == nil || lr.Count.Den <= 0 {
+			return nil
+		}
+		before[lr.Level] = lr
+		denThen += lr.Count.Den
+	}
+	mix := &LevelMix{}
+	for _, lr := range res.Levels {
+		p, ok := before[lr.Level]
+		if !ok || lr.Count == nil || lr.Count.Den <= 0 {
+			return nil
+		}
+		denNow += lr.Count.Den
+		d := math.Abs(vietnamese.RoundPrinted(lr.Rate) - vietnamese.RoundPrinted(p.Rate))
+		mix.MaxLevelChange = max(mix.MaxLevelChange, d)
+	}
+	if mix.MaxLevelChange*2 >= math.Abs(change) {
+		return nil
+	}
+	for _, lr := range res.Levels {
+		mix.Shares = append(mix.Shares, LevelShare{Level: lr.Level,
+			Share:  float64(lr.Count.Den) * 100 / float64(denNow),
+			Before: float64(before[lr.Level].Count.Den) * 100 / float64(denThen)})
+	}
+	return mix
 }
 
 // LargeMove is the change of a rate, in percentage points, that the article explains
@@ -209,7 +263,9 @@ func (w *Writer) Data(r *model.Report) (*ArticleData, error) {
 		it := Item{Result: res, EntityShort: r.Entity.Short}
 		if c, ok := res.Change(); ok && cmp {
 			it.Change, it.HasChange, it.Comparison = c, true, r.Previous
-			it.Units = unitsChange(res, c)
+			if it.Units = unitsChange(res, c); it.Units == nil {
+				it.Mix = levelMix(res, c)
+			}
 		}
 		d.Items = append(d.Items, it)
 	}
