@@ -112,6 +112,9 @@ func TestCorrectionsLog(t *testing.T) {
 	r.edit("data/periods/2024-04.toml", "rank_of = 63\n", "rank_of = 63\nnational_average = 80.5\n")
 	r.edit("data/periods/2024-04.toml", "whole = 95\n", "whole = 95.0\n")
 	r.commit("2024-06-10T08:00:00+07:00", "Thêm điểm trung bình cả nước")
+	// A figure taken out is a correction too.
+	r.edit("data/periods/2024-04.toml", "levels = { tinh = 99, huyen = 97.6, xa = 98.8 }\n", "")
+	withdrawn := r.commit("2024-06-10T09:00:00+07:00", "Bỏ tỷ lệ từng cấp của một chỉ tiêu")
 	// An illustrative period's changes are not corrections.
 	r.edit("data/periods/2024-05.toml", `period = "2024-05"`, "period = \"2024-05\"\nillustrative = true")
 	r.commit("2024-06-11T08:00:00+07:00", "Tháng 5 là số liệu minh họa")
@@ -126,6 +129,15 @@ func TestCorrectionsLog(t *testing.T) {
   sửa từ bao nhiêu thành bao nhiêu và ngày sửa, theo lịch sử các tệp số liệu. Lần công bố đầu
   tiên của một kỳ, số liệu thêm mới và số liệu minh họa không phải là đính chính.</p>
 <p>Theo dõi bằng trình đọc tin: <a href="/chi-so/dinh-chinh/atom.xml" type="application/atom+xml">Atom</a> · <a href="/chi-so/dinh-chinh/rss.xml" type="application/rss+xml">RSS</a></p>
+<section class="correction" id="sua-WITHDRAWN" aria-labelledby="sua-WITHDRAWN-h">
+<h2 id="sua-WITHDRAWN-h">Ngày 10/6/2024 (bản sửa WITHDRAWN)</h2>
+<h3><a href="/chi-so/bai-viet/2024-04/">Tháng 4/2024</a></h3>
+<ul>
+<li>Chỉ tiêu “Dịch vụ công trực tuyến có phát sinh hồ sơ”, cấp tỉnh: tỷ lệ đã bỏ (trước là 99%).</li>
+<li>Chỉ tiêu “Dịch vụ công trực tuyến có phát sinh hồ sơ”, cấp huyện: tỷ lệ đã bỏ (trước là 97,6%).</li>
+<li>Chỉ tiêu “Dịch vụ công trực tuyến có phát sinh hồ sơ”, cấp xã: tỷ lệ đã bỏ (trước là 98,8%).</li>
+</ul>
+</section>
 <section class="correction" id="sua-FIX" aria-labelledby="sua-FIX-h">
 <h2 id="sua-FIX-h">Ngày 03/6/2024 (bản sửa FIX)</h2>
 <h3><a href="/chi-so/bai-viet/2024-04/">Tháng 4/2024</a></h3>
@@ -141,7 +153,7 @@ func TestCorrectionsLog(t *testing.T) {
 <li>Chỉ tiêu “Hồ sơ dịch vụ công trực tuyến”, cấp tỉnh: tử số sửa từ 3.845 thành 3.850.</li>
 </ul>
 </section>`
-	want = strings.ReplaceAll(want, "FIX", fix)
+	want = strings.NewReplacer("FIX", fix, "WITHDRAWN", withdrawn).Replace(want)
 	if got != want {
 		t.Errorf("dinh-chinh/ says\n%s\n\nwant\n%s", got, want)
 	}
@@ -150,20 +162,23 @@ func TestCorrectionsLog(t *testing.T) {
 	wantBox := `<aside class="corrections" aria-labelledby="dinh-chinh">
 <h2 id="dinh-chinh">Đính chính</h2>
 <ul>
+<li>Ngày 10/6/2024 (bản sửa WITHDRAWN): Chỉ tiêu “Dịch vụ công trực tuyến có phát sinh hồ sơ”, cấp tỉnh: tỷ lệ đã bỏ (trước là 99%).</li>
+<li>Ngày 10/6/2024 (bản sửa WITHDRAWN): Chỉ tiêu “Dịch vụ công trực tuyến có phát sinh hồ sơ”, cấp huyện: tỷ lệ đã bỏ (trước là 97,6%).</li>
+<li>Ngày 10/6/2024 (bản sửa WITHDRAWN): Chỉ tiêu “Dịch vụ công trực tuyến có phát sinh hồ sơ”, cấp xã: tỷ lệ đã bỏ (trước là 98,8%).</li>
 <li>Ngày 03/6/2024 (bản sửa FIX): Chỉ tiêu “Thanh toán trực tuyến”: tỷ lệ sửa từ 76% thành 77%.</li>
 <li>Ngày 03/6/2024 (bản sửa FIX): Chỉ tiêu “Thanh toán trực tuyến”, cấp tỉnh: tỷ lệ sửa từ 63,4% thành 63,5%.</li>
 <li>Ngày 03/6/2024 (bản sửa FIX): Chỉ số: điểm sửa từ 88,62 thành 88,64.</li>
 </ul>
 <p><a href="/chi-so/dinh-chinh/">Xem mọi đính chính số liệu</a></p>
 </aside>`
-	wantBox = strings.ReplaceAll(wantBox, "FIX", fix)
+	wantBox = strings.NewReplacer("FIX", fix, "WITHDRAWN", withdrawn).Replace(wantBox)
 	if gotBox != wantBox {
 		t.Errorf("the article's box says\n%s\n\nwant\n%s", gotBox, wantBox)
 	}
 
 	atom := string(b["dinh-chinh/atom.xml"])
 	for _, s := range []string{
-		"<updated>2024-06-03T03:30:00Z</updated>",
+		"<updated>2024-06-10T02:00:00Z</updated>",
 		"<title>Đính chính số liệu ngày 03/6/2024: tháng 4/2024, tháng 5/2024</title>",
 		"<id>https://binhdinh.gov.vn/chi-so/dinh-chinh/#sua-" + fix + "</id>",
 		"Tháng 4/2024 – Chỉ số: điểm sửa từ 88,62 thành 88,64.",
@@ -172,8 +187,8 @@ func TestCorrectionsLog(t *testing.T) {
 			t.Errorf("dinh-chinh/atom.xml lacks %q:\n%s", s, atom)
 		}
 	}
-	if n := strings.Count(atom, "<entry>"); n != 1 {
-		t.Errorf("dinh-chinh/atom.xml has %d entries, want 1 (one per correcting commit)", n)
+	if n := strings.Count(atom, "<entry>"); n != 2 {
+		t.Errorf("dinh-chinh/atom.xml has %d entries, want 2 (one per correcting commit)", n)
 	}
 	if !strings.Contains(string(b["dinh-chinh/rss.xml"]), "<item>") {
 		t.Errorf("dinh-chinh/rss.xml has no item")
@@ -185,6 +200,24 @@ func TestCorrectionsLog(t *testing.T) {
 		if string(again[f]) != string(b[f]) {
 			t.Errorf("%s differs between two builds of the same commits", f)
 		}
+	}
+}
+
+// TestCorrectionsShallowClone: a shallow clone (as CI checks out) has no history to
+// compare, so its log is empty rather than a correction-free history pretended.
+func TestCorrectionsShallowClone(t *testing.T) {
+	r := newGitRepo(t)
+	r.commit("2024-05-21T09:00:00+07:00", "Tháng 4/2024")
+	r.edit("data/periods/2024-04.toml", "whole = 76", "whole = 77")
+	r.commit("2024-06-03T10:30:00+07:00", "Sửa số liệu")
+	if page := string(r.build()["dinh-chinh/index.html"]); !strings.Contains(page, "sửa từ 76% thành 77%") {
+		t.Fatalf("the full repository shows no correction:\n%s", page)
+	}
+	clone := filepath.Join(t.TempDir(), "clone")
+	r.git("2024-06-03T10:30:00+07:00", "clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	shallow := &gitRepo{t: t, dir: clone}
+	if page := string(shallow.build()["dinh-chinh/index.html"]); !strings.Contains(page, "Chưa có số liệu nào được đính chính") {
+		t.Errorf("a shallow clone shows corrections:\n%s", page)
 	}
 }
 
