@@ -28,6 +28,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"chiso/internal/load"
 	"chiso/internal/model"
 )
@@ -179,6 +181,14 @@ func compare(before, after *model.Report) []*Correction {
 // loadVersion reads one version of a period file with the loader, in place of the
 // current file and alone in data/periods/; nil when the loader finds an error.
 func loadVersion(src fs.FS, file string, data []byte) *model.Report {
+	// An illustrative version is never compared: a glance at its flag spares loading the
+	// whole site for it (a file that does not decode is left to the loader to refuse).
+	var flag struct {
+		Illustrative bool `toml:"illustrative"`
+	}
+	if _, err := toml.Decode(string(data), &flag); err == nil && flag.Illustrative {
+		return &model.Report{Illustrative: true}
+	}
 	site, probs := load.Site(overlay{base: src, file: file, data: data})
 	if probs.HasErrors() || len(site.Reports) != 1 {
 		return nil

@@ -176,6 +176,10 @@ func TestCorrectionsLog(t *testing.T) {
 		t.Errorf("the article's box says\n%s\n\nwant\n%s", gotBox, wantBox)
 	}
 
+	if up := `Cập nhật lần cuối: <time datetime="2024-06-10">10/6/2024</time>`; !strings.Contains(string(b["bai-viet/2024-04/index.html"]), up) {
+		t.Errorf("the corrected article does not say %s", up)
+	}
+
 	atom := string(b["dinh-chinh/atom.xml"])
 	for _, s := range []string{
 		"<updated>2024-06-10T02:00:00Z</updated>",

@@ -175,5 +175,11 @@ func (b *builder) updated(p *render.Page) time.Time {
 			t = d
 		}
 	}
+	// A figure corrected after publication updated the article on the commit's day.
+	if a, ok := p.Body.(*ArticleBody); ok && a.Corrections != nil {
+		if d := a.Corrections.List[0].Date; d.After(t) {
+			t = d
+		}
+	}
 	return t
 }
