@@ -83,13 +83,27 @@ func git(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]by
 	cmd := exec.CommandContext(ctx, "git", full...)
 	cmd.Dir = dir
 	cmd.Stdin = stdin
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd.Env = append(gitEnv(os.Environ()), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
 	if err := cmd.Run(); err != nil {
 		return nil, err
 	}
 	return stdout.Bytes(), nil
+}
+
+// gitEnv drops the GIT_ variables a caller may have set (GIT_DIR in a hook, an external
+// diff, a pager): the history read is the one of dir, read plainly. Only
+// GIT_CEILING_DIRECTORIES, which can only narrow the search for a repository, is kept.
+func gitEnv(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if strings.HasPrefix(kv, "GIT_") && !strings.HasPrefix(kv, "GIT_CEILING_DIRECTORIES=") {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
 }
 
 // parseLog reads `git log --raw --format="commit %H %cI"`. Only files directly in
