@@ -158,7 +158,32 @@ func Read(dir string, src fs.FS) *Log {
 		log.Commits[i], log.Commits[j] = log.Commits[j], log.Commits[i]
 	}
 	sort.SliceStable(log.Commits, func(i, j int) bool { return log.Commits[i].Date.After(log.Commits[j].Date) })
+	uniqueShorts(log.Commits)
 	return log
+}
+
+// uniqueShorts lengthens short hashes that two listed commits share: each names an
+// anchor on the log page.
+func uniqueShorts(cs []*Commit) {
+	for n := 7; n < 40; n++ {
+		seen := map[string]int{}
+		for _, c := range cs {
+			seen[c.Short]++
+		}
+		clash := false
+		for _, c := range cs {
+			if seen[c.Short] > 1 {
+				clash = true
+				c.Short = c.Hash[:min(n+1, len(c.Hash))]
+				for _, x := range c.Corrections {
+					x.Short = c.Short
+				}
+			}
+		}
+		if !clash {
+			return
+		}
+	}
 }
 
 // compare lists the figures of before that after prints differently or no longer has.

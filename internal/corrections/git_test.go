@@ -41,3 +41,17 @@ func TestGitEnv(t *testing.T) {
 		t.Errorf("gitEnv = %q, want %q", got, want)
 	}
 }
+
+// TestUniqueShorts: two commits that share seven digits get longer short hashes.
+func TestUniqueShorts(t *testing.T) {
+	x := &Correction{}
+	cs := []*Commit{
+		{Hash: "abcdef0123", Short: "abcdef0", Corrections: []*Correction{x}},
+		{Hash: "abcdef0456", Short: "abcdef0"},
+		{Hash: "1234567890", Short: "1234567"},
+	}
+	uniqueShorts(cs)
+	if cs[0].Short != "abcdef01" || cs[1].Short != "abcdef04" || cs[2].Short != "1234567" || x.Short != "abcdef01" {
+		t.Errorf("shorts %s %s %s, correction %s", cs[0].Short, cs[1].Short, cs[2].Short, x.Short)
+	}
+}

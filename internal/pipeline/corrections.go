@@ -7,6 +7,7 @@ import (
 	"chiso/internal/feed"
 	"chiso/internal/model"
 	"chiso/internal/opendata"
+	"chiso/internal/render"
 	"chiso/internal/write"
 )
 
@@ -115,5 +116,13 @@ func (b *builder) correctionsPage() error {
 		return err
 	}
 	b.files[CorrectionsRSS], b.files[CorrectionsAtom] = rss, atom
-	return b.page("corrections", CorrectionsDir, "Đính chính số liệu", "Các số liệu đã công bố rồi được sửa lại: số liệu nào, sửa từ bao nhiêu thành bao nhiêu, ngày nào.", "", false, body)
+	if err := b.page("corrections", CorrectionsDir, "Đính chính số liệu", "Các số liệu đã công bố rồi được sửa lại: số liệu nào, sửa từ bao nhiêu thành bao nhiêu, ngày nào.", "", false, body); err != nil {
+		return err
+	}
+	// The log's own feeds in its head, beside the site's (share, in opendata.go).
+	p := b.jobs[len(b.jobs)-1].page
+	p.Share.Feeds = append(p.Share.Feeds,
+		render.FeedLink{Title: "Đính chính số liệu (RSS)", Type: "application/rss+xml", Href: b.urlOf(CorrectionsRSS)},
+		render.FeedLink{Title: "Đính chính số liệu (Atom)", Type: "application/atom+xml", Href: b.urlOf(CorrectionsAtom)})
+	return nil
 }
