@@ -81,7 +81,8 @@ func (l *Log) ForPeriod(key string) []*Correction {
 
 // Read finds the corrections in the history of dir/data/periods. src is the same source
 // as a file system (as the build reads it): the old versions are loaded against it.
-func Read(dir string, src fs.FS) *Log {
+// Commits before the day since (when not zero) set what was published but correct nothing.
+func Read(dir string, src fs.FS, since time.Time) *Log {
 	log := &Log{}
 	if dir == "" || src == nil {
 		return log
@@ -143,6 +144,9 @@ func Read(dir string, src fs.FS) *Log {
 			published[f.file] = after
 			if before == nil || before.Period.Key() != after.Period.Key() {
 				continue // first publication of this period
+			}
+			if !since.IsZero() && c.date.Format(time.DateOnly) < since.Format(time.DateOnly) {
+				continue // before the log starts: a draft, not a correction
 			}
 			for _, x := range compare(before, after) {
 				x.File, x.Short, x.Date = f.file, out.Short, out.Date

@@ -198,6 +198,23 @@ func TestCorrectionsLog(t *testing.T) {
 		t.Errorf("dinh-chinh/rss.xml has no item")
 	}
 
+	// corrections_since starts the log: the 3/6 fix was before it, the 10/6 one after.
+	cfg := filepath.Join(r.dir, "config.toml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(data, "corrections_since = 2024-06-05\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	since := string(r.build()["dinh-chinh/index.html"])
+	if !strings.Contains(since, `id="sua-`+withdrawn+`"`) || strings.Contains(since, `id="sua-`+fix+`"`) {
+		t.Errorf("with corrections_since = 2024-06-05 the log should list %s and not %s:\n%s", withdrawn, fix, since)
+	}
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	// Same commits, same bytes.
 	again := r.build()
 	for _, f := range []string{"dinh-chinh/index.html", "dinh-chinh/atom.xml", "dinh-chinh/rss.xml", "bai-viet/2024-04/index.html"} {

@@ -65,7 +65,7 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 		return nil, probs, ErrInvalid
 	}
 	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}, echarts: EChartsPath(opts.ECharts),
-		corrections: corrections.Read(opts.Dir, opts.Source)}
+		corrections: corrections.Read(opts.Dir, opts.Source, site.Config.CorrectionsSince)}
 	if err := b.run(opts); err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
