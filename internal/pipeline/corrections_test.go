@@ -152,7 +152,8 @@ func TestCorrectionsLog(t *testing.T) {
 <li>Chỉ tiêu “Hồ sơ dịch vụ công trực tuyến”, cấp tỉnh: tỷ lệ sửa từ 95,6% thành 95,8%.</li>
 <li>Chỉ tiêu “Hồ sơ dịch vụ công trực tuyến”, cấp tỉnh: tử số sửa từ 3.845 thành 3.850.</li>
 </ul>
-</section>`
+</section>
+<p class="updated">Cập nhật lần cuối: <time datetime="2024-06-10">10/6/2024</time></p>`
 	want = strings.NewReplacer("FIX", fix, "WITHDRAWN", withdrawn).Replace(want)
 	if got != want {
 		t.Errorf("dinh-chinh/ says\n%s\n\nwant\n%s", got, want)
