@@ -136,11 +136,17 @@ const LargeMove = 5
 // the pooled rate of the units that reported in both, so the reader sees how much of a
 // large move is the change of units.
 type UnitsChange struct {
-	Added, Removed int     // units reporting now and not before, and the reverse
-	Common         int     // units reporting in both periods
-	Rate, Before   float64 // the common units' pooled rate now and in the period compared with
-	HasRate        bool    // both pooled rates exist (counts with a positive denominator)
+	Added, Removed int // units reporting now and not before, and the reverse
+	// AddedUnits and RemovedUnits name them, in ranking order (level, then rate), when few
+	// enough to list in a sentence (at most NamedUnits each); nil otherwise.
+	AddedUnits, RemovedUnits []*model.Unit
+	Common                   int     // units reporting in both periods
+	Rate, Before             float64 // the common units' pooled rate now and in the period compared with
+	HasRate                  bool    // both pooled rates exist (counts with a positive denominator)
 }
+
+// NamedUnits is how many added or removed units a sentence names; more are counted only.
+const NamedUnits = 3
 
 // unitsChange compares the units behind a result and the previous one; nil when the
 // move is small, either period lacks per-unit counts, or the same units reported.
@@ -159,6 +165,7 @@ func unitsChange(res *model.Result, change float64) *UnitsChange {
 		c, ok := before[u.Unit]
 		if !ok {
 			uc.Added++
+			uc.AddedUnits = append(uc.AddedUnits, u.Unit)
 			continue
 		}
 		delete(before, u.Unit)
@@ -169,6 +176,17 @@ func unitsChange(res *model.Result, change float64) *UnitsChange {
 	uc.Removed = len(before)
 	if uc.Added == 0 && uc.Removed == 0 {
 		return nil
+	}
+	for _, u := range prev.Units {
+		if _, gone := before[u.Unit]; gone {
+			uc.RemovedUnits = append(uc.RemovedUnits, u.Unit)
+		}
+	}
+	if len(uc.AddedUnits) > NamedUnits {
+		uc.AddedUnits = nil
+	}
+	if len(uc.RemovedUnits) > NamedUnits {
+		uc.RemovedUnits = nil
 	}
 	if now.Den > 0 && then.Den > 0 {
 		uc.HasRate = true
