@@ -27,6 +27,10 @@ type Article struct {
 	// "88,62 điểm", "hạng 2/63, tăng 1 bậc"): <li> items shown above the lead, so that a
 	// reader on a phone sees the figures on the first screen.
 	KeyFigures template.HTML
+	// ListTitle names the article in news lists and search results: the period and a few
+	// figures ("Tháng 4/2024: 3/7 chỉ tiêu đạt, 88,62 điểm"), since the official titles
+	// of every month read alike. Plain text.
+	ListTitle string
 }
 
 // Path is the article's path under the site root.
@@ -321,6 +325,11 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 		return nil, err
 	}
 	a.KeyFigures = keys
+	list, err := w.exec("list-title", d)
+	if err != nil {
+		return nil, err
+	}
+	a.ListTitle = PlainText(list)
 	body, err := w.exec("article-body", d)
 	if err != nil {
 		return nil, err
