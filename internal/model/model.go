@@ -34,6 +34,9 @@ type Config struct {
 	// Glossary is data/glossary.toml: the official English of free text written in the
 	// period files and documents (issuers, document types, source systems, classes).
 	Glossary map[string]string
+	// CorrectionsSince starts the corrections log: changes committed before that day (a
+	// site's drafts before it went live) are not corrections. Zero: from the first commit.
+	CorrectionsSince time.Time
 }
 
 // Document is a legal or administrative document: a resolution that sets targets, or

@@ -181,7 +181,7 @@ func (b *builder) enArticles() error {
 		for _, v := range b.related(i) {
 			related = append(related, b.enArticle(v))
 		}
-		body := &ArticleBody{Article: a, Related: related}
+		body := &ArticleBody{Article: a, Related: related, Corrections: b.articleCorrections(a)}
 		b.pageEn("article", strings.TrimPrefix(a.Path(), EnglishDir), a.Title, a.Summary, "", a.Report.Illustrative, body)
 	}
 	return nil

@@ -16,9 +16,10 @@ import (
 	"chiso/internal/write"
 )
 
-// textEn is the English article as plain text, as text() is the Vietnamese one.
+// textEn is the English article as plain text (title, list title, key figures, lead, body),
+// as text() is the Vietnamese one.
 func textEn(a *write.Article) string {
-	return a.Title + "\n\n" + write.PlainText(a.KeyFigures) + "\n\n" + write.PlainText(a.Lead) + "\n\n" + write.PlainText(a.Body) + "\n"
+	return a.Title + "\n" + a.ListTitle + "\n\n" + write.PlainText(a.KeyFigures) + "\n\n" + write.PlainText(a.Lead) + "\n\n" + write.PlainText(a.Body) + "\n"
 }
 
 // caseArticleEn is caseArticle for the English edition: the same data, the English wording.
