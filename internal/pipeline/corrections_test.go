@@ -177,6 +177,12 @@ func TestCorrectionsLog(t *testing.T) {
 		t.Errorf("the article's box says\n%s\n\nwant\n%s", gotBox, wantBox)
 	}
 
+	// The English article says how many figures were corrected and links to the log.
+	enBox := `<p>6 figures in this article were corrected after publication; the list is in Vietnamese: <a href="/chi-so/dinh-chinh/" hreflang="vi" lang="vi">Đính chính số liệu</a>.</p>`
+	if en := string(b["en/bai-viet/2024-04/index.html"]); !strings.Contains(en, enBox) {
+		t.Errorf("the English article lacks %s", enBox)
+	}
+
 	if up := `Cập nhật lần cuối: <time datetime="2024-06-10">10/6/2024</time>`; !strings.Contains(string(b["bai-viet/2024-04/index.html"]), up) {
 		t.Errorf("the corrected article does not say %s", up)
 	}
