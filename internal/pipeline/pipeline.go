@@ -49,6 +49,20 @@ func Check(src fs.FS) (*model.Site, diag.List) {
 	return site, probs
 }
 
+// Validate is what a plain `chiso check` reports: Check, plus what can be found without
+// laying out a page — templates that do not parse and unreadable static files. Only a
+// render (Site, `check --full`) finds a template that fails on the data, a redirect that
+// shadows or misses a page, and a share card's wording that fails.
+func Validate(src fs.FS) diag.List {
+	site, probs := Check(src)
+	if _, err := render.Parse(src, write.Funcs(&site.Config)); err != nil {
+		probs = append(probs, renderProblem(src, err))
+	}
+	probs = append(probs, render.CheckStatic(src)...)
+	probs.Sort()
+	return probs
+}
+
 // Site builds every file of the site in memory.
 func Site(opts Options) (publish.Files, diag.List, error) {
 	site, probs := Check(opts.Source)
