@@ -66,12 +66,14 @@ func (b *builder) searchIndex() *search.Index {
 		}
 		return false
 	})
-	for _, j := range jobs {
+	texts := make([]string, len(jobs))
+	onAllCores(len(jobs), func(i int) { texts[i] = mainText(b.files[jobs[i].file]) })
+	for i, j := range jobs {
 		ix.Pages = append(ix.Pages, search.Page{
 			Kind:  label[searchKinds[order[j.page.Kind]].label],
 			Path:  j.page.Path,
 			Title: j.page.Title,
-			Text:  mainText(b.files[j.file]),
+			Text:  texts[i],
 		})
 	}
 	return ix
