@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
 	"chiso/internal/write"
