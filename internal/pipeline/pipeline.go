@@ -24,6 +24,9 @@ import (
 
 // Options say where the site comes from and where it goes.
 type Options struct {
+	// out is where ToDir has the files written as they are made (stream.go); nil for Site.
+	out *toDir
+
 	Source  fs.FS  // the site's source: config.toml, data/, content/, templates/
 	ECharts []byte // the ECharts build, served as assets/vendor/echarts-HASH.min.js
 }
@@ -63,63 +66,10 @@ func Validate(src fs.FS) diag.List {
 	return probs
 }
 
-// Site builds every file of the site in memory (preview, tests, `check --full`).
+// Site builds every file of the site in memory.
 func Site(opts Options) (publish.Files, diag.List, error) {
-	b, probs, err := build(opts, nil)
-	if err != nil {
-		return nil, probs, err
-	}
-	return b.files, probs, nil
-}
-
-// ToDir builds the site and publishes it to out; out is untouched on failure. Files are
-// written into the work folder as they are made, and let go of once nothing later in the
-// build reads them, so memory does not hold the whole output.
-func ToDir(opts Options, out string) (Stats, diag.List, error) {
-	start := time.Now()
 	site, probs := Check(opts.Source)
 	if probs.HasErrors() {
-		return Stats{}, probs, ErrInvalid
-	}
-	work, err := publish.Begin(out)
-	if err != nil {
-		return Stats{}, probs, err
-	}
-	committed := false
-	defer func() {
-		if !committed { // an error, or a panic on its way to the command
-			work.Abort()
-		}
-	}()
-	b, probs, err := build(opts, &checked{site, probs, work})
-	if err == nil {
-		err = b.flush(true)
-	}
-	if err != nil {
-		return Stats{}, probs, err
-	}
-	committed = true
-	if err := work.Commit(); err != nil {
-		return Stats{}, probs, err
-	}
-	st := Stats{Pages: b.pagesMade, Duration: time.Since(start)}
-	st.Files, st.Bytes = work.Count()
-	return st, probs, nil
-}
-
-// checked is a site already loaded and validated without errors, and where its files go.
-type checked struct {
-	site  *model.Site
-	probs diag.List
-	work  *publish.Work
-}
-
-func build(opts Options, pre *checked) (*builder, diag.List, error) {
-	var site *model.Site
-	var probs diag.List
-	if pre != nil {
-		site, probs = pre.site, pre.probs
-	} else if site, probs = Check(opts.Source); probs.HasErrors() {
 		return nil, probs, ErrInvalid
 	}
 	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
@@ -128,14 +78,7 @@ func build(opts Options, pre *checked) (*builder, diag.List, error) {
 		return nil, probs, ErrInvalid
 	}
 	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}, echarts: EChartsPath(opts.ECharts)}
-	if pre != nil {
-		b.work = pre.work
-	}
 	if err := b.run(opts); err != nil {
-		var pe *publish.Error
-		if errors.As(err, &pe) {
-			return nil, probs, err
-		}
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
 	}
@@ -146,57 +89,8 @@ func build(opts Options, pre *checked) (*builder, diag.List, error) {
 			return nil, probs, ErrInvalid
 		}
 	}
-	return b, probs, nil
+	return b.files, probs, nil
 }
-
-// flush writes the files made so far into the work folder, when building to a folder, and
-// with drop lets go of them: call it with drop only where no later step reads b.files.
-// A file made again after it was written is a bug in the build, reported as a failed write.
-func (b *builder) flush(drop bool) error {
-	if b.work == nil {
-		return nil
-	}
-	if b.flushed == nil {
-		b.flushed = map[string]*byte{}
-	}
-	var paths []string
-	for p, data := range b.files {
-		if id, ok := b.flushed[p]; !ok {
-			paths = append(paths, p)
-		} else if id != identity(data) {
-			return b.work.Put(p, data) // refused: already written
-		}
-	}
-	errs := make([]error, len(paths))
-	onAllCores(len(paths), func(i int) { errs[i] = b.work.Put(paths[i], b.files[paths[i]]) })
-	for i, p := range paths {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		b.flushed[p] = identity(b.files[p])
-		if strings.HasSuffix(p, ".html") {
-			b.pagesMade++
-		}
-	}
-	if drop {
-		for p := range b.files {
-			b.flushed[p] = &dropped
-		}
-		clear(b.files)
-	}
-	return nil
-}
-
-// identity tells a kept file's bytes from others put at its path later (it keeps nothing
-// alive that the map does not); dropped matches no bytes.
-func identity(data []byte) *byte {
-	if cap(data) == 0 {
-		return &empty
-	}
-	return &data[:1][0]
-}
-
-var empty, dropped byte
 
 // EChartsPath names the library after its content: assets/vendor/echarts-1a2b3c4d5e6f.min.js.
 func EChartsPath(lib []byte) string {
@@ -205,6 +99,8 @@ func EChartsPath(lib []byte) string {
 }
 
 type builder struct {
+	out *toDir // where files go as they are made (stream.go); nil builds in memory
+
 	site        *model.Site
 	tmpl        *render.Templates
 	w           *write.Writer
@@ -213,18 +109,16 @@ type builder struct {
 	byPeriod    map[string]*write.Article
 	summaryList []*model.Summary
 	jobs        []pageJob
-	open        openData         // charts and pages recorded for the open-data step (opendata.go)
-	probs       diag.List        // problems found while building (a redirect to no page)
-	echarts     string           // path of the ECharts file under assets/vendor/
-	rendered    []pageJob        // pages rendered so far, for the search index
-	cards       []cardJob        // share cards to draw (sharecards.go)
-	cardErr     error            // the first error in a card's wording
-	work        *publish.Work    // where files go as they are made; nil builds in memory
-	flushed     map[string]*byte // files already put into work (identity)
-	pagesMade   int              // HTML files put into work
+	open        openData  // charts and pages recorded for the open-data step (opendata.go)
+	probs       diag.List // problems found while building (a redirect to no page)
+	echarts     string    // path of the ECharts file under assets/vendor/
+	rendered    []pageJob // pages rendered so far, for the search index
+	cards       []cardJob // share cards to draw (sharecards.go)
+	cardErr     error     // the first error in a card's wording
 }
 
 func (b *builder) run(opts Options) error {
+	b.out = opts.out
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
