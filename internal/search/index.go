@@ -20,6 +20,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -39,6 +40,10 @@ type Page struct {
 	Path  string // under the site root, without base path: "bai-viet/2024-04/"
 	Title string
 	Text  string // the page's own text, white space collapsed
+	// Heading, when set, holds the words that put the page first when a query has them
+	// all, instead of Title's: an article is shown by its short list title but ranked by
+	// its official headline, whose only figures are its period's.
+	Heading string
 }
 
 // Index is every findable page, in the order results of equal weight are shown.
@@ -86,13 +91,15 @@ func (ix *Index) Files() (map[string][]byte, error) {
 	// ascending: pages are visited in order.
 	postings := map[string][]int{}
 	// Folding and cutting into words is most of the work: done for every page at once.
-	titles, texts := make([][]string, len(ix.Pages)), make([][]string, len(ix.Pages))
-	each(len(ix.Pages), func(id int) {
-		titles[id], texts[id] = Words(ix.Pages[id].Title), Words(ix.Pages[id].Text)
+	n := len(ix.Pages)
+	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
+	each(n, func(id int) {
+		p := ix.Pages[id]
+		heads[id], titles[id], texts[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title), Words(p.Text)
 	})
 	for id, p := range ix.Pages {
 		inTitle := map[string]bool{}
-		for _, w := range titles[id] {
+		for _, w := range heads[id] {
 			inTitle[w] = true
 		}
 		seen := map[string]bool{}
