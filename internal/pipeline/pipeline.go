@@ -65,6 +65,13 @@ func Validate(src fs.FS) diag.List {
 	if _, err := render.Parse(src, write.Funcs(&site.Config)); err != nil {
 		probs = append(probs, renderProblem(src, err))
 	}
+	if ui, ps := load.UIStrings(src); len(ps) > 0 { // the English edition (english.go)
+		probs = append(probs, ps...)
+	} else if ui != nil {
+		if _, err := render.ParseEn(src, write.FuncsEn(&site.Config, ui)); err != nil {
+			probs = append(probs, renderProblem(src, err))
+		}
+	}
 	probs = append(probs, render.CheckStatic(src)...)
 	probs.Sort()
 	return probs
