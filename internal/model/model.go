@@ -311,10 +311,10 @@ type Site struct {
 	Levels     []*Level
 	Units      []*Unit
 	Entities   []*Entity
-	Reports    []*Report // the site's own entities' reports, oldest first
-	Others     []*Report // other entities' reports (data/periods/ENTITY/), by period then entity
+	Reports    []*Report        // the site's own entities' reports, oldest first
+	Others     []*Report        // other entities' reports (data/periods/ENTITY/), by period then entity
 	National   []*NationalTable // national tables of index scores (data/national/), oldest first
-	Pages      []*Page   // standalone pages
+	Pages      []*Page          // standalone pages
 	Notes      map[string]*Page
 
 	// Plans are the target assignments by year, oldest first (targetplan.go).
