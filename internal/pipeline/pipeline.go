@@ -109,19 +109,20 @@ type builder struct {
 	byPeriod    map[string]*write.Article
 	summaryList []*model.Summary
 	jobs        []pageJob
-	open        openData  // charts and pages recorded for the open-data step (opendata.go)
-	probs       diag.List // problems found while building (a redirect to no page)
-	echarts     string    // path of the ECharts file under assets/vendor/
-	rendered    []pageJob // pages rendered so far, for the search index
-	cards       []cardJob // share cards to draw (sharecards.go)
-	cardErr     error     // the first error in a card's wording
+	open        openData            // charts and pages recorded for the open-data step (opendata.go)
+	probs       diag.List           // problems found while building (a redirect to no page)
+	echarts     string              // path of the ECharts file under assets/vendor/
+	rendered    []pageJob           // pages rendered so far, for the search index
+	cards       []cardJob           // share cards to draw (sharecards.go)
+	cardErr     error               // the first error in a card's wording
+	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 }
 
 func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.pages, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.pages, b.notFound, b.entityPages, b.comparisonPages}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -188,6 +189,9 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	if len(b.site.Units) > 0 {
 		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
 	}
+	if len(b.comparisons()) > 0 {
+		p.Nav = append(p.Nav, render.NavItem{Label: "So sánh các tỉnh", Path: ComparisonDir, Current: section == "comparisons"})
+	}
 	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
 		render.NavItem{Label: "Dữ liệu", Path: DataDir, Current: section == "data"},
 		render.NavItem{Label: "Tìm kiếm", Path: SearchDir, Current: section == "search"})
@@ -238,10 +242,16 @@ type HomeBody struct {
 	Index       string
 	IndexCharts []Figure
 	Articles    []*write.Article
+	Place       *EntityPlace // the site's place among all in the latest period compared
 }
 
 func (b *builder) home() error {
 	body := &HomeBody{Articles: b.newest()}
+	for cs, i := b.comparisons(), len(b.comparisons())-1; i >= 0 && body.Place == nil; i-- {
+		if own := model.Own(cs[i].Scores); own != nil && own.Entity != nil {
+			body.Place = placeIn(cs[i], own.Entity)
+		}
+	}
 	desc := b.site.Config.Title + " – " + b.site.Current().Name
 	illustrative := false
 	if latest := b.latestOfSeries(); latest != nil {
@@ -284,7 +294,8 @@ type ArticleBody struct {
 	Article *write.Article
 	Charts  []Figure
 	Related []*write.Article
-	Ranking string // path of the period's unit ranking, when units were reported
+	Ranking string       // path of the period's unit ranking, when units were reported
+	Place   *EntityPlace // the entity's place among all in the period's comparison
 }
 
 func (b *builder) articlePages() error {
@@ -296,6 +307,9 @@ func (b *builder) articlePages() error {
 		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i)}
 		if hasUnits(a.Report) {
 			body.Ranking = RankingPath(a)
+		}
+		if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
+			body.Place = placeIn(c, a.Report.Entity)
 		}
 		if err := b.page("article", a.Path(), a.Title, a.Summary, "", a.Report.Illustrative, body); err != nil {
 			return err
