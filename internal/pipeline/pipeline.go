@@ -189,7 +189,7 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	if len(b.site.Units) > 0 {
 		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
 	}
-	if len(b.comparisons()) > 0 {
+	if len(b.comparisons()) > 0 && len(b.site.Others) > 0 { // a national table alone: linked from home
 		p.Nav = append(p.Nav, render.NavItem{Label: "So sánh các tỉnh", Path: ComparisonDir, Current: section == "comparisons"})
 	}
 	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
