@@ -49,6 +49,7 @@ type RateRanking struct {
 // ComparisonsBody is the list of comparisons.
 type ComparisonsBody struct {
 	Comparisons []*model.Comparison // newest first
+	Entities    []*model.Entity     // the other entities with pages of their own (tinh/ENTITY/)
 }
 
 func (b *builder) comparisons() []*model.Comparison {
@@ -81,7 +82,7 @@ func (b *builder) comparisonPages() error {
 			paths[r] = EntityDir(e) + "bai-viet/" + r.Period.Key() + "/"
 		}
 	}
-	list := &ComparisonsBody{}
+	list := &ComparisonsBody{Entities: b.site.OtherEntities()}
 	for i := len(cs) - 1; i >= 0; i-- {
 		c := cs[i]
 		list.Comparisons = append(list.Comparisons, c)

@@ -39,6 +39,8 @@ func (b *builder) entityPages() error {
 				return fmt.Errorf("%s (kỳ %s): %w", r.File, r.Period.Key(), err)
 			}
 			a.Dir = EntityDir(e)
+			// Many provinces' articles side by side: each title names its province.
+			a.Title = write.UpperFirst(e.Name) + ": " + a.Title
 			body.Articles = append(body.Articles, a)
 			illustrative = illustrative || r.Illustrative
 		}
@@ -80,4 +82,17 @@ func placeIn(c *model.Comparison, e *model.Entity) *EntityPlace {
 		}
 	}
 	return nil
+}
+
+// ownUnits are the units of the site's own entities: the unit pages (don-vi/) are theirs.
+func (b *builder) ownUnits() []*model.Unit {
+	if b.own == nil {
+		b.own = []*model.Unit{}
+		for _, u := range b.site.Units {
+			if u.Entity == nil || u.Entity.Own {
+				b.own = append(b.own, u)
+			}
+		}
+	}
+	return b.own
 }

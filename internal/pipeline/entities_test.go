@@ -125,7 +125,10 @@ func TestEntitiesCompared(t *testing.T) {
 	// counts, 28772/30491 = 94,4% (the mean of the rates would be 91,3%).
 	b.AssertFile("so-sanh/2024-05/index.html", "Bình quân cả nước: 87,32 điểm", "Bình quân cả nước: 94,4% (tỷ lệ gộp")
 	b.AssertFile("bai-viet/2024-05/index.html", "Tỉnh Bình Định xếp thứ 2/4 về điểm tháng 5/2024 với 88,19 điểm")
-	b.AssertFile("so-sanh/index.html", "Tháng 5/2024", "Tháng 7/2025")
+	b.AssertFile("so-sanh/index.html", "Tháng 5/2024", "Tháng 7/2025", `href="/chi-so/tinh/quang-ngai/"`)
+	// Unit pages are the site's own units'; another province's unit is on its reports.
+	b.AssertNoFile("don-vi/gl-so-tu-phap/index.html")
+	b.AssertFile("tinh/gia-lai-cu/bai-viet/2024-05/index.html", "cấp tỉnh đạt 90%", "<title>Tỉnh Gia Lai: Kết quả thực hiện 01 chỉ tiêu")
 	// The merger: the old Gia Lai is not in July 2025, the new one is, and the new Gia Lai's
 	// article does not compare with Bình Định's May.
 	july := b.File("so-sanh/2025-07/index.html")

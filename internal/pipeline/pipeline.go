@@ -116,6 +116,7 @@ type builder struct {
 	cards       []cardJob           // share cards to draw (sharecards.go)
 	cardErr     error               // the first error in a card's wording
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
+	own         []*model.Unit       // the units of the site's own entities (entities.go)
 }
 
 func (b *builder) run(opts Options) error {
@@ -186,7 +187,7 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 		{Label: "Trang chủ", Path: "", Current: section == "home"},
 		{Label: "Chỉ tiêu", Path: "chi-tieu/", Current: section == "indicators"},
 	}
-	if len(b.site.Units) > 0 {
+	if len(b.ownUnits()) > 0 {
 		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
 	}
 	if len(b.comparisons()) > 0 && len(b.site.Others) > 0 { // a national table alone: linked from home
