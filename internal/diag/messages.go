@@ -143,6 +143,7 @@ const (
 	EntityNotInForce  Code = "entity-not-in-force"
 	UnitOtherEntity   Code = "unit-other-entity"
 	NationalDuplicate Code = "national-duplicate"
+	NationalDisagrees Code = "national-disagrees"
 )
 
 // Dossier statistics, unit scores and target plans (shapes C, D and E of REPORTS.md).
@@ -239,6 +240,7 @@ var messages = map[Code]message{
 	PeriodDirOwn:       {"“%s” là tỉnh của chính trang này: kỳ báo cáo của tỉnh đặt ngay trong data/periods/", "chuyển tệp thành %[2]s"},
 	EntityNotInForce:   {"tỉnh “%s” không có hiệu lực trong kỳ %s", "đặt tệp vào thư mục của tỉnh có hiệu lực trong kỳ, hoặc sửa from/to của tỉnh trong data/entities.toml"},
 	UnitOtherEntity:    {"đơn vị “%s” thuộc %s, không thuộc %s", "mỗi tệp chỉ ghi đơn vị của tỉnh có tệp đó: sửa mã đơn vị, hoặc sửa entity của đơn vị trong data/units.toml"},
+	NationalDisagrees:  {"bảng cả nước ghi %s của %s là %s, còn %s ghi %s", "sửa một trong hai tệp cho khớp với văn bản gốc; trang in cả hai con số như đã ghi"},
 	NationalDuplicate:  {"“%s” đã có ở dòng %d của bảng này", "mỗi tỉnh chỉ có một dòng trong bảng điểm cả nước; xóa dòng thừa"},
 	EmptySlug:          {"đường dẫn (slug) của trang không có chữ nào dùng được", "viết slug bằng chữ không dấu, số và dấu gạch ngang, ví dụ slug = \"gioi-thieu\""},
 	Internal:           {"chiso gặp lỗi nội bộ khi dựng trang", "đây không phải lỗi của bạn: gửi các tệp vừa sửa cho người quản trị"},

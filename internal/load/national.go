@@ -40,6 +40,7 @@ func (l *loader) nationalTables() {
 		}
 		n.Period = p
 		n.Source = t.String("source", false)
+		n.Illustrative = t.Bool("illustrative")
 		n.NationalAverage = l.optNumber(t, "national_average")
 		seen := map[string]int{}
 		for _, row := range t.Rows("province") {

@@ -13,6 +13,7 @@ import "chiso/internal/diag"
 type NationalTable struct {
 	Period          Period
 	Source          string   // "Văn phòng Chính phủ"
+	Illustrative    bool     // made-up scores to show the page: said plainly on it
 	NationalAverage *float64 // stated; else the mean of the scores is printed as computed
 	Rows            []NationalRow
 	File            string

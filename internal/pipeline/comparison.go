@@ -87,7 +87,7 @@ func (b *builder) comparisonPages() error {
 		c := cs[i]
 		list.Comparisons = append(list.Comparisons, c)
 		body := &ComparisonBody{Comparison: c, Articles: paths}
-		illustrative := false
+		illustrative := c.National != nil && c.National.Illustrative
 		for _, r := range c.Reports {
 			illustrative = illustrative || r.Illustrative
 		}

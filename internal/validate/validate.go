@@ -6,6 +6,7 @@ package validate
 
 import (
 	"math"
+	"strconv"
 	"time"
 
 	"chiso/internal/diag"
@@ -277,8 +278,30 @@ func national(l *diag.List, s *model.Site) {
 				l.Errorf(r.Pos, diag.RankRange, r.Rank, len(n.Rows))
 			}
 		}
+		for _, r := range n.Rows {
+			if r.Entity != nil {
+				agrees(l, s, n, r)
+			}
+		}
 		if n.NationalAverage != nil && (*n.NationalAverage < 0 || *n.NationalAverage > 100) {
 			l.Errorf(n.Pos, diag.ScoreRange, vietnamese.Score(*n.NationalAverage))
+		}
+	}
+}
+
+// agrees warns when a national table and the entity's own report of the period give
+// different scores or ranks: one of the two was copied wrong.
+func agrees(l *diag.List, s *model.Site, n *model.NationalTable, row model.NationalRow) {
+	for _, r := range s.ReportsOf(row.Entity) {
+		if r.Period.Key() != n.Period.Key() || r.Index == nil {
+			continue
+		}
+		x := r.Index
+		if row.Score != nil && x.Score != nil && vietnamese.RoundScore(*row.Score) != vietnamese.RoundScore(*x.Score) {
+			l.Warnf(row.Pos, diag.NationalDisagrees, "điểm", row.Name, vietnamese.Score(*row.Score), r.File, vietnamese.Score(*x.Score))
+		}
+		if row.Rank > 0 && x.Rank > 0 && row.Rank != x.Rank {
+			l.Warnf(row.Pos, diag.NationalDisagrees, "thứ hạng", row.Name, strconv.Itoa(row.Rank), r.File, strconv.Itoa(x.Rank))
 		}
 	}
 }
