@@ -15,7 +15,7 @@ import (
 
 // generatedPaths are the first segments of the pages the site makes itself; a content/
 // page with one of these slugs would replace a generated index.
-var generatedPaths = []string{"bai-viet", "chi-tieu", "don-vi", "luu-tru", "du-lieu", "tim-kiem", "tong-hop", "nhung", "assets", "index", "404"}
+var generatedPaths = []string{"bai-viet", "chi-tieu", "don-vi", "luu-tru", "du-lieu", "tim-kiem", "tong-hop", "nhung", "assets", "index", "404", "so-sanh", "tinh"}
 
 // silentlyAccepted runs after everything is read.
 func (l *loader) silentlyAccepted() {
