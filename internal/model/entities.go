@@ -1,6 +1,10 @@
 package model
 
-import "chiso/internal/diag"
+import (
+	"time"
+
+	"chiso/internal/diag"
+)
 
 // A site holds many entities. Its own (Entity.Own) are the first [[entity]] of
 // data/entities.toml and its successors in turn: one chain over time whose reports are
@@ -86,4 +90,15 @@ func (u *Unit) BelongsTo(e *Entity) bool {
 		return e == nil || e.Own
 	}
 	return u.Entity == e
+}
+
+// OwnOn is the site's own entity in force on day d, or nil.
+func (s *Site) OwnOn(d time.Time) *Entity {
+	own := s.hasOwn()
+	for _, e := range s.Entities {
+		if (e.Own || !own) && e.InForce(d) {
+			return e
+		}
+	}
+	return nil
 }
