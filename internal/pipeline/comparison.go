@@ -40,6 +40,9 @@ func (c *ComparisonBody) Link(s model.Standing) string {
 	return ""
 }
 
+// HasCharts says the page needs the chart library.
+func (c *ComparisonBody) HasCharts() bool { return c.ScoreChart != nil || len(c.Rates) > 0 }
+
 // RateRanking is one indicator's ranking with its chart.
 type RateRanking struct {
 	model.RateComparison

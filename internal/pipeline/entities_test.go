@@ -110,6 +110,9 @@ func TestEntitiesCompared(t *testing.T) {
 	b.AssertFile("tinh/gia-lai-cu/bai-viet/2024-05/index.html", "90%")
 	b.AssertFile("tinh/gia-lai-cu/index.html", "xếp thứ 3/4 về điểm tháng 5/2024 với 85,5 điểm (bình quân cả nước 87,32 điểm)")
 	page := b.File("so-sanh/2024-05/index.html")
+	if !strings.Contains(page, "assets/vendor/echarts-") {
+		t.Error("the comparison's charts have no chart library")
+	}
 	// Index scores best first; Gia Lai and Quảng Ngãi tie and share the rank, in name order.
 	got := strings.Join(tableRows(t, page, "Điểm chỉ số các tỉnh, tháng 5/2024"), " | ")
 	if want := "1 Tỉnh Đắk Lắk 90,1 | 2 Tỉnh Bình Định (trang này) 88,19 | 3 Tỉnh Gia Lai 85,5 | 3 Tỉnh Quảng Ngãi 85,5"; got != want {
