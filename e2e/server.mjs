@@ -50,6 +50,18 @@ export function cacheControl(rel) {
   return 'no-cache';
 }
 
+/**
+ * Where a download of an earlier version now lives (path relative to the base), or null:
+ * the per-article, per-indicator and per-unit copies are in du-lieu/ket-qua.csv, a chart's
+ * JSON in its CSV. A static site cannot redirect a data file; the portal's server does
+ * (README, "Old download addresses").
+ */
+export function movedDownload(rel) {
+  if (/^du-lieu\/(ky|chi-tieu|don-vi)\/[^/]+\.(csv|json)$/.test(rel)) return 'du-lieu/';
+  const m = /^du-lieu\/bieu-do\/([^/]+?)(\.echarts)?\.json$/.exec(rel);
+  return m ? `du-lieu/bieu-do/${m[1]}.csv` : null;
+}
+
 /** Normalise a base path to "/", or "/x/y/". */
 export function normaliseBase(base) {
   let b = String(base || '/').trim();
@@ -99,6 +111,8 @@ export function start({ root, base = '/', port = 0, csp = true, log = false } = 
     if (!pathname.startsWith(basePath)) return notFound();
 
     const rel = pathname.slice(basePath.length);
+    const moved = movedDownload(rel);
+    if (moved !== null) return send(301, { Location: basePath + moved }, '');
     let file = path.resolve(rootDir, '.' + path.posix.sep + rel);
     if (file !== rootDir && !file.startsWith(rootDir + path.sep)) return notFound();
 

@@ -1,8 +1,6 @@
 package opendata
 
 import (
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"chiso/internal/chart"
@@ -38,24 +36,4 @@ func ChartTable(c chart.Chart) *Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// EChartsOption is the ECharts option of a rendered chart, as the page draws it (without
-// the Vietnamese labels and formatters charts.js adds), indented for reading.
-func EChartsOption(r chart.Rendered) ([]byte, error) {
-	var env struct {
-		Option json.RawMessage `json:"option"`
-	}
-	if err := json.Unmarshal(r.JSON, &env); err != nil || len(env.Option) == 0 {
-		return nil, fmt.Errorf("chart %q: no option in envelope: %v", r.ID, err)
-	}
-	var v any
-	if err := json.Unmarshal(env.Option, &v); err != nil {
-		return nil, err
-	}
-	out, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		return nil, err
-	}
-	return append(out, '\n'), nil
 }

@@ -67,8 +67,23 @@ type Dialect struct {
 
 // Schema is a Table Schema.
 type Schema struct {
-	Fields        []SchemaField `json:"fields"`
-	MissingValues []string      `json:"missingValues"`
+	Fields        []SchemaField      `json:"fields"`
+	MissingValues []string           `json:"missingValues"`
+	PrimaryKey    []string           `json:"primaryKey,omitempty"`
+	ForeignKeys   []SchemaForeignKey `json:"foreignKeys,omitempty"`
+}
+
+// SchemaForeignKey is a Table Schema foreign key: the column's values are keys of
+// another resource of the package.
+type SchemaForeignKey struct {
+	Fields    string             `json:"fields"`
+	Reference SchemaKeyReference `json:"reference"`
+}
+
+// SchemaKeyReference is the resource and column a foreign key points at.
+type SchemaKeyReference struct {
+	Resource string `json:"resource"`
+	Fields   string `json:"fields"`
 }
 
 // SchemaField is a Table Schema field; Unit is our own property (allowed by the spec).
@@ -102,7 +117,15 @@ func CSVResource(t *Table, path string, data []byte) Resource {
 	r := Resource{Profile: "tabular-data-resource", Name: t.Name, Path: path, Title: t.Title, Description: t.Description,
 		Format: "csv", Mediatype: MediaCSV, Encoding: "utf-8", Bytes: len(data), Hash: Hash(data),
 		Dialect: &Dialect{Delimiter: ",", LineTerminator: "\r\n", QuoteChar: `"`, DoubleQuote: true, Header: true},
-		Schema:  &Schema{MissingValues: []string{""}}}
+		Schema:  &Schema{MissingValues: []string{""}, PrimaryKey: t.PrimaryKey}}
+	for _, k := range t.ForeignKeys {
+		ref := k.Resource
+		if ref == t.Name {
+			ref = "" // the spec's self-reference
+		}
+		r.Schema.ForeignKeys = append(r.Schema.ForeignKeys, SchemaForeignKey{Fields: k.Fields,
+			Reference: SchemaKeyReference{Resource: ref, Fields: k.Ref}})
+	}
 	for _, f := range t.Fields {
 		sf := SchemaField{Name: f.Name, Type: f.Type, Title: f.Title, Description: f.Description, Unit: f.Unit}
 		switch f.Type {

@@ -34,9 +34,8 @@ func DossiersTable(s *model.Site) *Table {
 	t := &Table{Name: DossierStats, Title: "Tình hình tiếp nhận, giải quyết hồ sơ thủ tục hành chính",
 		Description: "Số hồ sơ theo kỳ, của toàn tỉnh (level trống) và từng cấp, đúng như văn bản nguồn ghi; các tổng có thể không khớp. Ô trống: văn bản không ghi.",
 		Fields: []Field{
-			{Name: "period", Type: "yearmonth", Title: "Kỳ báo cáo"},
-			{Name: "entity", Type: "string", Title: "Đơn vị báo cáo"},
-			{Name: "level", Type: "string", Title: "Cấp", Description: "Trống: toàn tỉnh."},
+			periodField(s), entityField,
+			{Name: "level", Type: "string", Title: "Mã cấp", Description: "Trống: toàn tỉnh; tên ở bảng cap."},
 			count("received", "Hồ sơ tiếp nhận trong kỳ (trực tuyến và trực tiếp), không gồm hồ sơ kỳ trước chuyển sang."),
 			count("online", "Trong số hồ sơ tiếp nhận: trực tuyến."),
 			count("direct", "Trong số hồ sơ tiếp nhận: trực tiếp, qua bưu chính."),
@@ -48,9 +47,8 @@ func DossiersTable(s *model.Site) *Table {
 			{Name: "payments", Type: "integer", Title: "Giao dịch thanh toán trực tuyến", Unit: "giao dịch"},
 			{Name: "payment_amount", Type: "integer", Title: "Số tiền thanh toán trực tuyến", Unit: "đồng"},
 			{Name: "procedures", Type: "integer", Title: "Thủ tục hành chính được công bố, công khai", Unit: "thủ tục"},
-			{Name: "illustrative", Type: "boolean", Title: "Số liệu minh họa"},
-			{Name: "source_file", Type: "string", Title: "Tệp dữ liệu"},
-		}}
+		},
+		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities), fk("level", Levels)}}
 	for _, r := range s.Reports {
 		if r.Dossiers == nil {
 			continue
@@ -58,9 +56,9 @@ func DossiersTable(s *model.Site) *Table {
 		for _, c := range append([]*model.DossierCounts{r.Dossiers.Whole()}, r.Dossiers.Levels...) {
 			var level any
 			if c.Level != nil {
-				level = c.Level.Name
+				level = c.Level.Key
 			}
-			row := []any{r.Period.Key(), entityName(r), level}
+			row := []any{r.Period.Key(), entityKey(r), level}
 			for _, key := range model.DossierKeys {
 				var v any
 				if n := c.Figure(key); n != nil {
@@ -68,7 +66,7 @@ func DossiersTable(s *model.Site) *Table {
 				}
 				row = append(row, v)
 			}
-			t.Rows = append(t.Rows, append(row, r.Illustrative, r.File))
+			t.Rows = append(t.Rows, row)
 		}
 	}
 	return t
@@ -80,24 +78,21 @@ func UnitScoresTable(s *model.Site) *Table {
 	t := &Table{Name: UnitScores, Title: "Điểm, thứ hạng và xếp loại Chỉ số của các đơn vị",
 		Description: "Điểm (0–100) của từng sở, ngành, huyện, xã theo kỳ; thứ hạng trong cấp của đơn vị; xếp loại (xuất sắc từ 90, tốt từ 80 điểm; các xếp loại thấp hơn theo văn bản nguồn).",
 		Fields: []Field{
-			{Name: "period", Type: "yearmonth", Title: "Kỳ báo cáo"},
-			{Name: "unit", Type: "string", Title: "Mã đơn vị"},
-			{Name: "unit_name", Type: "string", Title: "Tên đơn vị"},
-			{Name: "level", Type: "string", Title: "Cấp"},
+			periodField(s), entityField, unitField,
 			{Name: "score", Type: "number", Title: "Điểm", Unit: "điểm"},
 			{Name: "rank", Type: "integer", Title: "Thứ hạng trong cấp", Description: "1 là cao nhất."},
 			{Name: "rank_of", Type: "integer", Title: "Số đơn vị cùng cấp được xếp hạng"},
 			{Name: "rank_given", Type: "boolean", Title: "Thứ hạng do văn bản ghi", Description: "false: thứ hạng tính từ điểm các đơn vị được liệt kê."},
 			{Name: "class", Type: "string", Title: "Xếp loại"},
 			{Name: "class_given", Type: "boolean", Title: "Xếp loại do văn bản ghi", Description: "false: xếp loại suy ra từ thang điểm đã công bố."},
-			{Name: "illustrative", Type: "boolean", Title: "Số liệu minh họa"},
-			{Name: "source_file", Type: "string", Title: "Tệp dữ liệu"},
-		}}
+		},
+		PrimaryKey:  []string{"period", "entity", "unit"},
+		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities), fk("unit", Units)}}
 	for _, r := range s.Reports {
 		for _, l := range r.UnitScores.ByLevel() {
 			for _, us := range l.Ranked {
-				t.Rows = append(t.Rows, []any{r.Period.Key(), us.Unit.Code, us.Unit.Name, l.Level.Name, us.Score,
-					int64(us.Rank), int64(us.RankOf), us.RankGiven, orNil(us.Class), us.ClassGiven, r.Illustrative, r.File})
+				t.Rows = append(t.Rows, []any{r.Period.Key(), entityKey(r), us.Unit.Code, us.Score,
+					int64(us.Rank), int64(us.RankOf), us.RankGiven, orNil(us.Class), us.ClassGiven})
 			}
 		}
 	}
@@ -111,23 +106,18 @@ func PlansTable(s *model.Site) *Table {
 		Fields: []Field{
 			{Name: "year", Type: "integer", Title: "Năm"},
 			{Name: "group", Type: "string", Title: "Nhóm đơn vị", Description: "Trống: toàn tỉnh."},
-			{Name: "indicator", Type: "string", Title: "Mã chỉ tiêu"},
-			{Name: "indicator_name", Type: "string", Title: "Tên chỉ tiêu"},
+			indicatorField,
 			{Name: "target", Type: "number", Title: "Mục tiêu", Unit: "%"},
-			{Name: "basis", Type: "string", Title: "Văn bản giao"},
-			{Name: "basis_url", Type: "string", Title: "Địa chỉ văn bản"},
+			documentField,
 			{Name: "illustrative", Type: "boolean", Title: "Mục tiêu minh họa"},
-			{Name: "source_file", Type: "string", Title: "Tệp dữ liệu"},
-		}}
+			sourceFile,
+		},
+		ForeignKeys: []ForeignKey{fk("indicator", Indicators), fk("document", Documents)}}
 	for _, p := range s.Plans {
 		for _, g := range p.Groups {
 			for _, pt := range g.Targets {
-				var url any
-				if pt.Basis != nil {
-					url = orNil(pt.Basis.URL)
-				}
-				t.Rows = append(t.Rows, []any{int64(p.Year), orNil(g.Name), pt.Indicator.Key, pt.Indicator.Name, pt.Value,
-					orNil(Citation(pt.Basis)), url, p.Illustrative, p.File})
+				t.Rows = append(t.Rows, []any{int64(p.Year), orNil(g.Name), pt.Indicator.Key, pt.Value,
+					orNil(DocumentKey(nil, pt.Basis)), p.Illustrative, p.File})
 			}
 		}
 	}

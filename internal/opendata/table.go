@@ -28,42 +28,16 @@ type Table struct {
 	Description string
 	Fields      []Field
 	Rows        [][]any
+	PrimaryKey  []string     // a lookup's key column
+	ForeignKeys []ForeignKey // codes that name a row of a lookup
 }
 
-// Filter returns a table of the same fields with the rows keep accepts, named name.
-func (t *Table) Filter(name, title, description string, keep func(row []any) bool) *Table {
-	out := &Table{Name: name, Title: title, Description: description, Fields: t.Fields}
-	for _, r := range t.Rows {
-		if keep(r) {
-			out.Rows = append(out.Rows, r)
-		}
-	}
-	return out
-}
-
-// Index groups a table's rows by the value of one column, in row order; the per-key
-// views read it instead of scanning every row once per key.
-type Index map[any][][]any
-
-// IndexBy groups the rows by the field called name.
-func (t *Table) IndexBy(name string) Index {
-	col := t.Col(name)
-	idx := Index{}
-	for _, r := range t.Rows {
-		idx[r[col]] = append(idx[r[col]], r)
-	}
-	return idx
-}
-
-// Col is the index of the field called name; it panics on a name the table lacks, which
-// is a bug in this package.
-func (t *Table) Col(name string) int {
-	for i, f := range t.Fields {
-		if f.Name == name {
-			return i
-		}
-	}
-	panic("opendata: no field " + name + " in " + t.Name)
+// ForeignKey says that a column's codes are keys of another table: every non-empty cell
+// of Fields is a value of Ref in Resource.
+type ForeignKey struct {
+	Fields   string
+	Resource string
+	Ref      string
 }
 
 // bom starts every CSV file: without it Excel reads UTF-8 as the local code page and

@@ -117,9 +117,6 @@ func TestResultsCSVEqualsModel(t *testing.T) {
 			if res.Count != nil && (whole[col["numerator"]] != fmt.Sprint(res.Count.Num) || whole[col["denominator"]] != fmt.Sprint(res.Count.Den)) {
 				t.Errorf("%s %s: counts %s/%s", p, ind, whole[col["numerator"]], whole[col["denominator"]])
 			}
-			if whole[col["source_file"]] != rep.File || whole[col["illustrative"]] != strconv.FormatBool(rep.Illustrative) {
-				t.Errorf("%s %s: source %s", p, ind, whole[col["source_file"]])
-			}
 			for _, lr := range res.Levels {
 				r := rows[key{p, ind, lr.Level.Key, ""}]
 				if r == nil || num(t, r[col["value"]]) != lr.Rate {
@@ -127,7 +124,7 @@ func TestResultsCSVEqualsModel(t *testing.T) {
 				}
 			}
 			for _, ur := range res.Units {
-				r := rows[key{p, ind, ur.Unit.Level.Key, ur.Unit.Code}]
+				r := rows[key{p, ind, "", ur.Unit.Code}] // a unit's level is in don-vi
 				if r == nil || num(t, r[col["value"]]) != ur.Rate || r[col["numerator"]] != fmt.Sprint(ur.Count.Num) || r[col["denominator"]] != fmt.Sprint(ur.Count.Den) {
 					t.Errorf("%s %s %s: %v", p, ind, ur.Unit.Code, r)
 				}
@@ -137,16 +134,15 @@ func TestResultsCSVEqualsModel(t *testing.T) {
 	if len(recs)-1 != want {
 		t.Errorf("%d rows, model has %d figures", len(recs)-1, want)
 	}
-	// The views are the same rows, filtered.
-	for _, ind := range site.Indicators {
-		n := 0
-		for _, r := range recs[1:] {
-			if r[col["indicator"]] == ind.Key {
-				n++
-			}
-		}
-		if got := len(readCSV(t, files["du-lieu/chi-tieu/"+ind.Key+".csv"])) - 1; got != n {
-			t.Errorf("du-lieu/chi-tieu/%s.csv: %d rows, want %d", ind.Key, got, n)
+	// Each report's source file and status are in ky-bao-cao, once.
+	reports := readCSV(t, files["du-lieu/ky-bao-cao.csv"])
+	if len(reports)-1 != len(site.Reports) {
+		t.Errorf("ky-bao-cao: %d rows, %d reports", len(reports)-1, len(site.Reports))
+	}
+	for i, rep := range site.Reports {
+		r := reports[i+1]
+		if r[0] != rep.Period.Key() || !slices.Contains(r, rep.File) || !slices.Contains(r, strconv.FormatBool(rep.Illustrative)) {
+			t.Errorf("ky-bao-cao row %d: %q, report %s %s", i+1, r, rep.Period.Key(), rep.File)
 		}
 	}
 }
@@ -284,7 +280,8 @@ func TestDataPageListsEveryDownload(t *testing.T) {
 		}
 	}
 	for _, p := range files.Paths() {
-		if strings.HasPrefix(p, "du-lieu/") && p != "du-lieu/index.html" && p != "du-lieu/datapackage.json" && !listed[p] {
+		// A chart's CSV is linked under the chart, not on this page.
+		if strings.HasPrefix(p, "du-lieu/") && !strings.HasPrefix(p, "du-lieu/bieu-do/") && p != "du-lieu/index.html" && p != "du-lieu/datapackage.json" && !listed[p] {
 			t.Errorf("%s is not listed on the data page", p)
 		}
 	}
@@ -475,7 +472,47 @@ func TestDataPackage(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"ket-qua", "diem-chi-so", "muc-tieu", "chi-so-xlsx"} {
+	// Every code in a foreign-key column is a key of the lookup it names.
+	tables := map[string][][]string{}
+	for _, r := range p.Resources {
+		if r.Format == "csv" {
+			tables[r.Name] = readCSV(t, files["du-lieu/"+r.Path])
+		}
+	}
+	column := func(recs [][]string, name string) int {
+		return slices.Index(recs[0], name)
+	}
+	nkeys := 0
+	for _, r := range p.Resources {
+		if r.Schema == nil {
+			continue
+		}
+		for _, k := range r.Schema.ForeignKeys {
+			ref := k.Reference.Resource
+			if ref == "" {
+				ref = r.Name
+			}
+			lookup, rows := tables[ref], tables[r.Name]
+			if lookup == nil || column(lookup, k.Reference.Fields) < 0 || column(rows, k.Fields) < 0 {
+				t.Errorf("%s: foreign key %s → %s.%s names no column", r.Name, k.Fields, ref, k.Reference.Fields)
+				continue
+			}
+			keys := map[string]bool{}
+			for _, l := range lookup[1:] {
+				keys[l[column(lookup, k.Reference.Fields)]] = true
+			}
+			for i, row := range rows[1:] {
+				if v := row[column(rows, k.Fields)]; v != "" && !keys[v] {
+					t.Errorf("%s row %d: %s %q is not in %s", r.Name, i+2, k.Fields, v, ref)
+				}
+			}
+			nkeys++
+		}
+	}
+	if nkeys < 10 {
+		t.Errorf("only %d foreign keys in the descriptor", nkeys)
+	}
+	for _, want := range []string{"ket-qua", "chi-tieu", "cap", "don-vi", "dia-phuong", "ky", "van-ban", "ky-bao-cao", "diem-chi-so", "muc-tieu", "chi-so-xlsx"} {
 		if !names[want] {
 			t.Errorf("no resource %s", want)
 		}
@@ -830,6 +867,8 @@ func TestFragments(t *testing.T) {
 	}
 }
 
+var canonical = regexp.MustCompile(`<link rel="canonical" href="([^"]+)">`)
+
 // TestEmbeds: each chart's embed page holds the chart, its table, a canonical link and a
 // link back to the page it comes from, and is kept out of search engines.
 func TestEmbeds(t *testing.T) {
@@ -844,8 +883,8 @@ func TestEmbeds(t *testing.T) {
 		n++
 		page := string(files["nhung/"+id+"/index.html"])
 		var meta struct{ Page string }
-		if err := json.Unmarshal(files["du-lieu/bieu-do/"+id+".json"], &meta); err != nil {
-			t.Fatal(err)
+		if m := canonical.FindStringSubmatch(page); m != nil {
+			meta.Page = html.UnescapeString(m[1])
 		}
 		for _, must := range []string{`<figure class="chart" id="` + id + `">`, `<table class="chart-table">`, `<meta name="robots" content="noindex">`,
 			`<link rel="canonical" href="` + meta.Page + `">`, `href="` + meta.Page + `" target="_blank"`, `<h1 class="embed-title">`} {
@@ -856,8 +895,8 @@ func TestEmbeds(t *testing.T) {
 		if !strings.HasPrefix(meta.Page, baseURL+base) || !strings.HasSuffix(meta.Page, "#"+id) {
 			t.Errorf("%s: page %q", id, meta.Page)
 		}
-		if !json.Valid(files["du-lieu/bieu-do/"+id+".echarts.json"]) {
-			t.Errorf("%s: echarts.json is not JSON", id)
+		if !strings.Contains(page, `href="`+baseURL+base+"du-lieu/bieu-do/"+id+`.csv"`) {
+			t.Errorf("nhung/%s/: does not link its CSV", id)
 		}
 	}
 	if n < 20 {

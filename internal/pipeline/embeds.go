@@ -1,0 +1,32 @@
+package pipeline
+
+// The embed page kind: nhung/{chart-id}/, one chart alone for an iframe on another site.
+
+import "chiso/internal/render"
+
+// EmbedBody is an embed page's data.
+type EmbedBody struct {
+	Figure       Figure
+	Source       string // path of the page the chart comes from
+	SourceTitle  string
+	Illustrative bool
+}
+
+// embeds writes nhung/{id}/: the chart alone, for an iframe on another site.
+func (b *builder) embeds() error {
+	for _, id := range b.open.order {
+		c := b.open.charts[id]
+		if !c.shown {
+			continue
+		}
+		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Path: EmbedDir + id + "/", Title: c.chart.Title,
+			Description: c.chart.Description, Illustrative: c.illustrative, IllustrativeText: illustrativeText, HasCharts: true,
+			Body: &EmbedBody{Figure: c.fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
+		out, err := b.tmpl.Render(p)
+		if err != nil {
+			return err
+		}
+		b.files[EmbedDir+id+"/index.html"] = out
+	}
+	return nil
+}
