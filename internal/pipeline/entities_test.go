@@ -108,13 +108,17 @@ func TestEntitiesCompared(t *testing.T) {
 	}
 	// Each province's rate is pooled from its own counts only: the old Gia Lai's 2700/3000.
 	b.AssertFile("tinh/gia-lai-cu/bai-viet/2024-05/index.html", "90%")
+	got := strings.Join(tableRows(t, b.File("tinh/quang-ngai/index.html"), "Điểm chỉ số và tỷ lệ các chỉ tiêu của tỉnh Quảng Ngãi"), " | ")
+	if want := "Tháng 7/2025 82,4 – – – – | Tháng 5/2024 85,5 90% – – –"; got != want {
+		t.Errorf("Quảng Ngãi's periods:\n got %s\nwant %s", got, want)
+	}
 	b.AssertFile("tinh/gia-lai-cu/index.html", "xếp thứ 3/4 về điểm tháng 5/2024 với 85,5 điểm (bình quân cả nước 87,32 điểm)")
 	page := b.File("so-sanh/2024-05/index.html")
 	if !strings.Contains(page, "assets/vendor/echarts-") {
 		t.Error("the comparison's charts have no chart library")
 	}
 	// Index scores best first; Gia Lai and Quảng Ngãi tie and share the rank, in name order.
-	got := strings.Join(tableRows(t, page, "Điểm chỉ số các tỉnh, tháng 5/2024"), " | ")
+	got = strings.Join(tableRows(t, page, "Điểm chỉ số các tỉnh, tháng 5/2024"), " | ")
 	if want := "1 Tỉnh Đắk Lắk 90,1 | 2 Tỉnh Bình Định (trang này) 88,19 | 3 Tỉnh Gia Lai 85,5 | 3 Tỉnh Quảng Ngãi 85,5"; got != want {
 		t.Errorf("scores:\n got %s\nwant %s", got, want)
 	}
