@@ -7,6 +7,7 @@ import (
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
+	"chiso/internal/vietnamese"
 )
 
 // nationalTables reads data/national/KEY.toml: every province's index score of a period,
@@ -15,6 +16,8 @@ import (
 //	period = "2025-12"
 //	source = "Văn phòng Chính phủ"
 //	national_average = 84.1              # optional: computed from the scores when absent
+//	[averages]                           # optional: rates' national averages, as stated
+//	ho-so-truc-tuyen = 72.4
 //	[[province]]
 //	entity = "gia-lai"                   # a key of data/entities.toml, or name = "tỉnh …"
 //	score = 90.1
@@ -42,6 +45,23 @@ func (l *loader) nationalTables() {
 		n.Source = t.String("source", false)
 		n.Illustrative = t.Bool("illustrative")
 		n.NationalAverage = l.optNumber(t, "national_average")
+		// [averages] ho-so-truc-tuyen = 72.4: the national average of a rate, as stated.
+		for _, e := range t.Numbers("averages", false) {
+			ind := l.inds[e.Key]
+			if ind == nil {
+				if !l.broken["data/indicators.toml"] {
+					l.probs.Errorf(e.Pos, diag.UnknownIndicator, e.Key, l.suggestIndicator(e.Key))
+				}
+				continue
+			}
+			if e.Value < 0 || e.Value > 100 {
+				l.probs.Errorf(e.Pos, diag.RateRange, vietnamese.Rate(e.Value))
+			}
+			if n.RateAverages == nil {
+				n.RateAverages = map[*model.Indicator]float64{}
+			}
+			n.RateAverages[ind] = e.Value
+		}
 		seen := map[string]int{}
 		for _, row := range t.Rows("province") {
 			r := model.NationalRow{Pos: row.Pos()}

@@ -38,6 +38,7 @@ type RateComparison struct {
 	Rows      []Standing
 	Average   float64
 	Pooled    bool // Average is Σ numerators ÷ Σ denominators over the entities; else the mean of their rates
+	Stated    bool // Average is the national table's ([averages]), not computed
 }
 
 // Comparisons lists every period with two entities or more, or a national table, oldest first.
@@ -153,7 +154,9 @@ func (c *Comparison) rank(indicators []*Indicator) {
 		if len(rc.Rows) < 2 {
 			continue
 		}
-		if rc.Pooled && pooled.Den > 0 {
+		if stated, ok := c.statedAverage(ind); ok {
+			rc.Average, rc.Stated, rc.Pooled = stated, true, false
+		} else if rc.Pooled && pooled.Den > 0 {
 			rc.Average = pooled.Rate()
 		} else {
 			rc.Pooled = false
@@ -162,6 +165,14 @@ func (c *Comparison) rank(indicators []*Indicator) {
 		rankStandings(rc.Rows, ind.HigherIsBetter, true, vietnamese.RoundPrinted)
 		c.Rates = append(c.Rates, rc)
 	}
+}
+
+func (c *Comparison) statedAverage(ind *Indicator) (float64, bool) {
+	if c.National == nil {
+		return 0, false
+	}
+	v, ok := c.National.RateAverages[ind]
+	return v, ok
 }
 
 func (c *Comparison) reportOf(e *Entity) *Report {

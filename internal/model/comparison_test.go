@@ -46,6 +46,12 @@ func TestComparisonRanksAndAverages(t *testing.T) {
 	if !rc.Pooled || rc.Average != 75.2 {
 		t.Errorf("average %v pooled %v, want 75.2 pooled", rc.Average, rc.Pooled)
 	}
+	// A national table's stated average wins over the computed one.
+	s.National = []*NationalTable{{Period: p, RateAverages: map[*Indicator]float64{ind: 70.1}}}
+	if rc := s.Comparisons()[0].Rates[0]; !rc.Stated || rc.Pooled || rc.Average != 70.1 {
+		t.Errorf("stated average: %+v", rc)
+	}
+	s.National = nil
 	// One entity alone in a period is no comparison; a national table makes one.
 	s.Others = nil
 	if len(s.Comparisons()) != 0 {

@@ -16,9 +16,10 @@ import (
 // (data/national/KEY.toml): a province's site carries it to show its place among all.
 type NationalTable struct {
 	Period          Period
-	Source          string   // "Văn phòng Chính phủ"
-	Illustrative    bool     // made-up scores to show the page: said plainly on it
-	NationalAverage *float64 // stated; else the mean of the scores is printed as computed
+	Source          string                 // "Văn phòng Chính phủ"
+	Illustrative    bool                   // made-up scores to show the page: said plainly on it
+	NationalAverage *float64               // stated; else the mean of the scores is printed as computed
+	RateAverages    map[*Indicator]float64 // national averages of rates, as stated ([averages])
 	Rows            []NationalRow
 	File            string
 	Pos             diag.Pos
