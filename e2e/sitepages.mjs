@@ -55,6 +55,8 @@ export function pageKind(rel) {
       return depth === 1 ? 'comparisons' : 'comparison'; // the provinces of a period ranked
     case 'tinh':
       return depth === 2 ? 'entity' : 'article'; // another province's page and articles
+    case 'dinh-chinh':
+      return 'corrections'; // the corrections log
     default:
       return 'page';
   }
