@@ -25,6 +25,9 @@ import (
 
 // Options say where the site comes from and where it goes.
 type Options struct {
+	// out is where ToDir has the files written as they are made (stream.go); nil for Site.
+	out *toDir
+
 	Source  fs.FS  // the site's source: config.toml, data/, content/, templates/
 	ECharts []byte // the ECharts build, served as assets/vendor/echarts-HASH.min.js
 	// Dir is Source's folder on disk, whose git history gives the corrections log; empty
@@ -51,6 +54,20 @@ func Check(src fs.FS) (*model.Site, diag.List) {
 	probs = withoutCascade(probs)
 	probs.Sort()
 	return site, probs
+}
+
+// Validate is what a plain `chiso check` reports: Check, plus what can be found without
+// laying out a page — templates that do not parse and unreadable static files. Only a
+// render (Site, `check --full`) finds a template that fails on the data, a redirect that
+// shadows or misses a page, and a share card's wording that fails.
+func Validate(src fs.FS) diag.List {
+	site, probs := Check(src)
+	if _, err := render.Parse(src, write.Funcs(&site.Config)); err != nil {
+		probs = append(probs, renderProblem(src, err))
+	}
+	probs = append(probs, render.CheckStatic(src)...)
+	probs.Sort()
+	return probs
 }
 
 // Site builds every file of the site in memory.
@@ -80,25 +97,6 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 	return b.files, probs, nil
 }
 
-// ToDir builds the site and publishes it to out; out is untouched on failure.
-func ToDir(opts Options, out string) (Stats, diag.List, error) {
-	start := time.Now()
-	files, probs, err := Site(opts)
-	if err != nil {
-		return Stats{}, probs, err
-	}
-	if err := publish.Write(out, files); err != nil {
-		return Stats{}, probs, err
-	}
-	st := Stats{Files: len(files), Bytes: files.Size(), Duration: time.Since(start)}
-	for p := range files {
-		if strings.HasSuffix(p, ".html") {
-			st.Pages++
-		}
-	}
-	return st, probs, nil
-}
-
 // EChartsPath names the library after its content: assets/vendor/echarts-1a2b3c4d5e6f.min.js.
 func EChartsPath(lib []byte) string {
 	sum := sha256.Sum256(lib)
@@ -106,6 +104,8 @@ func EChartsPath(lib []byte) string {
 }
 
 type builder struct {
+	out *toDir // where files go as they are made (stream.go); nil builds in memory
+
 	site        *model.Site
 	tmpl        *render.Templates
 	w           *write.Writer
@@ -126,6 +126,7 @@ type builder struct {
 }
 
 func (b *builder) run(opts Options) error {
+	b.out = opts.out
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
@@ -138,13 +139,27 @@ func (b *builder) run(opts Options) error {
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	// Pages are written now, on all cores, but kept: open data and search read them.
+	if err := b.flush(false); err != nil {
+		return err
+	}
 	if err := b.openData(opts.Source); err != nil {
+		return err
+	}
+	// Nothing after this reads what is already made.
+	if err := b.flush(true); err != nil {
 		return err
 	}
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	if err := b.flush(true); err != nil {
+		return err
+	}
 	if err := b.drawCards(); err != nil {
+		return err
+	}
+	if err := b.flush(true); err != nil {
 		return err
 	}
 	return b.assets(opts)

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"sort"
-
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
 	"chiso/internal/write"
@@ -78,7 +76,7 @@ func hasUnits(r *model.Report) bool {
 }
 
 func sortUnits(us []*model.Unit) {
-	sort.SliceStable(us, func(i, j int) bool { return vietnamese.Less(us[i].Name, us[j].Name) })
+	vietnamese.SortByName(us, func(u *model.Unit) string { return u.Name })
 }
 
 func (b *builder) unitPages() error {
