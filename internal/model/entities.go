@@ -103,3 +103,12 @@ func (s *Site) OwnOn(d time.Time) *Entity {
 	}
 	return nil
 }
+
+// AllReports are the site's own reports, oldest first, then every other entity's: what the
+// open data publishes, with the entity in every row.
+func (s *Site) AllReports() []*Report {
+	if len(s.Others) == 0 {
+		return s.Reports
+	}
+	return append(append(make([]*Report, 0, len(s.Reports)+len(s.Others)), s.Reports...), s.Others...)
+}

@@ -150,6 +150,10 @@ func TestEntitiesCompared(t *testing.T) {
 	b.AssertNotContains("tinh/gia-lai-cu/index.html", "tháng 7/2025")
 	b.AssertFile("index.html", "So với các tỉnh", "Tỉnh Gia Lai xếp thứ 2/2 về điểm tháng 7/2025")
 	b.AssertNoFile("tinh/gia-lai/index.html") // the site's own keeps the site's own pages
+	// Every province's figures are in the one dataset, with their entity in every row.
+	b.AssertFile("du-lieu/ket-qua.csv", "2024-05,quang-ngai,ho-so-truc-tuyen,tinh,,90,450,500",
+		"2024-05,gia-lai-cu,ho-so-truc-tuyen,,gl-so-tu-phap,90,900,1000", "2024-05,dak-lak,ho-so-truc-tuyen,,,90,270,300")
+	b.AssertFile("du-lieu/ky-bao-cao.csv", "2025-07,quang-ngai,")
 }
 
 // TestNationalTable: a province's site carrying every province's score of a period gets
