@@ -133,6 +133,8 @@ type builder struct {
 	cardErr     error     // the first error in a card's wording
 	en          *english  // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
+	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
+	own         []*model.Unit       // the units of the site's own entities (entities.go)
 }
 
 func (b *builder) run(opts Options) error {
@@ -140,7 +142,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.englishEdition, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages, b.englishEdition}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -218,8 +220,11 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 		{Label: "Trang chủ", Path: "", Current: section == "home"},
 		{Label: "Chỉ tiêu", Path: "chi-tieu/", Current: section == "indicators"},
 	}
-	if len(b.site.Units) > 0 {
+	if len(b.ownUnits()) > 0 {
 		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
+	}
+	if len(b.comparisons()) > 0 && len(b.site.Others) > 0 { // a national table alone: linked from home
+		p.Nav = append(p.Nav, render.NavItem{Label: "So sánh các tỉnh", Path: ComparisonDir, Current: section == "comparisons"})
 	}
 	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
 		render.NavItem{Label: "Dữ liệu", Path: DataDir, Current: section == "data"},
@@ -279,10 +284,16 @@ type HomeBody struct {
 	Index       string
 	IndexCharts []Figure
 	Articles    []*write.Article
+	Place       *EntityPlace // the site's place among all in the latest period compared
 }
 
 func (b *builder) home() error {
 	body := &HomeBody{Articles: b.newest()}
+	for cs, i := b.comparisons(), len(b.comparisons())-1; i >= 0 && body.Place == nil; i-- {
+		if own := model.Own(cs[i].Scores); own != nil && own.Entity != nil {
+			body.Place = placeIn(cs[i], own.Entity)
+		}
+	}
 	desc := b.site.Config.Title + " – " + b.site.Current().Name
 	illustrative := false
 	if latest := b.latestOfSeries(); latest != nil {
@@ -328,6 +339,7 @@ type ArticleBody struct {
 	Ranking string // path of the period's unit ranking, when units were reported
 	// Corrections are the article's figures corrected after publication (corrections.go).
 	Corrections *ArticleCorrections
+	Place       *EntityPlace // the entity's place among all in the period's comparison
 }
 
 func (b *builder) articlePages() error {
@@ -339,6 +351,9 @@ func (b *builder) articlePages() error {
 		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i), Corrections: b.articleCorrections(a)}
 		if hasUnits(a.Report) {
 			body.Ranking = RankingPath(a)
+		}
+		if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
+			body.Place = placeIn(c, a.Report.Entity)
 		}
 		if err := b.page("article", a.Path(), a.Title, a.Summary, "", a.Report.Illustrative, body); err != nil {
 			return err
