@@ -67,6 +67,9 @@ type Rendered struct {
 	// encoding/json has escaped < > & U+2028 U+2029, and no "__f__" marker is left.
 	JSON  []byte
 	Table Table
+	// Inline: the page prints the chart's figures in its own table and offers no embed page
+	// or CSV of its own (a ranking: the period's data is in the dataset).
+	Inline bool
 }
 
 // envelope is what the page embeds; see Rendered.JSON.
