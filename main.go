@@ -111,7 +111,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if src == nil || !checkOut(*source, *out, stderr) {
 		return 2
 	}
-	opts := pipeline.Options{Source: src}
+	opts := pipeline.Options{Source: src, Dir: *source}
 	var err error
 	if opts.ECharts, err = chartLibrary(*echarts); err != nil {
 		d := diag.List{}

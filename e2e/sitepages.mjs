@@ -51,6 +51,8 @@ export function pageKind(rel) {
       return 'search';
     case 'du-lieu':
       return 'data';
+    case 'dinh-chinh':
+      return 'corrections'; // the corrections log
     default:
       return 'page';
   }

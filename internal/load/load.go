@@ -229,6 +229,7 @@ func (l *loader) config() {
 	if j, ok := t.Number("jump_warning", false); ok {
 		c.JumpWarning = j
 	}
+	c.CorrectionsSince, _ = t.Date("corrections_since", false)
 	l.siteAddress(t)
 	c.Contact = t.String("contact", false)
 	c.ReportError = t.String("report_error", false)

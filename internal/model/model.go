@@ -28,6 +28,9 @@ type Config struct {
 	JumpWarning float64
 	Contact     string // the editors' address, "mailto:…" or a page URL; shown on every page
 	ReportError string // where to report a wrong figure ("báo lỗi số liệu"); Contact when empty
+	// CorrectionsSince starts the corrections log: changes committed before that day (a
+	// site's drafts before it went live) are not corrections. Zero: from the first commit.
+	CorrectionsSince time.Time
 }
 
 // Document is a legal or administrative document: a resolution that sets targets, or

@@ -223,7 +223,7 @@ level = "tinh"
 		"chi-tieu/thanh-toan-truc-tuyen/": {"Chỉ tiêu", "Thanh toán trực tuyến", "thanh toan"},
 		"chi-tieu/so-hoa-ho-so/":          {"Chỉ tiêu", "Số hóa thành phần hồ sơ", "so hoa"},
 		"chi-tieu/dvc-phat-sinh-ho-so/":   {"Chỉ tiêu", "Dịch vụ công trực tuyến có phát sinh hồ sơ", "phat sinh"},
-		"don-vi/so-tu-phap/":              {"Đơn vị", "Sở Tư pháp", "tu phap"},
+		"don-vi/so-tu-phap/":              {"Đơn vị", "Sở Tư pháp, tỉnh Bình Định", "tu phap"},
 		"gioi-thieu/":                     {"Trang", "Giới thiệu", "gioi thieu"},
 	}
 	for path, w := range want {

@@ -204,6 +204,7 @@ func (b *builder) dataPage(d *DataBody) error {
 			Files: []DownloadFile{file("RSS", feed.IndicatorRSS(ind), "application/rss+xml")}})
 	}
 	feeds.Items = append(feeds.Items,
+		Download{Label: "Đính chính số liệu", Page: CorrectionsDir, Files: []DownloadFile{file("RSS", CorrectionsRSS, "application/rss+xml"), file("Atom", CorrectionsAtom, "application/atom+xml")}},
 		Download{Label: "Chỉ mục tìm kiếm", Page: SearchDir, Files: []DownloadFile{file("JSON", SearchIndex, opendata.MediaJSON)}},
 		Download{Label: "Sơ đồ trang", Files: []DownloadFile{file("XML", SitemapFile, "application/xml")}})
 	d.Groups = append(d.Groups, feeds)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"chiso/internal/corrections"
 	"chiso/internal/diag"
 	"chiso/internal/echarts"
 	"chiso/internal/load"
@@ -26,6 +27,9 @@ import (
 type Options struct {
 	Source  fs.FS  // the site's source: config.toml, data/, content/, templates/
 	ECharts []byte // the ECharts build, served as assets/vendor/echarts-HASH.min.js
+	// Dir is Source's folder on disk, whose git history gives the corrections log; empty
+	// for a source built in memory, which then has no corrections.
+	Dir string
 }
 
 // ErrInvalid is returned when the diagnostics hold errors.
@@ -60,7 +64,8 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
 	}
-	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}, echarts: EChartsPath(opts.ECharts)}
+	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{}, echarts: EChartsPath(opts.ECharts),
+		corrections: corrections.Read(opts.Dir, opts.Source, site.Config.CorrectionsSince)}
 	if err := b.run(opts); err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
@@ -115,13 +120,14 @@ type builder struct {
 	rendered    []pageJob // pages rendered so far, for the search index
 	cards       []cardJob // share cards to draw (sharecards.go)
 	cardErr     error     // the first error in a card's wording
+	corrections *corrections.Log
 }
 
 func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.pages, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -285,6 +291,8 @@ type ArticleBody struct {
 	Charts  []Figure
 	Related []*write.Article
 	Ranking string // path of the period's unit ranking, when units were reported
+	// Corrections are the article's figures corrected after publication (corrections.go).
+	Corrections *ArticleCorrections
 }
 
 func (b *builder) articlePages() error {
@@ -293,7 +301,7 @@ func (b *builder) articlePages() error {
 		if err != nil {
 			return err
 		}
-		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i)}
+		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i), Corrections: b.articleCorrections(a)}
 		if hasUnits(a.Report) {
 			body.Ranking = RankingPath(a)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"chiso/internal/model"
 	"chiso/internal/search"
 )
 
@@ -39,7 +40,7 @@ type SearchGroup struct {
 
 // searchIndex lists every rendered page of a searchable kind with its text: articles
 // newest first, then indicators, quarters, rankings, units and other pages.
-func (b *builder) searchIndex() *search.Index {
+func (b *builder) searchIndex() (*search.Index, error) {
 	ix := &search.Index{}
 	label := map[string]int{}
 	order := map[string]int{}
@@ -66,15 +67,77 @@ func (b *builder) searchIndex() *search.Index {
 		}
 		return false
 	})
+	unitTitles, err := b.unitListTitles()
+	if err != nil {
+		return nil, err
+	}
 	for _, j := range jobs {
+		title, heading := j.page.Title, ""
+		switch body := j.page.Body.(type) {
+		case *ArticleBody: // the official titles of every month read alike
+			title, heading = body.Article.ListTitle, j.page.Title
+		case *UnitBody: // departments of two provinces share a name
+			title = unitTitles[body.Unit]
+		}
 		ix.Pages = append(ix.Pages, search.Page{
-			Kind:  label[searchKinds[order[j.page.Kind]].label],
-			Path:  j.page.Path,
-			Title: j.page.Title,
-			Text:  mainText(b.files[j.file]),
+			Kind:    label[searchKinds[order[j.page.Kind]].label],
+			Path:    j.page.Path,
+			Title:   title,
+			Heading: heading,
+			Text:    mainText(b.files[j.file]),
 		})
 	}
-	return ix
+	return ix, nil
+}
+
+// unitListTitles names every unit with its entity, "Sở Tư pháp, tỉnh Bình Định", and
+// marks "(cũ)" a unit or entity that has ended while another of the same name goes on
+// (templates/wording/listtitle.html).
+func (b *builder) unitListTitles() (map[*model.Unit]string, error) {
+	entityOld := map[*model.Entity]bool{}
+	for _, e := range b.site.Entities {
+		for _, other := range b.site.Entities {
+			if other != e && other.Name == e.Name && !e.To.IsZero() && (other.To.IsZero() || other.To.After(e.To)) {
+				entityOld[e] = true
+			}
+		}
+	}
+	entity := map[*model.Unit]*model.Entity{}
+	for _, u := range b.site.Units {
+		entity[u] = unitEntity(b.site, u)
+	}
+	out := map[*model.Unit]string{}
+	for _, u := range b.site.Units {
+		old := false
+		for _, other := range b.site.Units {
+			if other != u && other.Name == u.Name && entity[other] == entity[u] && !u.To.IsZero() && (other.To.IsZero() || other.To.After(u.To)) {
+				old = true
+			}
+		}
+		data := struct {
+			Name, Entity   string
+			Old, EntityOld bool
+		}{u.Name, entity[u].Name, old, entityOld[entity[u]]}
+		title, err := b.w.Text("unit-list-title", data)
+		if err != nil {
+			return nil, err
+		}
+		out[u] = title
+	}
+	return out, nil
+}
+
+// unitEntity is the entity a unit belonged to: the one in force on its last day, or the
+// current one for a unit that goes on.
+func unitEntity(site *model.Site, u *model.Unit) *model.Entity {
+	if !u.To.IsZero() {
+		for _, e := range site.Entities {
+			if e.InForce(u.To) {
+				return e
+			}
+		}
+	}
+	return site.Current()
 }
 
 // mainText is the text a reader sees in a page's <main>, without what every page
@@ -115,7 +178,10 @@ func mainText(page []byte) string {
 }
 
 func (b *builder) searchPage() error {
-	ix := b.searchIndex()
+	ix, err := b.searchIndex()
+	if err != nil {
+		return err
+	}
 	files, err := ix.Files()
 	if err != nil {
 		return err

@@ -175,5 +175,15 @@ func (b *builder) updated(p *render.Page) time.Time {
 			t = d
 		}
 	}
+	// A figure corrected after publication updated the article on the commit's day; the
+	// corrections log was updated by its newest commit.
+	if a, ok := p.Body.(*ArticleBody); ok && a.Corrections != nil {
+		if d := a.Corrections.List[0].Date; d.After(t) {
+			t = d
+		}
+	}
+	if c, ok := p.Body.(*CorrectionsBody); ok && len(c.Commits) > 0 {
+		t = c.Commits[0].Commit.Date
+	}
 	return t
 }

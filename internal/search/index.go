@@ -20,6 +20,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -36,6 +37,10 @@ type Page struct {
 	Path  string // under the site root, without base path: "bai-viet/2024-04/"
 	Title string
 	Text  string // the page's own text, white space collapsed
+	// Heading, when set, holds the words that put the page first when a query has them
+	// all, instead of Title's: an article is shown by its short list title but ranked by
+	// its official headline, whose only figures are its period's.
+	Heading string
 }
 
 // Index is every findable page, in the order results of equal weight are shown.
@@ -84,7 +89,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 	postings := map[string][]int{}
 	for id, p := range ix.Pages {
 		inTitle := map[string]bool{}
-		for _, w := range Words(p.Title) {
+		for _, w := range Words(cmp.Or(p.Heading, p.Title)) {
 			inTitle[w] = true
 		}
 		seen := map[string]bool{}

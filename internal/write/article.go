@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"math"
 	"regexp"
 	"strings"
 
 	"chiso/internal/model"
+	"chiso/internal/vietnamese"
 )
 
 // Article is one period's news article, its words produced by the templates
@@ -25,6 +27,10 @@ type Article struct {
 	// "88,62 điểm", "hạng 2/63, tăng 1 bậc"): <li> items shown above the lead, so that a
 	// reader on a phone sees the figures on the first screen.
 	KeyFigures template.HTML
+	// ListTitle names the article in news lists and search results: the period and a few
+	// figures ("Tháng 4/2024: 3/7 chỉ tiêu đạt, 88,62 điểm"), since the official titles
+	// of every month read alike. Plain text.
+	ListTitle string
 }
 
 // Path is the article's path under the site root.
@@ -69,6 +75,129 @@ type Item struct {
 	HasChange   bool
 	Comparison  *model.Report // the period compared with
 	EntityShort string        // "tỉnh", as in "của cả tỉnh"
+	// Units explains a large change by the units that reported (nil otherwise).
+	Units *UnitsChange
+	// Mix explains a large change of the whole rate, with every level's rate nearly flat,
+	// by the levels' shares of the denominator (nil otherwise, or when Units explains it).
+	Mix *LevelMix
+}
+
+// LevelMix is the levels' shares of an indicator's denominator in two periods.
+type LevelMix struct {
+	MaxLevelChange float64 // the largest change of a level's printed rate, points, unsigned
+	Shares         []LevelShare
+}
+
+// LevelShare is one level's share of the denominator now and in the period compared with.
+type LevelShare struct {
+	Level         *model.Level
+	Share, Before float64 // percent
+}
+
+// levelMix returns the levels' shares when the whole rate moved by LargeMove or more
+// while no level's rate moved by half as much: the change is then the levels' weights.
+// Both periods must give counts for the same levels.
+func levelMix(res *model.Result, change float64) *LevelMix {
+	prev := res.Previous
+	if prev == nil || len(res.Levels) < 2 || len(res.Levels) != len(prev.Levels) || math.Abs(change) < LargeMove {
+		return nil
+	}
+	before := map[*model.Level]model.LevelResult{}
+	var denNow, denThen int64
+	for _, lr := range prev.Levels {
+		if lr.Count == nil || lr.Count.Den <= 0 {
+			return nil
+		}
+		before[lr.Level] = lr
+		denThen += lr.Count.Den
+	}
+	mix := &LevelMix{}
+	for _, lr := range res.Levels {
+		p, ok := before[lr.Level]
+		if !ok || lr.Count == nil || lr.Count.Den <= 0 {
+			return nil
+		}
+		denNow += lr.Count.Den
+		d := math.Abs(vietnamese.RoundPrinted(lr.Rate) - vietnamese.RoundPrinted(p.Rate))
+		mix.MaxLevelChange = max(mix.MaxLevelChange, d)
+	}
+	if mix.MaxLevelChange*2 >= math.Abs(change) {
+		return nil
+	}
+	for _, lr := range res.Levels {
+		mix.Shares = append(mix.Shares, LevelShare{Level: lr.Level,
+			Share:  float64(lr.Count.Den) * 100 / float64(denNow),
+			Before: float64(before[lr.Level].Count.Den) * 100 / float64(denThen)})
+	}
+	return mix
+}
+
+// LargeMove is the change of a rate, in percentage points, that the article explains
+// when the units reporting changed between the two periods.
+const LargeMove = 5
+
+// UnitsChange is how the units reporting an indicator changed between two periods, and
+// the pooled rate of the units that reported in both, so the reader sees how much of a
+// large move is the change of units.
+type UnitsChange struct {
+	Added, Removed int // units reporting now and not before, and the reverse
+	// AddedUnits and RemovedUnits name them, in ranking order (level, then rate), when few
+	// enough to list in a sentence (at most NamedUnits each); nil otherwise.
+	AddedUnits, RemovedUnits []*model.Unit
+	Common                   int     // units reporting in both periods
+	Rate, Before             float64 // the common units' pooled rate now and in the period compared with
+	HasRate                  bool    // both pooled rates exist (counts with a positive denominator)
+}
+
+// NamedUnits is how many added or removed units a sentence names; more are counted only.
+const NamedUnits = 3
+
+// unitsChange compares the units behind a result and the previous one; nil when the
+// move is small, either period lacks per-unit counts, or the same units reported.
+func unitsChange(res *model.Result, change float64) *UnitsChange {
+	prev := res.Previous
+	if prev == nil || len(res.Units) == 0 || len(prev.Units) == 0 || math.Abs(change) < LargeMove {
+		return nil
+	}
+	before := map[*model.Unit]model.Count{}
+	for _, u := range prev.Units {
+		before[u.Unit] = u.Count
+	}
+	uc := &UnitsChange{}
+	var now, then model.Count
+	for _, u := range res.Units {
+		c, ok := before[u.Unit]
+		if !ok {
+			uc.Added++
+			uc.AddedUnits = append(uc.AddedUnits, u.Unit)
+			continue
+		}
+		delete(before, u.Unit)
+		uc.Common++
+		now.Num, now.Den = now.Num+u.Count.Num, now.Den+u.Count.Den
+		then.Num, then.Den = then.Num+c.Num, then.Den+c.Den
+	}
+	uc.Removed = len(before)
+	if uc.Added == 0 && uc.Removed == 0 {
+		return nil
+	}
+	for _, u := range prev.Units {
+		if _, gone := before[u.Unit]; gone {
+			uc.RemovedUnits = append(uc.RemovedUnits, u.Unit)
+		}
+	}
+	if len(uc.AddedUnits) > NamedUnits {
+		uc.AddedUnits = nil
+	}
+	if len(uc.RemovedUnits) > NamedUnits {
+		uc.RemovedUnits = nil
+	}
+	if now.Den > 0 && then.Den > 0 {
+		uc.HasRate = true
+		uc.Rate = float64(now.Num) * 100 / float64(now.Den)
+		uc.Before = float64(then.Num) * 100 / float64(then.Den)
+	}
+	return uc
 }
 
 // IndexLine is the index score with the change the article states.
@@ -156,6 +285,9 @@ func (w *Writer) Data(r *model.Report) (*ArticleData, error) {
 		it := Item{Result: res, EntityShort: r.Entity.Short}
 		if c, ok := res.Change(); ok && cmp {
 			it.Change, it.HasChange, it.Comparison = c, true, r.Previous
+			if it.Units = unitsChange(res, c); it.Units == nil {
+				it.Mix = levelMix(res, c)
+			}
 		}
 		d.Items = append(d.Items, it)
 	}
@@ -193,6 +325,11 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 		return nil, err
 	}
 	a.KeyFigures = keys
+	list, err := w.exec("list-title", d)
+	if err != nil {
+		return nil, err
+	}
+	a.ListTitle = PlainText(list)
 	body, err := w.exec("article-body", d)
 	if err != nil {
 		return nil, err

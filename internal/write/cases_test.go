@@ -154,6 +154,12 @@ func caseSite(t testing.TB, input string) fstest.MapFS {
 // report's article (the case's period; earlier files give it a previous period).
 func caseArticle(t testing.TB, fsys fs.FS) string {
 	t.Helper()
+	return text(caseWritten(t, fsys))
+}
+
+// caseWritten is the written article of a case's period.
+func caseWritten(t testing.TB, fsys fs.FS) *write.Article {
+	t.Helper()
 	site, probs := load.Site(fsys)
 	probs = append(probs, validate.Site(site)...)
 	if probs.HasErrors() {
@@ -172,7 +178,7 @@ func caseArticle(t testing.TB, fsys fs.FS) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return text(a)
+	return a
 }
 
 func caseReport(site *model.Site) *model.Report {

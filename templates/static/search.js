@@ -193,6 +193,7 @@
     var timer = 0;
     var shown = [];
     var lastQuery = '';
+    var runs = 0; // searches started: a run that is no longer the last draws nothing
 
     function get(url) {
       if (!cache[url]) {
@@ -223,12 +224,12 @@
       return e;
     }
 
-    function render(m, found, q, from) {
+    function render(m, found, q, from, mine) {
       var batch = found.slice(from, from + PER_SCREEN);
       return Promise.all(batch.map(function (f) {
         return get(dir + 'p/' + f.id + '.json');
       })).then(function (pages) {
-        if (lastQuery !== q) return;
+        if (mine !== runs) return;
         pages.forEach(function (p) {
           var li = el('li', 'search-result');
           var head = el('p', 'search-head');
@@ -255,6 +256,9 @@
     function show(query) {
       var q = query.trim();
       lastQuery = q;
+      // Only the newest run draws: typing then Enter runs the same query twice, and two
+      // runs that both cleared the list would each add their results.
+      var mine = ++runs;
       if (!q) {
         list.hidden = true;
         list.textContent = '';
@@ -270,7 +274,7 @@
           if (!m.keySet[key(t)]) return {};
           return get(dir + 'w/' + encodeURIComponent(key(t)) + '.json');
         })).then(function (files) {
-          if (lastQuery !== q) return;
+          if (mine !== runs) return;
           var shards = {};
           tokens.forEach(function (t, i) { shards[key(t)] = files[i]; });
           var found = search(shards, q);
@@ -282,8 +286,8 @@
             more.setAttribute('data-next', '0');
           }
           // The count is read out once the first results are on the page.
-          return render(m, found, q, 0).then(function () {
-            if (lastQuery !== q) return;
+          return render(m, found, q, 0, mine).then(function () {
+            if (mine !== runs) return;
             status.textContent = found.length
               ? 'Tìm thấy ' + found.length + ' trang có “' + q + '”' + (found.length > PER_SCREEN ? ', hiện ' + PER_SCREEN + ' trang đầu.' : '.')
               : 'Không tìm thấy trang nào có “' + q + '”. Thử từ khác, hoặc xem danh sách tất cả các trang bên dưới.';
@@ -325,7 +329,7 @@
       more.addEventListener('click', function () {
         var next = +(more.getAttribute('data-next') || 0);
         loadMeta().then(function (m) {
-          return render(m, shown, lastQuery, next);
+          return render(m, shown, lastQuery, next, runs);
         });
       });
     }
