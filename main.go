@@ -25,7 +25,7 @@ Cách dùng:
   chiso import TỆP.xlsx|TỆP.csv [--period 2026-01] [--mapping TỆP.toml] [--source THƯ_MỤC] [--replace]
                                                     đọc bảng tính vào data/periods/2026-01.toml
   chiso new-year 2026 [--source THƯ_MỤC]            chép mục tiêu năm trước sang năm mới để xác nhận
-  chiso check [--source THƯ_MỤC] [--json]           kiểm tra dữ liệu, không dựng trang
+  chiso check [--source THƯ_MỤC] [--json] [--full]  kiểm tra dữ liệu, không dựng trang
   chiso build [--source THƯ_MỤC] [--out THƯ_MỤC]   dựng trang (mặc định: . và public/)
   chiso serve [--source THƯ_MỤC] [--addr 127.0.0.1:8080]
                                                     xem trước trong trình duyệt (địa chỉ in ra khi chạy), tự dựng lại khi lưu tệp
@@ -40,6 +40,8 @@ build   Đọc config.toml, data/, content/ và templates/ trong --source, kiể
 check   Như build nhưng chỉ kiểm tra. Mỗi vấn đề một dòng:
         tệp:dòng:cột: lỗi|cảnh báo: điều sai — cách sửa
         --json in danh sách vấn đề dạng JSON cho máy đọc. Dòng cuối tóm tắt số lỗi, cảnh báo.
+        --full dựng cả trang trong bộ nhớ (chậm hơn) để tìm thêm lỗi chỉ lộ ra khi dựng:
+        mẫu trang hỏng với số liệu, chuyển hướng che trang hoặc trỏ tới trang không có.
 new     Tạo bảng tính data/periods/KỲ.xlsx (và KỲ.csv cùng nội dung; mặc định: tháng sau kỳ
         mới nhất) theo cấu trúc kỳ mới nhất: cùng các chỉ tiêu, các cấp và đơn vị còn hiệu lực.
         Điền các ô nền vàng (số, ngày báo cáo, điểm, thứ hạng, số liệu) rồi chạy import.
@@ -145,6 +147,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flags("check", stderr)
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	asJSON := fs.Bool("json", false, "in kết quả dạng JSON")
+	full := fs.Bool("full", false, "dựng cả trang trong bộ nhớ để tìm thêm lỗi mẫu trang")
 	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
@@ -152,8 +155,14 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if src == nil {
 		return 2
 	}
-	// Everything build would report, templates included: the site is built in memory.
-	_, probs, _ := pipeline.Site(pipeline.Options{Source: src})
+	// Plain check loads and validates (templates parsed, not run); --full builds the site
+	// in memory and reports everything build would.
+	var probs diag.List
+	if *full {
+		_, probs, _ = pipeline.Site(pipeline.Options{Source: src})
+	} else {
+		probs = pipeline.Validate(src)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

@@ -51,6 +51,10 @@ export function pageKind(rel) {
       return 'search';
     case 'du-lieu':
       return 'data';
+    case 'so-sanh':
+      return depth === 1 ? 'comparisons' : 'comparison'; // the provinces of a period ranked
+    case 'tinh':
+      return depth === 2 ? 'entity' : 'article'; // another province's page and articles
     case 'dinh-chinh':
       return 'corrections'; // the corrections log
     default:

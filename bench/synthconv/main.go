@@ -53,9 +53,8 @@ func convert(in, out, tmpl string) error {
 	if err != nil {
 		return err
 	}
-	if len(provinces) != 2 { // a header and one province
-		// One site reports on one entity until the model holds many (issue 9).
-		return fmt.Errorf("%d provinces: only a one-province dataset converts today", len(provinces)-1)
+	if len(provinces) < 2 {
+		return fmt.Errorf("provinces.csv: no province")
 	}
 	units, err := readCSV(filepath.Join(in, "units.csv"))
 	if err != nil {
@@ -70,9 +69,12 @@ func convert(in, out, tmpl string) error {
 		return err
 	}
 
-	// observations.csv is ordered by province, period, unit, indicator: group by period,
-	// then indicator, keeping the unit order of the file.
-	byPeriod := map[string]map[string][]obs{}
+	// observations.csv is ordered by province, period, unit, indicator: group by province,
+	// period, then indicator, keeping the unit order of the file. The first province is
+	// the site's own (data/periods/), every other one an entity of its own
+	// (data/periods/pCODE/), so that each has its pooled rates and every month a comparison.
+	byProvince := map[string]map[string]map[string][]obs{}
+	allPeriods := map[string]bool{}
 	unitByCode := map[string]*unit{}
 	var unitOrder []*unit
 	for _, r := range units[1:] {
@@ -114,6 +116,12 @@ func convert(in, out, tmpl string) error {
 		if period > u.last {
 			u.last = period
 		}
+		allPeriods[period] = true
+		byPeriod := byProvince[u.province]
+		if byPeriod == nil {
+			byPeriod = map[string]map[string][]obs{}
+			byProvince[u.province] = byPeriod
+		}
 		m := byPeriod[period]
 		if m == nil {
 			m = map[string][]obs{}
@@ -126,13 +134,12 @@ func convert(in, out, tmpl string) error {
 		return err
 	}
 	w := writer{root: out}
-	p := provinces[1]
-	w.file("data/entities.toml", fmt.Sprintf(`[[entity]]
-key = "p%s"
-name = %q
-short = "tỉnh"
-source_tag = "chiso.example.vn"
-`, p[0], lowerFirst(p[2])))
+	own := provinces[1][0]
+	var ents strings.Builder
+	for _, p := range provinces[1:] {
+		fmt.Fprintf(&ents, "[[entity]]\nkey = \"p%s\"\nname = %q\nshort = \"tỉnh\"\nsource_tag = \"chiso.example.vn\"\n\n", p[0], lowerFirst(p[2]))
+	}
+	w.file("data/entities.toml", ents.String())
 	w.file("config.toml", `title = "Chỉ số phục vụ người dân, doanh nghiệp"
 base_url = "https://chiso.example.vn"
 base_path = "/chi-so/"
@@ -167,8 +174,8 @@ jump_warning = 100
 	}
 	w.file("data/documents.toml", docs.String())
 
-	periods := make([]string, 0, len(byPeriod))
-	for k := range byPeriod {
+	periods := make([]string, 0, len(allPeriods))
+	for k := range allPeriods {
 		periods = append(periods, k)
 	}
 	sort.Strings(periods)
@@ -193,6 +200,9 @@ jump_warning = 100
 			continue // never reported
 		}
 		fmt.Fprintf(&us, "[[unit]]\ncode = %q\nname = %q\nlevel = %q\nfrom = %s-01\n", u.code, u.name, u.level, u.first)
+		if u.province != own {
+			fmt.Fprintf(&us, "entity = \"p%s\"\n", u.province)
+		}
 		if u.last != periods[len(periods)-1] {
 			fmt.Fprintf(&us, "to = %s\n", monthEnd(u.last))
 		}
@@ -200,7 +210,25 @@ jump_warning = 100
 	}
 	w.file("data/units.toml", us.String())
 
+	for _, p := range provinces[1:] {
+		dir := "data/periods/"
+		if p[0] != own {
+			dir += "p" + p[0] + "/"
+		}
+		periodFiles(&w, dir, periods, byProvince[p[0]], indicators)
+	}
+	if w.err != nil {
+		return w.err
+	}
+	return copyTree(tmpl, filepath.Join(out, "templates"))
+}
+
+// periodFiles writes one province's month files, with the counts of every unit.
+func periodFiles(w *writer, dir string, periods []string, byPeriod map[string]map[string][]obs, indicators [][]string) {
 	for _, per := range periods {
+		if len(byPeriod[per]) == 0 {
+			continue
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "period = %q\nillustrative = true\nsource_system = \"Hệ thống thông tin giải quyết thủ tục hành chính\"\n\n", per)
 		fmt.Fprintf(&b, "[report]\ntype = \"Báo cáo\"\nnumber = \"%s/BC-VPUBND\"\ndate = %s\nissuer = \"Văn phòng UBND tỉnh\"\n\n",
@@ -216,12 +244,8 @@ jump_warning = 100
 			}
 			b.WriteString("]\n\n")
 		}
-		w.file("data/periods/"+per+".toml", b.String())
+		w.file(dir+per+".toml", b.String())
 	}
-	if w.err != nil {
-		return w.err
-	}
-	return copyTree(tmpl, filepath.Join(out, "templates"))
 }
 
 var citation = regexp.MustCompile(`^(.+?) số (\S+) ngày (\d\d)/(\d\d?)/(\d{4})$`)

@@ -135,6 +135,15 @@ const (
 	FileTooLarge       Code = "file-too-large"
 	StringTooLong      Code = "string-too-long"
 	TooDeep            Code = "too-deep"
+
+	// Many entities in one site (data/entities.toml, data/periods/ENTITY/, data/national/).
+	UnknownUnitEntity Code = "unknown-unit-entity"
+	PeriodDirEntity   Code = "period-dir-entity"
+	PeriodDirOwn      Code = "period-dir-own"
+	EntityNotInForce  Code = "entity-not-in-force"
+	UnitOtherEntity   Code = "unit-other-entity"
+	NationalDuplicate Code = "national-duplicate"
+	NationalDisagrees Code = "national-disagrees"
 )
 
 // Dossier statistics, unit scores and target plans (shapes C, D and E of REPORTS.md).
@@ -225,7 +234,14 @@ var messages = map[Code]message{
 	OutBusy:            {"một lần dựng khác đang ghi vào “%s”", "chờ lần dựng kia xong rồi chạy lại; thư mục cũ được giữ nguyên"},
 	WriteFailed:        {"không ghi được trang vào “%s”: %s", "thư mục cũ được giữ nguyên; %[3]s rồi chạy lại"},
 	RedirectMissing:    {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
-	EntityOverlap:      {"đơn vị báo cáo “%s” và “%s” cùng có hiệu lực ngày %s", "sửa from/to trong data/entities.toml để mỗi ngày chỉ có một tỉnh"},
+	EntityOverlap:      {"đơn vị báo cáo “%s” và “%s” cùng có hiệu lực ngày %s", "“%[1]s” kế thừa “%[2]s” nên phải bắt đầu sau ngày “%[2]s” kết thúc: sửa from/to (hoặc successor) trong data/entities.toml"},
+	UnknownUnitEntity:  {"không có tỉnh (đơn vị báo cáo) mã “%s” trong data/entities.toml", "sửa entity thành key của một [[entity]] trong data/entities.toml%[2]s"},
+	PeriodDirEntity:    {"thư mục data/periods/%s/ không mang mã tỉnh nào trong data/entities.toml", "đặt tên thư mục theo key của một [[entity]], ví dụ data/periods/%[2]s/, hoặc khai báo tỉnh này trong data/entities.toml"},
+	PeriodDirOwn:       {"“%s” là tỉnh của chính trang này: kỳ báo cáo của tỉnh đặt ngay trong data/periods/", "chuyển tệp thành %[2]s"},
+	EntityNotInForce:   {"tỉnh “%s” không có hiệu lực trong kỳ %s", "đặt tệp vào thư mục của tỉnh có hiệu lực trong kỳ, hoặc sửa from/to của tỉnh trong data/entities.toml"},
+	UnitOtherEntity:    {"đơn vị “%s” thuộc %s, không thuộc %s", "mỗi tệp chỉ ghi đơn vị của tỉnh có tệp đó: sửa mã đơn vị, hoặc sửa entity của đơn vị trong data/units.toml"},
+	NationalDisagrees:  {"bảng cả nước ghi %s của %s là %s, còn %s ghi %s", "sửa một trong hai tệp cho khớp với văn bản gốc; trang in cả hai con số như đã ghi"},
+	NationalDuplicate:  {"“%s” đã có ở dòng %d của bảng này", "mỗi tỉnh chỉ có một dòng trong bảng điểm cả nước; xóa dòng thừa"},
 	EmptySlug:          {"đường dẫn (slug) của trang không có chữ nào dùng được", "viết slug bằng chữ không dấu, số và dấu gạch ngang, ví dụ slug = \"gioi-thieu\""},
 	Internal:           {"chiso gặp lỗi nội bộ khi dựng trang", "đây không phải lỗi của bạn: gửi các tệp vừa sửa cho người quản trị"},
 	LevelUnused:        {"cấp “%s” (mã %s) không có số liệu trong kỳ nào", "kiểm tra mã cấp: các tệp kỳ dùng mã nào thì khai báo đúng mã đó; nếu cấp này không dùng thì xóa"},

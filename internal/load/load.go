@@ -11,6 +11,8 @@
 //	data/units.toml           reporting units, optional ([[unit]]: sở, huyện, xã, phường)
 //	data/entities.toml        the reporting body over time, optional ([[entity]]: mergers)
 //	data/periods/*.toml       one report per period ([[result]], [index], [dossiers], [[unit_score]])
+//	data/periods/ENTITY/*.toml  another entity's reports, optional (a national site, neighbours)
+//	data/national/*.toml      every province's index score of a period, optional ([[province]])
 //	data/targets/*.toml       the targets assigned for a year, optional ([[target]], [[group]])
 //	content/*.md              pages (TOML front matter between +++ lines)
 //	content/bai-viet/*.md     the editor's own paragraphs for the article of a period
@@ -51,6 +53,7 @@ func Site(fsys fs.FS) (*model.Site, diag.List) {
 	l.indicators()
 	l.plans()
 	l.reports()
+	l.nationalTables()
 	l.pendingSheets()
 	l.pages()
 	l.silentlyAccepted()
@@ -356,10 +359,13 @@ func (l *loader) indicators() {
 
 func (l *loader) reports() {
 	names, _ := fs.Glob(l.fsys, "data/periods/*.toml")
-	sort.Strings(names)
 	if len(names) == 0 {
 		l.probs.Errorf(diag.Pos{File: "data/periods/"}, diag.NoPeriods)
 	}
+	// Other entities' reports, one folder per entity (entities.go).
+	others, _ := fs.Glob(l.fsys, "data/periods/*/*.toml")
+	names = append(names, others...)
+	sort.Strings(names)
 	// Parsing is the slow part and each file stands alone: parse on all cores, then read
 	// the files into the model in name order so diagnostics keep their order.
 	parsed := make([]*table, len(names))
@@ -393,20 +399,32 @@ func (l *loader) reports() {
 			continue
 		}
 		t.f.probs = l.probs
-		r := l.report(name, t)
+		owner, ok := l.periodOwner(name)
+		if !ok {
+			continue
+		}
+		r := l.report(name, t, owner)
 		if r == nil {
 			continue
 		}
-		if prev, dup := seen[r.Period.Key()]; dup {
+		key := r.Period.Key()
+		if owner != nil {
+			key = owner.Key + "\x00" + key
+		}
+		if prev, dup := seen[key]; dup {
 			l.probs.Errorf(r.Pos, diag.DuplicatePeriod, r.Period.Key(), prev.File)
 			continue
 		}
-		seen[r.Period.Key()] = r
-		l.site.Reports = append(l.site.Reports, r)
+		seen[key] = r
+		if owner == nil {
+			l.site.Reports = append(l.site.Reports, r)
+		} else {
+			l.site.Others = append(l.site.Others, r)
+		}
 	}
 }
 
-func (l *loader) report(name string, t *table) *model.Report {
+func (l *loader) report(name string, t *table, owner *model.Entity) *model.Report {
 	r := &model.Report{File: name, Pos: t.PosOf("period")}
 	errs := errorCount(*l.probs)
 	ps := t.String("period", true)
@@ -473,10 +491,16 @@ func (l *loader) report(name string, t *table) *model.Report {
 	if !ok || errorCount(*l.probs) > errs {
 		return nil
 	}
-	r.Entity = l.entityOn(r.Period.End())
-	if r.Entity == nil {
+	if owner != nil {
+		r.Entity = owner
+		if !owner.InForce(r.Period.End()) {
+			l.probs.Errorf(r.Pos, diag.EntityNotInForce, owner.Key, r.Period.Key())
+		}
+	} else if r.Entity = l.entityOn(r.Period.End()); r.Entity == nil {
 		l.probs.Errorf(r.Pos, diag.NoEntity, r.Period.Key())
+		return r
 	}
+	l.unitsBelong(r)
 	return r
 }
 

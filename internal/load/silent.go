@@ -15,7 +15,7 @@ import (
 
 // generatedPaths are the first segments of the pages the site makes itself; a content/
 // page with one of these slugs would replace a generated index.
-var generatedPaths = []string{"bai-viet", "chi-tieu", "don-vi", "luu-tru", "du-lieu", "tim-kiem", "tong-hop", "nhung", "assets", "index", "404"}
+var generatedPaths = []string{"bai-viet", "chi-tieu", "don-vi", "luu-tru", "du-lieu", "tim-kiem", "tong-hop", "nhung", "assets", "index", "404", "so-sanh", "tinh"}
 
 // silentlyAccepted runs after everything is read.
 func (l *loader) silentlyAccepted() {
@@ -29,19 +29,21 @@ func (l *loader) silentlyAccepted() {
 	l.entityOverlaps()
 }
 
-// entityOverlaps reports two provinces in force on the same day: each period would be
-// written under whichever comes first in the file, silently.
+// entityOverlaps reports an entity in force on a day its predecessor still is: the chain
+// of one body over time would hold two bodies at once. Different bodies (provinces side
+// by side, or two that merge into one) may be in force together.
 func (l *loader) entityOverlaps() {
-	es := l.site.Entities
-	for i, a := range es {
-		for _, b := range es[i+1:] {
-			start := a.From
-			if b.From.After(start) {
-				start = b.From
-			}
-			if a.InForce(start) && b.InForce(start) {
-				l.probs.Errorf(b.Pos, diag.EntityOverlap, b.Key, a.Key, vietnamese.Date(start))
-			}
+	for _, a := range l.site.Entities {
+		b := a.Successor
+		if b == nil || b == a {
+			continue
+		}
+		start := a.From
+		if b.From.After(start) {
+			start = b.From
+		}
+		if a.InForce(start) && b.InForce(start) {
+			l.probs.Errorf(b.Pos, diag.EntityOverlap, b.Key, a.Key, vietnamese.Date(start))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"path"
 	"strings"
 	"time"
 
@@ -38,12 +39,19 @@ func (l *loader) entities() {
 			}
 		}
 	}
+	// The site's own: the first listed and its successors in turn (a loop is reported later).
+	if len(l.site.Entities) > 0 {
+		for e := l.site.Entities[0]; e != nil && !e.Own; e = e.Successor {
+			e.Own = true
+		}
+	}
 	t.Done()
 }
 
+// entityOn is the site's own entity in force on day d.
 func (l *loader) entityOn(d time.Time) *model.Entity {
 	for _, e := range l.site.Entities {
-		if e.InForce(d) {
+		if e.Own && e.InForce(d) {
 			return e
 		}
 	}
@@ -66,6 +74,11 @@ func (l *loader) unitRegistry() {
 		}
 		u.From, u.To = l.validity(row, false)
 		u.SuccessorCode = row.String("successor", false)
+		if key := row.String("entity", false); key != "" {
+			if u.Entity = l.entity(key); u.Entity == nil && !l.broken["data/entities.toml"] {
+				l.probs.Errorf(row.PosOf("entity"), diag.UnknownUnitEntity, key, suggest(key, l.entityKeys()))
+			}
+		}
 		row.Done()
 		// A unit whose level is unknown is declared all the same: that one error is
 		// enough, its figures in the periods are not "unknown units" too.
@@ -152,4 +165,70 @@ func (l *loader) suggestUnit(code string) string {
 		codes[i] = u.Code
 	}
 	return suggest(code, codes)
+}
+
+func (l *loader) entity(key string) *model.Entity {
+	for _, e := range l.site.Entities {
+		if e.Key == key {
+			return e
+		}
+	}
+	return nil
+}
+
+func (l *loader) entityKeys() []string {
+	keys := make([]string, len(l.site.Entities))
+	for i, e := range l.site.Entities {
+		keys[i] = e.Key
+	}
+	return keys
+}
+
+// periodOwner is the entity whose folder holds a period file: nil for data/periods/KEY.toml
+// (the site's own), else the entity named by data/periods/ENTITY/. ok is false when the
+// folder names no entity, or the site's own.
+func (l *loader) periodOwner(name string) (*model.Entity, bool) {
+	dir := path.Dir(name)
+	if dir == "data/periods" {
+		return nil, true
+	}
+	key := path.Base(dir)
+	e := l.entity(key)
+	pos := diag.Pos{File: name, Line: 1}
+	switch {
+	case e == nil:
+		example := "ten-tinh"
+		if len(l.site.Entities) > 0 {
+			example = l.site.Entities[len(l.site.Entities)-1].Key
+		}
+		l.probs.Errorf(pos, diag.PeriodDirEntity, key, example)
+		return nil, false
+	case e.Own:
+		l.probs.Errorf(pos, diag.PeriodDirOwn, key, "data/periods/"+path.Base(name))
+		return nil, false
+	}
+	return e, true
+}
+
+// unitsBelong reports a unit that belongs to another entity than the report's.
+func (l *loader) unitsBelong(r *model.Report) {
+	say := func(u *model.Unit, pos diag.Pos) {
+		owner := "tỉnh của trang này"
+		if u.Entity != nil {
+			owner = u.Entity.Name
+		}
+		l.probs.Errorf(pos, diag.UnitOtherEntity, u.Name, owner, r.Entity.Name)
+	}
+	for _, res := range r.Results {
+		for _, ur := range res.Units {
+			if !ur.Unit.BelongsTo(r.Entity) {
+				say(ur.Unit, ur.Pos)
+			}
+		}
+	}
+	for _, us := range r.UnitScores {
+		if !us.Unit.BelongsTo(r.Entity) {
+			say(us.Unit, us.Pos)
+		}
+	}
 }

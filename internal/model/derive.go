@@ -35,12 +35,35 @@ func (c Count) Rate() float64 {
 // finds the target in force and decides met or not met. It is pure: same site in,
 // same site out.
 func (s *Site) Derive() {
-	sort.SliceStable(s.Reports, func(i, j int) bool { return s.Reports[i].Period.Before(s.Reports[j].Period) })
 	sortLevels(s.Levels)
-	// Each kind is its own series: a year is compared with the year before, not with December.
-	prevOf := map[PeriodKind]*Report{}
-	for _, r := range s.Reports {
-		prev := prevOf[r.Period.Kind]
+	// The site's own reports are one series across its chain of entities (Report.Break marks
+	// a merger); another entity's reports are a series of their own, never joined to its
+	// predecessor's or successor's.
+	deriveSeries(s.Reports, func(*Report) *Entity { return nil })
+	deriveSeries(s.Others, func(r *Report) *Entity { return r.Entity })
+	sort.SliceStable(s.Others, func(i, j int) bool {
+		a, b := s.Others[i], s.Others[j]
+		if a.Period.Key() != b.Period.Key() {
+			return a.Period.Before(b.Period)
+		}
+		return a.Entity.Key < b.Entity.Key
+	})
+	sort.SliceStable(s.National, func(i, j int) bool { return s.National[i].Period.Before(s.National[j].Period) })
+}
+
+// deriveSeries sorts reports by period and, within each series (by chain, then kind: a year
+// is compared with the year before, not with December), links each to the previous one,
+// computes whole rates from counts, finds the target in force and decides met or not met.
+func deriveSeries(reports []*Report, chain func(*Report) *Entity) {
+	sort.SliceStable(reports, func(i, j int) bool { return reports[i].Period.Before(reports[j].Period) })
+	type series struct {
+		chain *Entity
+		kind  PeriodKind
+	}
+	prevOf := map[series]*Report{}
+	for _, r := range reports {
+		key := series{chain(r), r.Period.Kind}
+		prev := prevOf[key]
 		r.Previous = prev
 		sort.SliceStable(r.Results, func(i, j int) bool { return r.Results[i].Indicator.Order < r.Results[j].Indicator.Order })
 		for _, res := range r.Results {
@@ -57,7 +80,7 @@ func (s *Site) Derive() {
 		if r.Index != nil && prev != nil {
 			r.Index.Previous = prev.Index
 		}
-		prevOf[r.Period.Kind] = r
+		prevOf[key] = r
 	}
 }
 

@@ -107,6 +107,7 @@ type Unit struct {
 	From, To      time.Time
 	SuccessorCode string
 	Successor     *Unit
+	Entity        *Entity // the body it reports to; nil: the site's own (Entity.Own)
 	Pos           diag.Pos
 }
 
@@ -126,6 +127,7 @@ type Entity struct {
 	SuccessorKey string
 	Successor    *Entity
 	Note         string // what changed, printed where the series breaks
+	Own          bool   // the site's own body: the first listed and its successors (entities.go)
 	Pos          diag.Pos
 }
 
@@ -312,19 +314,25 @@ type Site struct {
 	Levels     []*Level
 	Units      []*Unit
 	Entities   []*Entity
-	Reports    []*Report // oldest first
-	Pages      []*Page   // standalone pages
+	Reports    []*Report        // the site's own entities' reports, oldest first
+	Others     []*Report        // other entities' reports (data/periods/ENTITY/), by period then entity
+	National   []*NationalTable // national tables of index scores (data/national/), oldest first
+	Pages      []*Page          // standalone pages
 	Notes      map[string]*Page
 
 	// Plans are the target assignments by year, oldest first (targetplan.go).
 	Plans []*TargetPlan
 }
 
-// Current is the entity in force now: the one with no end date, else the last one. The
-// site's own header and footer use it; pages about a period use that period's entity.
+// Current is the site's own entity in force now: the one with no end date, else the last
+// one. The site's own header and footer use it; pages about a period use that period's entity.
 func (s *Site) Current() *Entity {
 	var last *Entity
+	own := s.hasOwn()
 	for _, e := range s.Entities {
+		if own && !e.Own {
+			continue
+		}
 		if e.To.IsZero() {
 			return e
 		}

@@ -196,12 +196,12 @@ func Sources(s *model.Site) []Source {
 			}
 		}
 	}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		if r.Document != nil {
 			add(Citation(r.Document)+" (số liệu "+r.Period.Label()+")", r.Document.URL)
 		}
 	}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		sys := r.SourceSystem
 		if r.SourceShort != "" {
 			sys += " (" + r.SourceShort + ")"

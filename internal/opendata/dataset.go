@@ -43,7 +43,7 @@ func Citation(d *model.Document) string {
 // byte-identical.
 func Created(s *model.Site) time.Time {
 	var t time.Time
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		d := r.Period.End()
 		if r.Document != nil && !r.Document.Date.IsZero() {
 			d = r.Document.Date
@@ -71,7 +71,7 @@ func Published(r *model.Report) time.Time {
 // month, "string" once the site also holds quarters, years, weeks, snapshots or windows.
 func periodField(s *model.Site) Field {
 	f := Field{Name: "period", Type: "yearmonth", Title: "Kỳ báo cáo", Description: "Mã kỳ, dạng YYYY-MM; tên và ngày của kỳ ở bảng ky."}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		if r.Period.Kind != model.Month {
 			f.Type = "string"
 			f.Description = "Mã kỳ: 2024-04 (tháng), 2024-q2 (quý), 2024 (năm), 2024-w03 (tuần), 2025-07-25 (lũy kế đến ngày), 2025-09-21--2025-10-20 (khoảng ngày); tên và ngày của kỳ ở bảng ky."
@@ -181,7 +181,7 @@ func ResultsTable(s *model.Site) *Table {
 		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities), fk("indicator", Indicators),
 			fk("level", Levels), fk("unit", Units)},
 	}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		period, entity := r.Period.Key(), entityKey(r)
 		for _, res := range r.Results {
 			var target, met any
@@ -336,7 +336,7 @@ func DocumentsTable(s *model.Site) *Table {
 			}
 		}
 	}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		add(DocumentKey(r, r.Document), r.Document)
 	}
 	return t
@@ -354,7 +354,7 @@ func PeriodsTable(s *model.Site) *Table {
 		PrimaryKey: []string{"period"}}
 	t.Fields[0].Description = ""
 	seen := map[string]bool{}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		k := r.Period.Key()
 		if seen[k] {
 			continue
@@ -378,7 +378,7 @@ func ReportsTable(s *model.Site) *Table {
 		},
 		PrimaryKey:  []string{"period", "entity"},
 		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities), fk("document", Documents)}}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		sys := r.SourceSystem
 		if r.SourceShort != "" {
 			sys += " (" + r.SourceShort + ")"
@@ -427,7 +427,7 @@ func ScoresTable(s *model.Site) *Table {
 		},
 		PrimaryKey:  []string{"period", "entity"},
 		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities)}}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		x := r.Index
 		if x == nil {
 			continue
@@ -451,7 +451,7 @@ func GroupsTable(s *model.Site) *Table {
 		},
 		PrimaryKey:  []string{"period", "entity", "group"},
 		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities)}}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		if r.Index == nil || !r.Index.GroupsValid {
 			continue
 		}

@@ -49,7 +49,7 @@ func DossiersTable(s *model.Site) *Table {
 			{Name: "procedures", Type: "integer", Title: "Thủ tục hành chính được công bố, công khai", Unit: "thủ tục"},
 		},
 		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities), fk("level", Levels)}}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		if r.Dossiers == nil {
 			continue
 		}
@@ -88,7 +88,7 @@ func UnitScoresTable(s *model.Site) *Table {
 		},
 		PrimaryKey:  []string{"period", "entity", "unit"},
 		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities), fk("unit", Units)}}
-	for _, r := range s.Reports {
+	for _, r := range s.AllReports() {
 		for _, l := range r.UnitScores.ByLevel() {
 			for _, us := range l.Ranked {
 				t.Rows = append(t.Rows, []any{r.Period.Key(), entityKey(r), us.Unit.Code, us.Score,

@@ -110,14 +110,7 @@ func monthEnd(p model.Period) time.Time {
 	return time.Date(p.Year, time.Month(p.Month)+1, 0, 0, 0, 0, 0, time.UTC)
 }
 
-func entityOn(s *model.Site, d time.Time) *model.Entity {
-	for _, e := range s.Entities {
-		if e.InForce(d) {
-			return e
-		}
-	}
-	return nil
-}
+func entityOn(s *model.Site, d time.Time) *model.Entity { return s.OwnOn(d) }
 
 // draftResult keeps the form of the row — rates, counts or units — for the levels and
 // units of the new period.

@@ -32,6 +32,8 @@ func hasCharts(body any) bool {
 				}
 			}
 		}
+	case interface{ HasCharts() bool }: // page kinds in files of their own (comparison.go)
+		return b.HasCharts()
 	}
 	return false
 }

@@ -25,6 +25,9 @@ import (
 
 // Options say where the site comes from and where it goes.
 type Options struct {
+	// out is where ToDir has the files written as they are made (stream.go); nil for Site.
+	out *toDir
+
 	Source  fs.FS  // the site's source: config.toml, data/, content/, templates/
 	ECharts []byte // the ECharts build, served as assets/vendor/echarts-HASH.min.js
 	// Dir is Source's folder on disk, whose git history gives the corrections log; empty
@@ -51,6 +54,20 @@ func Check(src fs.FS) (*model.Site, diag.List) {
 	probs = withoutCascade(probs)
 	probs.Sort()
 	return site, probs
+}
+
+// Validate is what a plain `chiso check` reports: Check, plus what can be found without
+// laying out a page — templates that do not parse and unreadable static files. Only a
+// render (Site, `check --full`) finds a template that fails on the data, a redirect that
+// shadows or misses a page, and a share card's wording that fails.
+func Validate(src fs.FS) diag.List {
+	site, probs := Check(src)
+	if _, err := render.Parse(src, write.Funcs(&site.Config)); err != nil {
+		probs = append(probs, renderProblem(src, err))
+	}
+	probs = append(probs, render.CheckStatic(src)...)
+	probs.Sort()
+	return probs
 }
 
 // Site builds every file of the site in memory.
@@ -80,25 +97,6 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 	return b.files, probs, nil
 }
 
-// ToDir builds the site and publishes it to out; out is untouched on failure.
-func ToDir(opts Options, out string) (Stats, diag.List, error) {
-	start := time.Now()
-	files, probs, err := Site(opts)
-	if err != nil {
-		return Stats{}, probs, err
-	}
-	if err := publish.Write(out, files); err != nil {
-		return Stats{}, probs, err
-	}
-	st := Stats{Files: len(files), Bytes: files.Size(), Duration: time.Since(start)}
-	for p := range files {
-		if strings.HasSuffix(p, ".html") {
-			st.Pages++
-		}
-	}
-	return st, probs, nil
-}
-
 // EChartsPath names the library after its content: assets/vendor/echarts-1a2b3c4d5e6f.min.js.
 func EChartsPath(lib []byte) string {
 	sum := sha256.Sum256(lib)
@@ -106,6 +104,8 @@ func EChartsPath(lib []byte) string {
 }
 
 type builder struct {
+	out *toDir // where files go as they are made (stream.go); nil builds in memory
+
 	site        *model.Site
 	tmpl        *render.Templates
 	w           *write.Writer
@@ -121,13 +121,16 @@ type builder struct {
 	cards       []cardJob // share cards to draw (sharecards.go)
 	cardErr     error     // the first error in a card's wording
 	corrections *corrections.Log
+	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
+	own         []*model.Unit       // the units of the site's own entities (entities.go)
 }
 
 func (b *builder) run(opts Options) error {
+	b.out = opts.out
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -136,13 +139,27 @@ func (b *builder) run(opts Options) error {
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	// Pages are written now, on all cores, but kept: open data and search read them.
+	if err := b.flush(false); err != nil {
+		return err
+	}
 	if err := b.openData(opts.Source); err != nil {
+		return err
+	}
+	// Nothing after this reads what is already made.
+	if err := b.flush(true); err != nil {
 		return err
 	}
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	if err := b.flush(true); err != nil {
+		return err
+	}
 	if err := b.drawCards(); err != nil {
+		return err
+	}
+	if err := b.flush(true); err != nil {
 		return err
 	}
 	return b.assets(opts)
@@ -191,8 +208,11 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 		{Label: "Trang chủ", Path: "", Current: section == "home"},
 		{Label: "Chỉ tiêu", Path: "chi-tieu/", Current: section == "indicators"},
 	}
-	if len(b.site.Units) > 0 {
+	if len(b.ownUnits()) > 0 {
 		p.Nav = append(p.Nav, render.NavItem{Label: "Đơn vị", Path: "don-vi/", Current: section == "units"})
+	}
+	if len(b.comparisons()) > 0 && len(b.site.Others) > 0 { // a national table alone: linked from home
+		p.Nav = append(p.Nav, render.NavItem{Label: "So sánh các tỉnh", Path: ComparisonDir, Current: section == "comparisons"})
 	}
 	p.Nav = append(p.Nav, render.NavItem{Label: "Lưu trữ", Path: "luu-tru/", Current: section == "archive"},
 		render.NavItem{Label: "Dữ liệu", Path: DataDir, Current: section == "data"},
@@ -244,10 +264,16 @@ type HomeBody struct {
 	Index       string
 	IndexCharts []Figure
 	Articles    []*write.Article
+	Place       *EntityPlace // the site's place among all in the latest period compared
 }
 
 func (b *builder) home() error {
 	body := &HomeBody{Articles: b.newest()}
+	for cs, i := b.comparisons(), len(b.comparisons())-1; i >= 0 && body.Place == nil; i-- {
+		if own := model.Own(cs[i].Scores); own != nil && own.Entity != nil {
+			body.Place = placeIn(cs[i], own.Entity)
+		}
+	}
 	desc := b.site.Config.Title + " – " + b.site.Current().Name
 	illustrative := false
 	if latest := b.latestOfSeries(); latest != nil {
@@ -293,6 +319,7 @@ type ArticleBody struct {
 	Ranking string // path of the period's unit ranking, when units were reported
 	// Corrections are the article's figures corrected after publication (corrections.go).
 	Corrections *ArticleCorrections
+	Place       *EntityPlace // the entity's place among all in the period's comparison
 }
 
 func (b *builder) articlePages() error {
@@ -304,6 +331,9 @@ func (b *builder) articlePages() error {
 		body := &ArticleBody{Article: a, Charts: charts, Related: b.related(i), Corrections: b.articleCorrections(a)}
 		if hasUnits(a.Report) {
 			body.Ranking = RankingPath(a)
+		}
+		if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
+			body.Place = placeIn(c, a.Report.Entity)
 		}
 		if err := b.page("article", a.Path(), a.Title, a.Summary, "", a.Report.Illustrative, body); err != nil {
 			return err

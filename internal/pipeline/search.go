@@ -71,7 +71,9 @@ func (b *builder) searchIndex() (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, j := range jobs {
+	texts := make([]string, len(jobs))
+	onAllCores(len(jobs), func(i int) { texts[i] = mainText(b.files[jobs[i].file]) })
+	for i, j := range jobs {
 		title, heading := j.page.Title, ""
 		switch body := j.page.Body.(type) {
 		case *ArticleBody: // the official titles of every month read alike
@@ -84,7 +86,7 @@ func (b *builder) searchIndex() (*search.Index, error) {
 			Path:    j.page.Path,
 			Title:   title,
 			Heading: heading,
-			Text:    mainText(b.files[j.file]),
+			Text:    texts[i],
 		})
 	}
 	return ix, nil

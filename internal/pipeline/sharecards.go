@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"chiso/internal/model"
@@ -133,8 +136,12 @@ func (b *builder) drawCards() error {
 	}
 	out := make([][]byte, len(b.cards))
 	errs := make([]error, len(b.cards))
+	keys := make([]string, len(b.cards))
 	onAllCores(len(b.cards), func(i int) {
-		out[i], errs[i] = shareimage.Draw(b.cards[i].card)
+		keys[i] = cardKey(b.cards[i].card)
+		if out[i] = drawn.get(keys[i]); out[i] == nil {
+			out[i], errs[i] = shareimage.Draw(b.cards[i].card)
+		}
 	})
 	for i, c := range b.cards {
 		if errs[i] != nil {
@@ -142,8 +149,49 @@ func (b *builder) drawCards() error {
 		}
 		b.files[c.file] = out[i]
 	}
+	drawn.keep(keys, out)
 	b.cards = nil
 	return nil
+}
+
+// drawn keeps the cards of the last build: a preview rebuild after one saved file redraws
+// only the cards whose text changed (a card takes milliseconds, a site has hundreds).
+var drawn cardCache
+
+type cardCache struct {
+	mu    sync.Mutex
+	cards map[string][]byte
+}
+
+func (c *cardCache) get(key string) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.cards[key]
+}
+
+// keep replaces the cache with this build's cards, so it never outgrows one site.
+func (c *cardCache) keep(keys []string, pngs [][]byte) {
+	m := make(map[string][]byte, len(keys))
+	for i, k := range keys {
+		m[k] = pngs[i]
+	}
+	c.mu.Lock()
+	c.cards = m
+	c.mu.Unlock()
+}
+
+// cardKey is everything a card shows; the same key draws the same bytes.
+func cardKey(c shareimage.Card) string {
+	var b strings.Builder
+	for _, s := range []string{c.Kicker, c.Title, c.Footer} {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	for _, f := range c.Figures {
+		fmt.Fprintf(&b, "%d:%s%d:%s%t", len(f.Value), f.Value, len(f.Label), f.Label, f.Low)
+	}
+	return b.String()
 }
 
 // updated is when a page's figures last changed: the newest report they come from

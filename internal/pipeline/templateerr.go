@@ -23,6 +23,9 @@ func renderProblem(src fs.FS, err error) diag.Diagnostic {
 	if errors.As(err, &own) && len(own) > 0 {
 		return own[0]
 	}
+	if d, ok := writeFailed(err); ok {
+		return d
+	}
 	msg := err.Error()
 	m := templateLoc.FindStringSubmatch(msg)
 	if m == nil {

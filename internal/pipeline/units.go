@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"sort"
-
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
 	"chiso/internal/write"
@@ -78,17 +76,17 @@ func hasUnits(r *model.Report) bool {
 }
 
 func sortUnits(us []*model.Unit) {
-	sort.SliceStable(us, func(i, j int) bool { return vietnamese.Less(us[i].Name, us[j].Name) })
+	vietnamese.SortByName(us, func(u *model.Unit) string { return u.Name })
 }
 
 func (b *builder) unitPages() error {
-	if len(b.site.Units) == 0 {
+	if len(b.ownUnits()) == 0 {
 		return nil
 	}
 	list := &UnitsBody{}
 	for _, lv := range b.site.Levels {
 		g := UnitGroup{Level: lv}
-		for _, u := range b.site.Units {
+		for _, u := range b.ownUnits() {
 			if u.Level == lv {
 				g.Units = append(g.Units, u)
 			}
@@ -132,10 +130,10 @@ func (b *builder) unitPages() error {
 	// Units of the same name (a department of Bình Định and its namesake of Gia Lai) get
 	// their dates in the page title, so that every page has a title of its own.
 	sameName := map[string]int{}
-	for _, u := range b.site.Units {
+	for _, u := range b.ownUnits() {
 		sameName[u.Name]++
 	}
-	for _, u := range b.site.Units {
+	for _, u := range b.ownUnits() {
 		body := &UnitBody{Unit: u, Indicators: b.site.Indicators}
 		for _, other := range b.site.Units {
 			if other.Successor == u {

@@ -8,7 +8,9 @@
 // editors that write a new file and rename it over the old one (which drops an
 // inotify watch), new folders, network drives and virtual machine shares that deliver
 // no file events — with no dependency and no watch bookkeeping. Half a second is less
-// than it takes to switch to the browser.
+// than it takes to switch to the browser. A saved file of templates/static/ is swapped
+// into the served site without a build (a build only copies it); anything else rebuilds
+// the whole site.
 //
 // The page reloads through Server-Sent Events: every HTML page gets one
 // <script src="/__chiso/reload.js"> before </body> (a file, never inline, so a
@@ -64,8 +66,9 @@ type Server struct {
 	failed  bool          // the last build had errors
 	base    string        // base_path, "/chi-so/"
 	version int64
-	changed chan struct{} // closed and replaced at every rebuild
-	stamp   uint64        // fingerprint of the sources last built
+	changed chan struct{}     // closed and replaced at every rebuild
+	stamp   uint64            // fingerprint of the sources last built
+	sums    map[string]uint64 // hash of each source file last built
 }
 
 // New builds the site once and returns the server.
@@ -75,7 +78,7 @@ func New(dir string, opts Options) *Server {
 	}
 	s := &Server{dir: dir, opts: opts, base: "/", changed: make(chan struct{})}
 	s.src = source(dir)
-	s.stamp, _ = fingerprint(s.src)
+	s.stamp, _, s.sums = fingerprint(s.src)
 	s.rebuild("")
 	return s
 }
@@ -157,10 +160,11 @@ func basePath(src fs.FS) string {
 // watched are the sources a rebuild depends on.
 var watched = []string{"config.toml", "data", "content", "templates"}
 
-// fingerprint hashes the names and contents of the watched files, and names the one
-// most recently modified.
-func fingerprint(src fs.FS) (uint64, string) {
+// fingerprint hashes the names and contents of the watched files, names the one most
+// recently modified, and gives each file's own hash.
+func fingerprint(src fs.FS) (uint64, string, map[string]uint64) {
 	h := fnv.New64a()
+	sums := map[string]uint64{}
 	latest, latestTime := "", time.Time{}
 	for _, root := range watched {
 		fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
@@ -172,17 +176,21 @@ func fingerprint(src fs.FS) (uint64, string) {
 			data, err := fs.ReadFile(src, p)
 			if err != nil {
 				fmt.Fprintf(h, "%s\x00?\x00", p)
+				sums[p] = 0
 				return nil
 			}
 			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
 			h.Write(data)
+			f := fnv.New64a()
+			f.Write(data)
+			sums[p] = f.Sum64()
 			if info, err := d.Info(); err == nil && info.ModTime().After(latestTime) {
 				latest, latestTime = p, info.ModTime()
 			}
 			return nil
 		})
 	}
-	return h.Sum64(), latest
+	return h.Sum64(), latest, sums
 }
 
 // Watch polls the sources until ctx ends, rebuilding on every change.
@@ -195,11 +203,75 @@ func (s *Server) Watch(ctx context.Context) {
 			return
 		case <-t.C:
 		}
-		if stamp, cause := fingerprint(s.src); stamp != s.stamp {
-			s.stamp = stamp
-			s.rebuild(cause)
+		if stamp, cause, sums := fingerprint(s.src); stamp != s.stamp {
+			changed := changedFiles(s.sums, sums)
+			s.stamp, s.sums = stamp, sums
+			if !s.patchStatic(changed) {
+				s.rebuild(cause)
+			}
 		}
 	}
+}
+
+// changedFiles lists the files added, changed or removed between two fingerprints.
+func changedFiles(before, after map[string]uint64) []string {
+	var out []string
+	for p, h := range after {
+		if old, ok := before[p]; !ok || old != h {
+			out = append(out, p)
+		}
+	}
+	for p := range before {
+		if _, ok := after[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// patchStatic serves saved files of templates/static/ (style sheet, scripts) without a
+// rebuild: a build only copies them to assets/, so nothing else changes. It declines,
+// and the site is rebuilt, for anything else, a removed or unreadable file, or while the
+// last build failed.
+func (s *Server) patchStatic(changed []string) bool {
+	const static = "templates/static/"
+	if len(changed) == 0 {
+		return false
+	}
+	data := map[string][]byte{}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, static) {
+			return false
+		}
+		b, err := fs.ReadFile(s.src, p)
+		if err != nil || s.sums[p] == 0 {
+			return false
+		}
+		data["assets/"+strings.TrimPrefix(p, static)] = b
+	}
+	start := time.Now()
+	s.mu.Lock()
+	if s.failed || s.files == nil {
+		s.mu.Unlock()
+		return false
+	}
+	files := make(publish.Files, len(s.files))
+	for p, b := range s.files {
+		files[p] = b
+	}
+	for p, b := range data {
+		files[p] = b
+	}
+	s.files = files
+	s.version++
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+	if s.opts.Log != nil {
+		fmt.Fprintf(s.opts.Log, "Đã cập nhật %s sau khi lưu, không cần dựng lại (%s ms).\n",
+			strings.Join(changed, ", "), vietnamese.Int(time.Since(start).Milliseconds()))
+	}
+	return true
 }
 
 // Start listens on addr ("127.0.0.1:0" picks a free port), serves and watches until

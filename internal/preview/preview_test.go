@@ -3,11 +3,13 @@ package preview_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -161,4 +163,62 @@ func TestServe(t *testing.T) {
 	// Fix it: the site is back.
 	edit(t, period, "whole = 176", "whole = 76")
 	eventually(t, page, "back after the fix", func(s int, b string) bool { return s == 200 && strings.Contains(b, "96%") })
+}
+
+// syncBuffer is a log written by the watcher and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestStaticWithoutRebuild: a saved style sheet is served at once without building the
+// site again (a build only copies it), and the browser is told to reload; a saved data
+// file still rebuilds.
+func TestStaticWithoutRebuild(t *testing.T) {
+	dir := site(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log syncBuffer
+	srv := preview.New(dir, preview.Options{Interval: 50 * time.Millisecond, Log: &log})
+	addr, _, err := srv.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := "http://" + addr.String() + "/chi-so/"
+	_, page := get(t, root)
+	v := srv.Version()
+	css := filepath.Join(dir, "templates", "static", "site.css")
+	old, err := os.ReadFile(css)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(css, append(old, []byte("\n.da-luu { color: red }\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, root+"assets/site.css", "the saved style sheet", func(status int, body string) bool {
+		return status == 200 && strings.HasSuffix(body, ".da-luu { color: red }\n")
+	})
+	if srv.Version() == v {
+		t.Error("the version did not change: the browser is not told to reload")
+	}
+	if _, again := get(t, root); strings.Replace(again, fmt.Sprintf(`data-version="%d"`, srv.Version()), "", 1) != strings.Replace(page, fmt.Sprintf(`data-version="%d"`, v), "", 1) {
+		t.Error("the home page changed with the style sheet")
+	}
+	if got := log.String(); strings.Count(got, "Đã dựng") != 1 || !strings.Contains(got, "Đã cập nhật templates/static/site.css sau khi lưu") {
+		t.Errorf("log:\n%s", got)
+	}
+	edit(t, filepath.Join(dir, "data", "periods", "2024-04.toml"), "\n", "\n# đã lưu\n")
+	eventually(t, root, "rebuilt", func(int, string) bool { return strings.Contains(log.String(), "Đã dựng lại sau khi lưu") })
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"chiso/internal/diag"
 )
@@ -67,59 +68,112 @@ const staleSuffix = "-new-"
 
 // Write replaces the folder out with files. The caller has checked out with CheckOut.
 func Write(out string, files Files) error {
+	w, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	for _, p := range files.Paths() {
+		if err := w.Put(p, files[p]); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return w.Commit()
+}
+
+// Work is an output being written: files go into a work folder beside out as they are
+// made (Put, safe from several goroutines), so a build need not hold its whole output in
+// memory; Commit swaps the folder in for out, Abort removes it and leaves out as it was.
+// The lock on out is held from Begin to Commit or Abort.
+type Work struct {
+	out, abs, tmp string
+	unlock        func()
+	mu            sync.Mutex
+	made          map[string]bool // folders made under tmp
+	put           map[string]bool
+	files         int
+	bytes         int64
+}
+
+// Begin locks out and makes the work folder.
+func Begin(out string) (*Work, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
-		return &Error{out, diag.WriteFailed, err}
+		return nil, &Error{out, diag.WriteFailed, err}
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return &Error{out, diag.WriteFailed, err}
+		return nil, &Error{out, diag.WriteFailed, err}
 	}
 	unlock, err := lock(filepath.Join(parent, "."+filepath.Base(abs)+".lock"))
 	if err != nil {
-		return &Error{out, diag.OutBusy, err}
+		return nil, &Error{out, diag.OutBusy, err}
 	}
-	defer unlock()
 	clearStale(parent, filepath.Base(abs))
-	if err := write(abs, files); err != nil {
-		return &Error{out, diag.WriteFailed, err}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+staleSuffix)
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
+	}
+	if err != nil {
+		if tmp != "" {
+			os.RemoveAll(tmp)
+		}
+		unlock()
+		return nil, &Error{out, diag.WriteFailed, err}
+	}
+	return &Work{out: out, abs: abs, tmp: tmp, unlock: unlock, made: map[string]bool{}, put: map[string]bool{}}, nil
+}
+
+// Put writes one file (a slash-separated path under the root). A path put twice is a bug
+// in the build, as is one outside the site.
+func (w *Work) Put(p string, data []byte) error {
+	w.mu.Lock()
+	if !valid(p) || p == Marker || w.put[p] {
+		w.mu.Unlock()
+		return &Error{w.out, diag.WriteFailed, fmt.Errorf("%w: %q", errBadPath, p)}
+	}
+	w.put[p] = true
+	w.files++
+	w.bytes += int64(len(data))
+	err := mkdirs(w.tmp, path.Dir(p), w.made)
+	w.mu.Unlock()
+	if err == nil {
+		err = writeFile(filepath.Join(w.tmp, filepath.FromSlash(p)), data)
+	}
+	if err != nil {
+		return &Error{w.out, diag.WriteFailed, err}
 	}
 	return nil
 }
 
-func write(out string, files Files) (err error) {
-	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+staleSuffix)
+// Count is the number of files put and their bytes.
+func (w *Work) Count() (files int, bytes int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.files, w.bytes
+}
+
+// Commit adds the marker and swaps the work folder in for out.
+func (w *Work) Commit() error {
+	defer w.unlock()
+	err := writeFile(filepath.Join(w.tmp, Marker), []byte(diag.OutputMarkerText))
+	if err == nil {
+		if beforeSwap != nil {
+			beforeSwap(w.tmp, w.abs)
+		}
+		err = swap(w.tmp, w.abs)
+	}
 	if err != nil {
-		return err
+		os.RemoveAll(w.tmp)
+		return &Error{w.out, diag.WriteFailed, err}
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	made := map[string]bool{}
-	for _, p := range append(files.Paths(), Marker) {
-		data, ok := files[p]
-		if p == Marker {
-			data = []byte(diag.OutputMarkerText)
-		} else if !valid(p) || !ok {
-			return fmt.Errorf("%w: %q", errBadPath, p)
-		}
-		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := mkdirs(tmp, path.Dir(p), made); err != nil {
-			return err
-		}
-		if err := writeFile(dst, data); err != nil {
-			return err
-		}
-	}
-	if beforeSwap != nil {
-		beforeSwap(tmp, out)
-	}
-	return swap(tmp, out)
+	return nil
+}
+
+// Abort removes the work folder: out is untouched.
+func (w *Work) Abort() {
+	os.RemoveAll(w.tmp)
+	w.unlock()
 }
 
 // errBadPath is a bug in the build (a page path with "..", or absolute); the editor

@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -122,13 +123,19 @@ func (t *Templates) Render(p *Page) ([]byte, error) {
 	if k == nil {
 		return nil, missingFile("templates/" + p.Kind + ".html")
 	}
-	var buf bytes.Buffer
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
 	layout := "base"
 	if p.Layout != "" {
 		layout = p.Layout
 	}
-	if err := k.ExecuteTemplate(&buf, layout, p); err != nil {
+	if err := k.ExecuteTemplate(buf, layout, p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
+
+// buffers hold pages while their template runs: a page is copied out at its size, and the
+// buffer, grown once to the largest page, serves the next one.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}

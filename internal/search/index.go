@@ -24,8 +24,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"chiso/internal/vietnamese"
@@ -87,13 +90,20 @@ func (ix *Index) Files() (map[string][]byte, error) {
 	// postings[word] holds id*2+1 for a page with the word in its title, id*2 otherwise,
 	// ascending: pages are visited in order.
 	postings := map[string][]int{}
+	// Folding and cutting into words is most of the work: done for every page at once.
+	n := len(ix.Pages)
+	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
+	each(n, func(id int) {
+		p := ix.Pages[id]
+		heads[id], titles[id], texts[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title), Words(p.Text)
+	})
 	for id, p := range ix.Pages {
 		inTitle := map[string]bool{}
-		for _, w := range Words(cmp.Or(p.Heading, p.Title)) {
+		for _, w := range heads[id] {
 			inTitle[w] = true
 		}
 		seen := map[string]bool{}
-		for _, w := range append(Words(p.Title), Words(p.Text)...) {
+		for _, w := range append(titles[id], texts[id]...) {
 			if seen[w] {
 				continue
 			}
@@ -135,6 +145,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 		return nil, err
 	}
 	files["index.json"] = append(head, '\n')
+	var num [20]byte
 	for key, words := range byKey {
 		slices.Sort(words)
 		var buf bytes.Buffer
@@ -155,7 +166,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 					buf.WriteByte(',')
 				}
 				// Delta of the id, keeping the title bit: small numbers, which gzip well.
-				fmt.Fprint(&buf, (v>>1-prev)<<1|v&1)
+				buf.Write(strconv.AppendInt(num[:0], int64((v>>1-prev)<<1|v&1), 10))
 				prev = v >> 1
 			}
 			buf.WriteByte(']')
@@ -172,4 +183,20 @@ func cut(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n])
+}
+
+// each runs work(0) … work(n-1) on every core; each call writes only its own slot.
+func each(n int, work func(i int)) {
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), n)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				work(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -6,6 +6,7 @@ package validate
 
 import (
 	"math"
+	"strconv"
 	"time"
 
 	"chiso/internal/diag"
@@ -35,11 +36,15 @@ func Site(s *model.Site) diag.List {
 	}
 	distinctNames(&l, s)
 	used := usedLevels(&l, s)
-	for _, r := range s.Reports {
-		report(&l, s, r, used)
-		dossiers(&l, r)
-		unitScores(&l, r)
+	// Other entities' reports are checked as the site's own (data/periods/ENTITY/).
+	for _, rs := range [][]*model.Report{s.Reports, s.Others} {
+		for _, r := range rs {
+			report(&l, s, r, used)
+			dossiers(&l, r)
+			unitScores(&l, r)
+		}
 	}
+	national(&l, s)
 	plans(&l, s)
 	l.Sort()
 	return l
@@ -52,7 +57,7 @@ func usedLevels(l *diag.List, s *model.Site) map[*model.Level]bool {
 	// A level is used by a rate given for it or for one of its units, by a dossier line
 	// or by a unit's index score.
 	used := map[*model.Level]bool{}
-	for _, r := range s.Reports {
+	for _, r := range append(s.Reports[:len(s.Reports):len(s.Reports)], s.Others...) {
 		for _, res := range r.Results {
 			for _, lr := range res.Levels {
 				used[lr.Level] = true
@@ -260,4 +265,43 @@ func monthsMissing(a, b model.Period) []model.Period {
 		return nil
 	}
 	return model.MonthsBetween(a, b)
+}
+
+// national checks a national table's scores and ranks like a report's index.
+func national(l *diag.List, s *model.Site) {
+	for _, n := range s.National {
+		for _, r := range n.Rows {
+			if r.Score != nil && (*r.Score < 0 || *r.Score > 100) {
+				l.Errorf(r.Pos, diag.ScoreRange, vietnamese.Score(*r.Score))
+			}
+			if r.Rank < 0 || r.Rank > len(n.Rows) {
+				l.Errorf(r.Pos, diag.RankRange, r.Rank, len(n.Rows))
+			}
+		}
+		for _, r := range n.Rows {
+			if r.Entity != nil {
+				agrees(l, s, n, r)
+			}
+		}
+		if n.NationalAverage != nil && (*n.NationalAverage < 0 || *n.NationalAverage > 100) {
+			l.Errorf(n.Pos, diag.ScoreRange, vietnamese.Score(*n.NationalAverage))
+		}
+	}
+}
+
+// agrees warns when a national table and the entity's own report of the period give
+// different scores or ranks: one of the two was copied wrong.
+func agrees(l *diag.List, s *model.Site, n *model.NationalTable, row model.NationalRow) {
+	for _, r := range s.ReportsOf(row.Entity) {
+		if r.Period.Key() != n.Period.Key() || r.Index == nil {
+			continue
+		}
+		x := r.Index
+		if row.Score != nil && x.Score != nil && vietnamese.RoundScore(*row.Score) != vietnamese.RoundScore(*x.Score) {
+			l.Warnf(row.Pos, diag.NationalDisagrees, "điểm", row.Name, vietnamese.Score(*row.Score), r.File, vietnamese.Score(*x.Score))
+		}
+		if row.Rank > 0 && x.Rank > 0 && row.Rank != x.Rank {
+			l.Warnf(row.Pos, diag.NationalDisagrees, "thứ hạng", row.Name, strconv.Itoa(row.Rank), r.File, strconv.Itoa(x.Rank))
+		}
+	}
 }

@@ -57,3 +57,30 @@ func Less(a, b string) bool {
 	defer collators.Put(c)
 	return c.less(a, b) < 0
 }
+
+// SortByName sorts xs stably by name(x) in the order of SortStrings. Each name's
+// collation key is computed once, not in every comparison. Safe for concurrent use.
+func SortByName[T any](xs []T, name func(T) string) {
+	c := collators.Get().(*Collator)
+	defer collators.Put(c)
+	type keyed struct {
+		x         T
+		key, name string
+	}
+	ks := make([]keyed, len(xs))
+	var buf collate.Buffer
+	for i, x := range xs {
+		n := name(x)
+		ks[i] = keyed{x, string(c.c.KeyFromString(&buf, n)), n}
+		buf.Reset()
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if r := strings.Compare(a.key, b.key); r != 0 {
+			return r
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	for i := range ks {
+		xs[i] = ks[i].x
+	}
+}

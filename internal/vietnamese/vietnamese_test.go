@@ -220,3 +220,30 @@ func BenchmarkSlug(b *testing.B) {
 		sink = Slug(ss[i%len(ss)])
 	}
 }
+
+// SortByName orders by the same rule as SortStrings (keys computed once), and keeps the
+// order of equal names.
+func TestSortByName(t *testing.T) {
+	type item struct {
+		name string
+		n    int
+	}
+	var items []item
+	for i, s := range sortInput {
+		items = append(items, item{s, i}, item{s, i + 1000})
+	}
+	SortByName(items, func(x item) string { return x.name })
+	var got []string
+	for i, x := range items {
+		if i%2 == 1 {
+			if x.name != items[i-1].name || x.n != items[i-1].n+1000 {
+				t.Fatalf("equal names out of their order at %d: %v %v", i, items[i-1], x)
+			}
+			continue
+		}
+		got = append(got, x.name)
+	}
+	if !slices.Equal(got, sortWant) {
+		t.Errorf("SortByName = %q,\nwant %q", got, sortWant)
+	}
+}

@@ -19,6 +19,7 @@ import (
 type Article struct {
 	Report  *model.Report
 	Slug    string        // "2024-04": the URL is bai-viet/2024-04/
+	Dir     string        // another entity's folder, "tinh/quang-nam/"; "" for the site's own
 	Title   string        // plain text
 	Lead    template.HTML // "(binhdinh.gov.vn) - …", the tag of the period's entity
 	Body    template.HTML // data-source sentence, items, editor's paragraphs, index, "./."
@@ -34,7 +35,7 @@ type Article struct {
 }
 
 // Path is the article's path under the site root.
-func (a *Article) Path() string { return "bai-viet/" + a.Slug + "/" }
+func (a *Article) Path() string { return a.Dir + "bai-viet/" + a.Slug + "/" }
 
 // ArticleData is what the article templates see.
 type ArticleData struct {

@@ -27,10 +27,8 @@ type PlanGroup struct {
 func (w *Writer) Plan(p *model.TargetPlan) (string, template.HTML, error) {
 	d := &PlanData{Site: w.site, Plan: p, Entity: w.site.Current()}
 	// A year's targets are assigned as it begins, by the entity in force then.
-	for _, e := range w.site.Entities {
-		if e.InForce(time.Date(p.Year, 1, 1, 0, 0, 0, 0, time.UTC)) {
-			d.Entity = e
-		}
+	if e := w.site.OwnOn(time.Date(p.Year, 1, 1, 0, 0, 0, 0, time.UTC)); e != nil {
+		d.Entity = e
 	}
 	for _, g := range p.Groups {
 		d.Groups = append(d.Groups, PlanGroup{Site: w.site, Entity: d.Entity, Plan: p, Group: g})

@@ -1,0 +1,146 @@
+package pipeline
+
+import (
+	"chiso/internal/chart"
+	"chiso/internal/model"
+	"chiso/internal/vietnamese"
+	"chiso/internal/write"
+)
+
+// The comparison of entities: so-sanh/KEY/ ranks the entities of a period by index score
+// and by each indicator's rate, with the national average; so-sanh/ lists the periods.
+
+// ComparisonDir is the folder of the comparisons.
+const ComparisonDir = "so-sanh/"
+
+// ComparisonPath is the page of one period's comparison.
+func ComparisonPath(c *model.Comparison) string { return ComparisonDir + c.Period.Key() + "/" }
+
+// ComparisonBody is a comparison page's data.
+type ComparisonBody struct {
+	Comparison *model.Comparison
+	ScoreChart *Figure
+	Rates      []RateRanking
+	Articles   map[*model.Report]string // each report's article, for the table's links
+}
+
+// Link is the page of a standing's report: its article, else the entity's page; "" for a
+// province known only from a national table.
+func (c *ComparisonBody) Link(s model.Standing) string {
+	if s.Report != nil {
+		return c.Articles[s.Report]
+	}
+	if s.Entity != nil && !s.Entity.Own && len(c.Articles) > 0 {
+		for r := range c.Articles {
+			if r.Entity == s.Entity {
+				return EntityDir(s.Entity)
+			}
+		}
+	}
+	return ""
+}
+
+// HasCharts says the page needs the chart library.
+func (c *ComparisonBody) HasCharts() bool { return c.ScoreChart != nil || len(c.Rates) > 0 }
+
+// RateRanking is one indicator's ranking with its chart.
+type RateRanking struct {
+	model.RateComparison
+	Chart Figure
+}
+
+// ComparisonsBody is the list of comparisons.
+type ComparisonsBody struct {
+	Comparisons []*model.Comparison // newest first
+	Entities    []*model.Entity     // the other entities with pages of their own (tinh/ENTITY/)
+}
+
+func (b *builder) comparisons() []*model.Comparison {
+	if b.compared == nil {
+		b.compared = b.site.Comparisons()
+	}
+	return b.compared
+}
+
+func (b *builder) comparisonOf(key string) *model.Comparison {
+	for _, c := range b.comparisons() {
+		if c.Period.Key() == key {
+			return c
+		}
+	}
+	return nil
+}
+
+func (b *builder) comparisonPages() error {
+	cs := b.comparisons()
+	if len(cs) == 0 {
+		return nil
+	}
+	paths := map[*model.Report]string{}
+	for _, a := range b.articles {
+		paths[a.Report] = a.Path()
+	}
+	for _, e := range b.site.OtherEntities() {
+		for _, r := range b.site.ReportsOf(e) {
+			paths[r] = EntityDir(e) + "bai-viet/" + r.Period.Key() + "/"
+		}
+	}
+	list := &ComparisonsBody{Entities: b.site.OtherEntities()}
+	for i := len(cs) - 1; i >= 0; i-- {
+		c := cs[i]
+		list.Comparisons = append(list.Comparisons, c)
+		body := &ComparisonBody{Comparison: c, Articles: paths}
+		illustrative := c.National != nil && c.National.Illustrative
+		for _, r := range c.Reports {
+			illustrative = illustrative || r.Illustrative
+		}
+		if len(c.Scores) > 0 {
+			fig, err := b.comparisonChart(c, "diem", "Điểm chỉ số", c.Scores, c.ScoreAverage, true)
+			if err != nil {
+				return err
+			}
+			body.ScoreChart = &fig
+		}
+		for _, rc := range c.Rates {
+			avg := rc.Average
+			fig, err := b.comparisonChart(c, rc.Indicator.Key, rc.Indicator.Short, rc.Rows, &avg, false)
+			if err != nil {
+				return err
+			}
+			body.Rates = append(body.Rates, RateRanking{RateComparison: rc, Chart: fig})
+		}
+		title := "So sánh các tỉnh, " + c.Period.Label()
+		if err := b.page("comparison", ComparisonPath(c), title, title, "comparisons", illustrative, body); err != nil {
+			return err
+		}
+	}
+	title := "So sánh các tỉnh theo kỳ"
+	return b.page("comparisons", ComparisonDir, title, title, "comparisons", false, list)
+}
+
+// comparisonChart draws one ranking, best at the top, with the national average as a mark.
+func (b *builder) comparisonChart(c *model.Comparison, id, what string, rows []model.Standing, avg *float64, score bool) (Figure, error) {
+	ch := chart.Chart{ID: "so-sanh-" + c.Period.Key() + "-" + id, Kind: chart.Bar, Horizontal: true,
+		CategoryName: "Tỉnh, thành phố", Unit: "%", YMin: num(0), YMax: num(100),
+		Title: "“" + what + "”: các tỉnh, " + c.Period.Label()}
+	if score {
+		ch.Unit, ch.Format = " điểm", vietnamese.Score
+	}
+	values := chart.Series{Name: what}
+	mean := chart.Series{Name: "Bình quân cả nước", Target: true}
+	for _, st := range rows {
+		ch.Categories = append(ch.Categories, write.UpperFirst(st.Name))
+		values.Values = append(values.Values, st.Value)
+		mean.Values = append(mean.Values, avg)
+	}
+	ch.Series = []chart.Series{values}
+	if avg != nil {
+		ch.Series = append(ch.Series, mean)
+	}
+	return b.draw(ch, "chart-desc-comparison", struct {
+		What    string
+		Rows    []model.Standing
+		Average *float64
+		Score   bool
+	}{what, rows, avg, score})
+}

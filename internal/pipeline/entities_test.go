@@ -1,0 +1,192 @@
+package pipeline_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"chiso/internal/sitetest"
+)
+
+// provinces is the minimal site (Bình Định, becoming the new Gia Lai on 1/7/2025) beside
+// three other provinces: the old Gia Lai, which merges into the new one, Quảng Ngãi and
+// Đắk Lắk. May 2024: every province gives counts of "ho-so-truc-tuyen" and an index score.
+const provinces = `
+-- data/entities.toml --
+[[entity]]
+key = "binh-dinh"
+name = "tỉnh Bình Định"
+short = "tỉnh"
+source_tag = "binhdinh.gov.vn"
+to = 2025-06-30
+successor = "gia-lai"
+
+[[entity]]
+key = "gia-lai"
+name = "tỉnh Gia Lai"
+short = "tỉnh"
+from = 2025-07-01
+
+[[entity]]
+key = "gia-lai-cu"
+name = "tỉnh Gia Lai"
+short = "tỉnh"
+to = 2025-06-30
+successor = "gia-lai"
+
+[[entity]]
+key = "quang-ngai"
+name = "tỉnh Quảng Ngãi"
+short = "tỉnh"
+
+[[entity]]
+key = "dak-lak"
+name = "tỉnh Đắk Lắk"
+short = "tỉnh"
+-- data/units.toml --
+[[unit]]
+code = "gl-so-tu-phap"
+name = "Sở Tư pháp tỉnh Gia Lai"
+level = "tinh"
+entity = "gia-lai-cu"
+to = 2025-06-30
+-- data/periods/gia-lai-cu/2024-05.toml --
+period = "2024-05"
+[index]
+score = 85.5
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { huyen = 900, xa = 900 }
+denominators = { huyen = 1000, xa = 1000 }
+units = [{ unit = "gl-so-tu-phap", numerator = 900, denominator = 1000 }]
+-- data/periods/quang-ngai/2024-05.toml --
+period = "2024-05"
+[index]
+score = 85.5
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { tinh = 450, huyen = 450, xa = 900 }
+denominators = { tinh = 500, huyen = 500, xa = 1000 }
+-- data/periods/dak-lak/2024-05.toml --
+period = "2024-05"
+[index]
+score = 90.1
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { tinh = 90, huyen = 90, xa = 90 }
+denominators = { tinh = 100, huyen = 100, xa = 100 }
+-- data/periods/2025-07.toml --
+period = "2025-07"
+[index]
+score = 80.2
+-- data/periods/quang-ngai/2025-07.toml --
+period = "2025-07"
+[index]
+score = 82.4
+`
+
+// rows lists a table's rows as "rank name value", in order, from the page's visible text.
+func tableRows(t *testing.T, page, caption string) []string {
+	t.Helper()
+	i := strings.Index(page, caption)
+	if i < 0 {
+		t.Fatalf("no table %q", caption)
+	}
+	tbody := page[i:]
+	tbody = tbody[strings.Index(tbody, "<tbody>"):strings.Index(tbody, "</tbody>")]
+	var out []string
+	for _, tr := range strings.Split(tbody, "<tr")[1:] {
+		out = append(out, sitetest.Text("<tr"+tr))
+	}
+	return out
+}
+
+func TestEntitiesCompared(t *testing.T) {
+	b := sitetest.Build(t, provinces)
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	// Each province's rate is pooled from its own counts only: the old Gia Lai's 2700/3000.
+	b.AssertFile("tinh/gia-lai-cu/bai-viet/2024-05/index.html", "90%")
+	got := strings.Join(tableRows(t, b.File("tinh/quang-ngai/index.html"), "Điểm chỉ số và tỷ lệ các chỉ tiêu của tỉnh Quảng Ngãi"), " | ")
+	if want := "Tháng 7/2025 82,4 – – – – | Tháng 5/2024 85,5 90% – – –"; got != want {
+		t.Errorf("Quảng Ngãi's periods:\n got %s\nwant %s", got, want)
+	}
+	b.AssertFile("tinh/gia-lai-cu/index.html", "xếp thứ 3/4 về điểm tháng 5/2024 với 85,5 điểm (bình quân cả nước 87,32 điểm)")
+	page := b.File("so-sanh/2024-05/index.html")
+	if !strings.Contains(page, "assets/vendor/echarts-") {
+		t.Error("the comparison's charts have no chart library")
+	}
+	// Index scores best first; Gia Lai and Quảng Ngãi tie and share the rank, in name order.
+	got = strings.Join(tableRows(t, page, "Điểm chỉ số các tỉnh, tháng 5/2024"), " | ")
+	if want := "1 Tỉnh Đắk Lắk 90,1 | 2 Tỉnh Bình Định (trang này) 88,19 | 3 Tỉnh Gia Lai 85,5 | 3 Tỉnh Quảng Ngãi 85,5"; got != want {
+		t.Errorf("scores:\n got %s\nwant %s", got, want)
+	}
+	// Rates: three provinces at 90% share the second place, in Vietnamese order (Đ after
+	// D, before G; by bytes it would come last).
+	got = strings.Join(tableRows(t, page, "Xếp hạng các tỉnh theo “Hồ sơ trực tuyến”, tháng 5/2024"), " | ")
+	if want := "1 Tỉnh Bình Định (trang này) 95,3% 24.002/ 25.191 | 2 Tỉnh Đắk Lắk 90% 270/ 300 | 2 Tỉnh Gia Lai 90% 2.700/ 3.000 | 2 Tỉnh Quảng Ngãi 90% 1.800/ 2.000"; got != want {
+		t.Errorf("rates:\n got %s\nwant %s", got, want)
+	}
+	// National averages: the mean of the scores; the rate pooled over the provinces'
+	// counts, 28772/30491 = 94,4% (the mean of the rates would be 91,3%).
+	b.AssertFile("so-sanh/2024-05/index.html", "Bình quân cả nước: 87,32 điểm", "Bình quân cả nước: 94,4% (tỷ lệ gộp")
+	b.AssertFile("bai-viet/2024-05/index.html", "Tỉnh Bình Định xếp thứ 2/4 về điểm tháng 5/2024 với 88,19 điểm")
+	b.AssertFile("so-sanh/index.html", "Tháng 5/2024", "Tháng 7/2025", `href="/chi-so/tinh/quang-ngai/"`)
+	// Unit pages are the site's own units'; another province's unit is on its reports.
+	b.AssertNoFile("don-vi/gl-so-tu-phap/index.html")
+	b.AssertFile("tinh/gia-lai-cu/bai-viet/2024-05/index.html", "cấp tỉnh đạt 90%", "<title>Tỉnh Gia Lai: Kết quả thực hiện 01 chỉ tiêu")
+	// The merger: the old Gia Lai is not in July 2025, the new one is, and the new Gia Lai's
+	// article does not compare with Bình Định's May.
+	july := b.File("so-sanh/2025-07/index.html")
+	if strings.Contains(july, "gia-lai-cu") || strings.Contains(july, "Bình Định") {
+		t.Error("a merged province is compared after the merger")
+	}
+	got = strings.Join(tableRows(t, july, "Điểm chỉ số các tỉnh, tháng 7/2025"), " | ")
+	if want := "1 Tỉnh Quảng Ngãi 82,4 | 2 Tỉnh Gia Lai (trang này) 80,2"; got != want {
+		t.Errorf("July:\n got %s\nwant %s", got, want)
+	}
+	b.AssertFile("bai-viet/2025-07/index.html", "bài viết không so sánh với các kỳ trước, vốn là số liệu của tỉnh Bình Định")
+	b.AssertNotContains("tinh/gia-lai-cu/index.html", "tháng 7/2025")
+	b.AssertFile("index.html", "So với các tỉnh", "Tỉnh Gia Lai xếp thứ 2/2 về điểm tháng 7/2025")
+	b.AssertNoFile("tinh/gia-lai/index.html") // the site's own keeps the site's own pages
+	// Every province's figures are in the one dataset, with their entity in every row.
+	b.AssertFile("du-lieu/ket-qua.csv", "2024-05,quang-ngai,ho-so-truc-tuyen,tinh,,90,450,500",
+		"2024-05,gia-lai-cu,ho-so-truc-tuyen,,gl-so-tu-phap,90,900,1000", "2024-05,dak-lak,ho-so-truc-tuyen,,,90,270,300")
+	b.AssertFile("du-lieu/ky-bao-cao.csv", "2025-07,quang-ngai,")
+}
+
+// TestNationalTable: a province's site carrying every province's score of a period gets
+// the same ranking, by the table's ranks, with the average as stated.
+func TestNationalTable(t *testing.T) {
+	b := sitetest.Build(t, `
+-- data/national/2024-04.toml --
+period = "2024-04"
+source = "Văn phòng Chính phủ"
+national_average = 83.1
+[[province]]
+name = "tỉnh Quảng Ninh"
+score = 90.1
+rank = 1
+[[province]]
+name = "thành phố Hải Phòng"
+score = 86.3
+rank = 3
+[[province]]
+entity = "binh-dinh"
+score = 88.62
+rank = 2
+`)
+	b.AssertClean()
+	page := b.File("so-sanh/2024-04/index.html")
+	got := strings.Join(tableRows(t, page, "Điểm chỉ số các tỉnh, tháng 4/2024"), " | ")
+	if want := "1 Tỉnh Quảng Ninh 90,1 | 2 Tỉnh Bình Định (trang này) 88,62 | 3 Thành phố Hải Phòng 86,3"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	b.AssertFile("so-sanh/2024-04/index.html", "Bình quân cả nước: 83,1 điểm (như nguồn công bố)", "Theo bảng điểm cả nước của Văn phòng Chính phủ")
+	b.AssertFile("bai-viet/2024-04/index.html", "Tỉnh Bình Định xếp thứ 2/3 về điểm tháng 4/2024 với 88,62 điểm (bình quân cả nước 83,1 điểm)")
+	b.AssertFile("index.html", "Tỉnh Bình Định xếp thứ 2/3 về điểm tháng 4/2024")
+	if regexp.MustCompile(`so-sanh/2024-05/`).MatchString(b.File("index.html")) {
+		t.Error("a period without a table is compared")
+	}
+}
