@@ -116,13 +116,17 @@ export async function openSite(prefix, serverOpts = {}) {
   // Whole documents are pages; other .html files are fragments (an article's markup for
   // other sites to paste in), checked for validity only.
   const isDocument = (f) => /^\s*<!doctype html>/i.test(fs.readFileSync(f.file, 'utf8').slice(0, 200));
-  const pages = all.filter(isDocument);
+  // Redirect pages (an old address: meta refresh) navigate away as they load: not pages.
+  const isRedirect = (f) => /<meta http-equiv="refresh"/i.test(fs.readFileSync(f.file, 'utf8').slice(0, 1000));
+  const pages = all.filter((f) => isDocument(f) && !isRedirect(f));
+  const redirects = all.filter((f) => isDocument(f) && isRedirect(f));
   const fragments = all.filter((f) => !isDocument(f));
   return {
     out,
     base,
     server,
     pages,
+    redirects,
     fragments,
     url: (p) => server.url + p,
     close: async () => {

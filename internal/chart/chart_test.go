@@ -427,7 +427,7 @@ func TestTargetAndLabels(t *testing.T) {
 					Step      string
 					LineStyle struct{ Type string }
 					Label     *struct{ Show bool }
-					Data      []struct{ Value any }
+					Data      []any // a value alone
 				}
 			}
 		}
@@ -447,8 +447,8 @@ func TestTargetAndLabels(t *testing.T) {
 	if s[3].Type != "line" || s[3].Step != "middle" || s[3].LineStyle.Type != "dashed" {
 		t.Errorf("target: %+v, want a dashed step line", s[3])
 	}
-	if s[2].Data[2].Value != "-" {
-		t.Errorf("gap = %v, want \"-\"", s[2].Data[2].Value)
+	if s[2].Data[2] != "-" {
+		t.Errorf("gap = %v, want \"-\"", s[2].Data[2])
 	}
 	// Many bars: no value labels (they would overlap; tooltip and table carry them).
 	c := barChart()
@@ -532,7 +532,7 @@ func TestBreakSplitsLines(t *testing.T) {
 			BaseOption struct {
 				Series []struct {
 					Name string
-					Data []struct{ Value any }
+					Data []any // a value alone
 				}
 			}
 		}
@@ -548,7 +548,7 @@ func TestBreakSplitsLines(t *testing.T) {
 	for _, s := range env.Option.BaseOption.Series {
 		var vs []string
 		for _, d := range s.Data {
-			vs = append(vs, fmtValue(d.Value))
+			vs = append(vs, fmtValue(d))
 		}
 		got = append(got, part{s.Name, strings.Join(vs, " ")})
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -67,6 +68,9 @@ type Rendered struct {
 	// encoding/json has escaped < > & U+2028 U+2029, and no "__f__" marker is left.
 	JSON  []byte
 	Table Table
+	// Inline: the page prints the chart's figures in its own table and offers no embed page
+	// or CSV of its own (a ranking: the period's data is in the dataset).
+	Inline bool
 }
 
 // envelope is what the page embeds; see Rendered.JSON.
@@ -117,6 +121,9 @@ func Render(c Chart) (Rendered, error) {
 	if err != nil {
 		return Rendered{}, fmt.Errorf("chart %q: %w", c.ID, err)
 	}
+	// A data point is its value alone: ECharts reads 98.5 as {"value":98.5}, and a ranking
+	// chart of 140 units had 1,4 KB of wrappers per series.
+	out = valueOnly.ReplaceAll(out, []byte("$1"))
 	if bytes.Contains(out, []byte(funcMarker)) { // cannot happen: every string went through neutralise
 		return Rendered{}, fmt.Errorf("chart %q: %s marker left in option JSON", c.ID, funcMarker)
 	}
@@ -595,6 +602,10 @@ func targetOpts(horizontal bool, bars int) []charts.SeriesOpts {
 		}),
 	}
 }
+
+// valueOnly is a data point with nothing but its value. Inside a JSON string a quote is
+// escaped, so `{"value":` only matches an object.
+var valueOnly = regexp.MustCompile(`\{"value":(-?[0-9][0-9.eE+-]*|"-")\}`)
 
 // gap is ECharts' "no value here": bars are left out, lines break.
 const gap = "-"

@@ -12,11 +12,24 @@ type EmbedBody struct {
 	Illustrative bool
 }
 
-// embeds writes nhung/{id}/: the chart alone, for an iframe on another site.
+// embeds writes nhung/{id}/: the chart alone, for an iframe on another site; for an inline
+// chart (a ranking's), a redirect to it on its page.
 func (b *builder) embeds() error {
 	for _, id := range b.open.order {
 		c := b.open.charts[id]
 		if !c.shown {
+			continue
+		}
+		if c.inline {
+			// Earlier builds published an embed page here: its address now sends readers
+			// to the chart on its page (a redirect page is ~0,6 KB, an embed page up to 25 KB).
+			p := &render.Page{Site: b.site, Kind: "redirect", Layout: "redirect", Path: EmbedDir + id + "/", Title: "Trang đã chuyển",
+				Body: &RedirectBody{To: c.page + "#" + id}}
+			out, err := b.tmpl.Render(p)
+			if err != nil {
+				return err
+			}
+			b.files[EmbedDir+id+"/index.html"] = out
 			continue
 		}
 		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Path: EmbedDir + id + "/", Title: c.chart.Title,

@@ -53,6 +53,7 @@ type drawnChart struct {
 	page         string // the first such page ("" is the home page)
 	pageTitle    string
 	illustrative bool
+	inline       bool // Figure.Inline: no embed page, no CSV
 }
 
 type publishedPage struct {
@@ -176,7 +177,7 @@ func (b *builder) dataBody(ds *opendata.Dataset, w *opendata.Written) *DataBody 
 // small slice (categories × series, unrounded) of what the dataset holds once.
 func (b *builder) chartFiles() {
 	for _, id := range b.open.order {
-		if c := b.open.charts[id]; c.shown {
+		if c := b.open.charts[id]; c.shown && !c.inline {
 			b.files[ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
 		}
 	}

@@ -140,10 +140,17 @@ func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLev
 	if res.Target != nil {
 		c.Series = append(c.Series, target)
 	}
-	return b.draw(c, "chart-desc-ranking", struct {
+	fig, err := b.draw(c, "chart-desc-ranking", struct {
 		Result *model.Result
 		Level  *model.Level
 		Units  int
 		Below  int
 	}{res, lv.Level, len(lv.Units), below})
+	// Its table is the ranking's (rank, unit, rate, counts, verdict), and no embed page or CSV
+	// per period × indicator × level: at a province's scale they were most of the output.
+	if err == nil {
+		fig.Inline = true
+		b.open.charts[c.ID].inline = true
+	}
+	return fig, err
 }
