@@ -8,6 +8,8 @@ import (
 	"sort"
 	"time"
 
+	"chiso/internal/vietnamese"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -50,27 +52,32 @@ func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte
 		for _, fl := range t.Fields {
 			guide = append(guide, []any{t.Name, fl.Name, fl.Type, fl.Unit, fl.Title, fl.Description})
 		}
+		for i, name := range sheetNames(t)[1:] {
+			guide = append(guide, []any{name, "", "", "", t.Title + " (tiếp theo)",
+				fmt.Sprintf("Phần %d của bảng %s, cùng các cột: một trang tính chỉ chứa được %s dòng.", i+2, t.Name, vietnamese.Int(int64(SheetRows)))})
+		}
 	}
 	if err := writeRows(f, guideSheet, guide[0], guide[1:], bold, nil, false); err != nil {
 		return nil, err
 	}
 	for _, t := range tables {
-		if _, err := f.NewSheet(t.Name); err != nil {
-			return nil, fmt.Errorf("sheet %s: %w", t.Name, err)
-		}
 		head := make([]any, len(t.Fields))
-		dates := make([]bool, len(t.Fields))
 		for i, fl := range t.Fields {
 			head[i] = fl.Name
-			dates[i] = fl.Type == "date"
 		}
-		if err := writeRows(f, t.Name, head, t.Rows, bold, func(col int, v any) any {
-			if tm, ok := v.(time.Time); ok {
-				return excelize.Cell{StyleID: dateStyle, Value: tm.UTC()}
+		for i, name := range sheetNames(t) {
+			if _, err := f.NewSheet(name); err != nil {
+				return nil, fmt.Errorf("sheet %s: %w", name, err)
 			}
-			return v
-		}, true); err != nil {
-			return nil, err
+			rows := t.Rows[i*SheetRows : min(len(t.Rows), (i+1)*SheetRows)]
+			if err := writeRows(f, name, head, rows, bold, func(col int, v any) any {
+				if tm, ok := v.(time.Time); ok {
+					return excelize.Cell{StyleID: dateStyle, Value: tm.UTC()}
+				}
+				return v
+			}, true); err != nil {
+				return nil, err
+			}
 		}
 	}
 	// The guide (the renamed Sheet1) is already the active sheet. SetActiveSheet would
@@ -80,6 +87,20 @@ func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte
 		return nil, err
 	}
 	return canonicalZip(buf.Bytes())
+}
+
+// SheetRows is how many data rows one sheet holds: Excel's 1 048 576 rows less the header.
+// A national dataset has millions of observations; its table goes on over sheets
+// "ket-qua", "ket-qua-2", … (a variable so that a test can make it small).
+var SheetRows = 1<<20 - 1
+
+// sheetNames are the sheets a table takes: its name, then NAME-2, NAME-3, ….
+func sheetNames(t *Table) []string {
+	names := []string{t.Name}
+	for i := 2; (i-1)*SheetRows < len(t.Rows); i++ {
+		names = append(names, fmt.Sprintf("%s-%d", t.Name, i))
+	}
+	return names
 }
 
 // canonicalZip rewrites a zip with its entries in name order and a fixed time: excelize
