@@ -214,20 +214,26 @@ func TestArticles(t *testing.T) {
 					return
 				}
 				t.Errorf("%s:%d: article differs from the expected text", c.File, c.Line)
-				gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
-				for i := 0; i < len(gl) || i < len(wl); i++ {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w || *diffOnly {
-						t.Errorf("line %d\n  got:  %s\n  want: %s", i+1, g, w)
-					}
-				}
+				lineDiff(t, got, want)
 			})
+		}
+	}
+}
+
+// lineDiff reports the lines where got and want differ (every line under the -diff-only flag).
+func lineDiff(t *testing.T, got, want string) {
+	t.Helper()
+	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(gl) || i < len(wl); i++ {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w || *diffOnly {
+			t.Errorf("line %d\n  got:  %s\n  want: %s", i+1, g, w)
 		}
 	}
 }

@@ -68,19 +68,7 @@ func TestArticlesEn(t *testing.T) {
 					return
 				}
 				t.Errorf("%s:%d: English article differs from the expected text", c.File, c.Line)
-				gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
-				for i := 0; i < len(gl) || i < len(wl); i++ {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w || *diffOnly {
-						t.Errorf("line %d\n  got:  %s\n  want: %s", i+1, g, w)
-					}
-				}
+				lineDiff(t, got, want)
 			})
 		}
 	}
