@@ -18,16 +18,16 @@ type seriesBreak struct {
 
 // breakAt adds a break to c before report r, the last category of c, when r's province or
 // levels differ from the report before it. check is false for the first point.
-func (b *builder) breakAt(c *chart.Chart, d *seriesData, r *model.Report, check bool) error {
+func (b *builder) breakAt(l *chartLang, c *chart.Chart, d *seriesData, r *model.Report, check bool) error {
 	if !check || r.Previous == nil {
 		return nil
 	}
 	var label string
 	var err error
 	if r.Break() {
-		label, err = b.w.Text("chart-break-entity", r)
+		label, err = l.w.Text("chart-break-entity", r)
 	} else if ended, started := levelChange(r.Previous, r); len(ended)+len(started) > 0 {
-		label, err = b.w.Text("chart-break-levels", struct{ Ended, Started []*model.Level }{ended, started})
+		label, err = l.w.Text("chart-break-levels", struct{ Ended, Started []*model.Level }{ended, started})
 	} else {
 		return nil
 	}
@@ -61,8 +61,8 @@ func levelChange(prev, r *model.Report) (ended, started []*model.Level) {
 }
 
 // targetSeries is the target of each result, a mark per indicator; nil where none.
-func targetSeries(results []*model.Result) chart.Series {
-	t := chart.Series{Name: "Mục tiêu", Target: true}
+func targetSeries(l *chartLang, results []*model.Result) chart.Series {
+	t := chart.Series{Name: l.t("Mục tiêu"), Target: true}
 	for _, res := range results {
 		var v *float64
 		if res.Target != nil {

@@ -1,11 +1,8 @@
 package pipeline
 
 import (
-	"strconv"
-
 	"chiso/internal/chart"
 	"chiso/internal/model"
-	"chiso/internal/vietnamese"
 	"chiso/internal/write"
 )
 
@@ -41,17 +38,23 @@ func hasCharts(body any) bool {
 func num(v float64) *float64 { return &v }
 
 func (b *builder) draw(c chart.Chart, descTemplate string, descData any) (Figure, error) {
-	desc, err := b.w.Text(descTemplate, descData)
+	return b.drawIn(b.vi(), c, descTemplate, descData)
+}
+
+// drawIn describes c in l's language and renders it; the open-data step (CSV, embeds)
+// records each edition's charts apart.
+func (b *builder) drawIn(l *chartLang, c chart.Chart, descTemplate string, descData any) (Figure, error) {
+	desc, err := l.w.Text(descTemplate, descData)
 	if err != nil {
 		return Figure{}, err
 	}
 	c.Description = desc
 	if c.Format == nil {
-		c.Format = vietnamese.RatePrinted
+		c.Format = l.rate
 	}
 	fig, err := chart.Render(c)
 	if err == nil {
-		b.open.drew(c, fig)
+		l.open.drew(c, fig)
 	}
 	return fig, err
 }
@@ -85,26 +88,35 @@ func (b *builder) periodData(r *model.Report) *targetsData {
 }
 
 // targetsChart is the whole rate of each indicator against its target in one period.
-func (b *builder) targetsChart(id, title, desc string, r *model.Report) (Figure, error) {
-	c := chart.Chart{ID: id, Kind: chart.Bar, Horizontal: true, Title: title, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100)}
-	whole := chart.Series{Name: "Cả " + r.Entity.Short}
-	for _, res := range r.Results {
-		c.Categories = append(c.Categories, res.Indicator.Short)
-		whole.Values = append(whole.Values, num(res.Whole))
+func (b *builder) targetsChart(l *chartLang, id, titleTemplate, desc string, r *model.Report) (Figure, error) {
+	title, err := l.w.Text(titleTemplate, r)
+	if err != nil {
+		return Figure{}, err
 	}
-	c.Series = []chart.Series{whole, targetSeries(r.Results)}
-	return b.draw(c, desc, b.periodData(r))
+	whole, err := l.w.Text("chart-series-whole", r.Entity)
+	if err != nil {
+		return Figure{}, err
+	}
+	c := chart.Chart{ID: id, Kind: chart.Bar, Horizontal: true, Title: title, CategoryName: l.t("Chỉ tiêu|cột bảng"), Unit: "%", YMin: num(0), YMax: num(100)}
+	s := chart.Series{Name: whole}
+	for _, res := range r.Results {
+		c.Categories = append(c.Categories, l.indicator(res.Indicator))
+		s.Values = append(s.Values, num(res.Whole))
+	}
+	c.Series = []chart.Series{s, targetSeries(l, r.Results)}
+	return b.drawIn(l, c, desc, b.periodData(r))
 }
 
 func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
-	r := a.Report
+	return b.articleChartsIn(b.vi(), a.Report)
+}
+
+func (b *builder) articleChartsIn(l *chartLang, r *model.Report) ([]Figure, error) {
 	if len(r.Results) == 0 {
 		return nil, nil // a report of the index alone: no rates to draw
 	}
 	key := r.Period.Key()
-	targets, err := b.targetsChart("bai-"+key+"-muc-tieu",
-		"Tỷ lệ của cả "+r.Entity.Short+" so với mục tiêu, "+r.Period.Label(),
-		"chart-desc-targets", r)
+	targets, err := b.targetsChart(l, "bai-"+key+"-muc-tieu", "chart-title-targets", "chart-desc-targets", r)
 	if err != nil {
 		return nil, err
 	}
@@ -113,13 +125,17 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 	if len(levels) == 0 {
 		return figs, nil
 	}
-	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, Horizontal: true, CategoryName: "Chỉ tiêu", Unit: "%", YMin: num(0), YMax: num(100),
-		Title: "Tỷ lệ theo cấp, " + r.Period.Label()}
+	title, err := l.w.Text("chart-title-levels", r)
+	if err != nil {
+		return nil, err
+	}
+	c := chart.Chart{ID: "bai-" + key + "-theo-cap", Kind: chart.Bar, Horizontal: true, CategoryName: l.t("Chỉ tiêu|cột bảng"), Unit: "%", YMin: num(0), YMax: num(100),
+		Title: title}
 	for _, res := range r.Results {
-		c.Categories = append(c.Categories, res.Indicator.Short)
+		c.Categories = append(c.Categories, l.indicator(res.Indicator))
 	}
 	for _, lv := range levels {
-		s := chart.Series{Name: lv.Name}
+		s := chart.Series{Name: l.level(lv)}
 		for _, res := range r.Results {
 			var v *float64
 			for _, lr := range res.Levels {
@@ -131,8 +147,8 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 		}
 		c.Series = append(c.Series, s)
 	}
-	c.Series = append(c.Series, targetSeries(r.Results))
-	fig, err := b.draw(c, "chart-desc-levels", b.periodData(r))
+	c.Series = append(c.Series, targetSeries(l, r.Results))
+	fig, err := b.drawIn(l, c, "chart-desc-levels", b.periodData(r))
 	if err != nil {
 		return nil, err
 	}
@@ -140,10 +156,14 @@ func (b *builder) articleCharts(a *write.Article) ([]Figure, error) {
 }
 
 func (b *builder) latestCharts(a *write.Article) ([]Figure, error) {
-	if len(a.Report.Results) == 0 {
+	return b.latestChartsIn(b.vi(), a.Report)
+}
+
+func (b *builder) latestChartsIn(l *chartLang, r *model.Report) ([]Figure, error) {
+	if len(r.Results) == 0 {
 		return nil, nil
 	}
-	fig, err := b.targetsChart("trang-chu-ky-moi-nhat", "Kỳ gần nhất: tỷ lệ so với mục tiêu, "+a.Report.Period.Label(), "chart-desc-targets", a.Report)
+	fig, err := b.targetsChart(l, "trang-chu-ky-moi-nhat", "chart-title-latest", "chart-desc-targets", r)
 	if err != nil {
 		return nil, err
 	}
@@ -173,15 +193,27 @@ type seriesData struct {
 }
 
 func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Figure, error) {
+	return b.trendChartsIn(b.vi(), ind, levels)
+}
+
+func (b *builder) trendChartsIn(l *chartLang, ind *model.Indicator, levels []*model.Level) ([]Figure, error) {
 	d := &seriesData{Site: b.site, Indicator: ind}
-	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, CategoryName: "Kỳ", Unit: "%", YMin: num(0), YMax: num(100),
-		Title: "“" + ind.Short + "” qua các kỳ"}
-	whole := chart.Series{Name: "Cả " + b.site.Current().Short}
-	target := chart.Series{Name: "Mục tiêu", Target: true}
+	title, err := l.w.Text("chart-title-trend", ind)
+	if err != nil {
+		return nil, err
+	}
+	wholeName, err := l.w.Text("chart-series-whole", b.site.Current())
+	if err != nil {
+		return nil, err
+	}
+	c := chart.Chart{ID: "chi-tieu-" + ind.Key + "-xu-huong", Kind: chart.Line, CategoryName: l.t("Kỳ"), Unit: "%", YMin: num(0), YMax: num(100),
+		Title: title}
+	whole := chart.Series{Name: wholeName}
+	target := chart.Series{Name: l.t("Mục tiêu"), Target: true}
 	ended := map[*model.Level]bool{}
 	byLevel := make([]chart.Series, len(levels))
 	for i, lv := range levels {
-		byLevel[i].Name = lv.Name
+		byLevel[i].Name = l.level(lv)
 	}
 	for _, r := range b.site.Series() {
 		res := r.Result(ind.Key)
@@ -190,8 +222,8 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 		}
 		d.Points = append(d.Points, r)
 		d.LastValue = res.Whole
-		c.Categories = append(c.Categories, r.Period.Short())
-		if err := b.breakAt(&c, d, r, len(d.Points) > 1); err != nil {
+		c.Categories = append(c.Categories, l.period(r.Period))
+		if err := b.breakAt(l, &c, d, r, len(d.Points) > 1); err != nil {
 			return nil, err
 		}
 		whole.Values = append(whole.Values, num(res.Whole))
@@ -223,7 +255,7 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 	c.YMin, c.YMax = axisRange(c.Series, 10, 0, 100)
 	c.Tick = 10
 	d.AxisMin = *c.YMin
-	fig, err := b.draw(c, "chart-desc-trend", d)
+	fig, err := b.drawIn(l, c, "chart-desc-trend", d)
 	if err != nil {
 		return nil, err
 	}
@@ -231,11 +263,23 @@ func (b *builder) trendCharts(ind *model.Indicator, levels []*model.Level) ([]Fi
 }
 
 func (b *builder) scoreCharts() ([]Figure, error) {
+	return b.scoreChartsIn(b.vi())
+}
+
+func (b *builder) scoreChartsIn(l *chartLang) ([]Figure, error) {
 	d := &seriesData{Site: b.site}
-	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, CategoryName: "Kỳ", Title: "Điểm chỉ số qua các kỳ", Unit: " điểm", Format: vietnamese.Score}
-	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: "Thứ hạng qua các kỳ (hạng 1 là cao nhất)", CategoryName: "Kỳ",
-		Inverse: true, WholeNumbers: true, Format: func(v float64) string { return vietnamese.Decimal(v, 0) }}
-	s := chart.Series{Name: "Điểm"}
+	scoreTitle, err := l.w.Text("chart-title-score", b.site)
+	if err != nil {
+		return nil, err
+	}
+	rankTitle, err := l.w.Text("chart-title-rank", b.site)
+	if err != nil {
+		return nil, err
+	}
+	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, CategoryName: l.t("Kỳ"), Title: scoreTitle, Unit: " " + l.t("điểm"), Format: l.score}
+	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: rankTitle, CategoryName: l.t("Kỳ"),
+		Inverse: true, WholeNumbers: true, Format: l.whole}
+	s := chart.Series{Name: l.t("Điểm")}
 	// One rank series per number of ranked provinces (63, then 34): ranks out of different
 	// totals are not one series.
 	var ranks []chart.Series
@@ -247,11 +291,11 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 			continue
 		}
 		d.Points = append(d.Points, r)
-		cat := r.Period.Short()
+		cat := l.period(r.Period)
 		score.Categories = append(score.Categories, cat)
 		rank.Categories = append(rank.Categories, cat)
 		if r.Break() && len(d.Points) > 1 {
-			if err := b.breakAt(&score, d, r, true); err != nil {
+			if err := b.breakAt(l, &score, d, r, true); err != nil {
 				return nil, err
 			}
 			rank.Breaks = score.Breaks
@@ -274,9 +318,12 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 		}
 		if _, ok := rankOf[x.RankOf]; !ok {
 			rankOf[x.RankOf] = len(ranks)
-			name := "Hạng"
+			name := l.t("Hạng")
 			if x.RankOf > 0 {
-				name = "Hạng trên " + strconv.Itoa(x.RankOf) + " tỉnh, thành phố"
+				var err error
+				if name, err = l.w.Text("chart-series-rank-of", x.RankOf); err != nil {
+					return nil, err
+				}
 			}
 			ranks = append(ranks, chart.Series{Name: name, Values: make([]*float64, len(rank.Categories)-1)})
 		}
@@ -297,7 +344,7 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 		score.YMin, score.YMax = axisRange(score.Series, 5, 0, 100)
 		score.Tick = 5
 		d.AxisMin = *score.YMin
-		f, err := b.draw(score, "chart-desc-score", d)
+		f, err := b.drawIn(l, score, "chart-desc-score", d)
 		if err != nil {
 			return nil, err
 		}
@@ -312,7 +359,7 @@ func (b *builder) scoreCharts() ([]Figure, error) {
 			worst = max(worst, float64(r.Index.Rank))
 		}
 		rank.YMin, rank.YMax = num(1), num(worst+1)
-		f, err := b.draw(rank, "chart-desc-rank", d)
+		f, err := b.drawIn(l, rank, "chart-desc-rank", d)
 		if err != nil {
 			return nil, err
 		}

@@ -128,7 +128,7 @@ func (b *builder) openData(src fs.FS) error {
 		return err
 	}
 	b.chartFiles()
-	for _, step := range []func() error{b.embeds, b.fragments, b.feeds, b.searchPage} {
+	for _, step := range []func() error{b.embeds, b.englishChartFiles, b.fragments, b.feeds, b.searchPage} {
 		if err := step(); err != nil {
 			return err
 		}

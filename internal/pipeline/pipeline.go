@@ -126,6 +126,7 @@ type builder struct {
 	summaryList []*model.Summary
 	jobs        []pageJob
 	open        openData  // charts and pages recorded for the open-data step (opendata.go)
+	openEn      openData  // the English edition's charts (english_charts.go)
 	probs       diag.List // problems found while building (a redirect to no page)
 	echarts     string    // path of the ECharts file under assets/vendor/
 	rendered    []pageJob // pages rendered so far, for the search index
@@ -142,7 +143,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages, b.englishEdition}
+	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages, b.englishEdition, b.englishCharts}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

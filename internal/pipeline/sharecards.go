@@ -11,7 +11,6 @@ import (
 	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/shareimage"
-	"chiso/internal/vietnamese"
 	"chiso/internal/write"
 )
 
@@ -28,29 +27,37 @@ type cardJob struct {
 // quarters, rankings) a card with their title and figures; it returns the card's path,
 // or "" for a page that shows the site's card, and the card's text for its alt.
 func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
-	cfg := &b.site.Config
+	return b.shareCardIn(b.vi(), p)
+}
+
+// shareCardIn is shareCard in l's language: its words from the edition's wording
+// (card-*) and UI table, its numbers and names the edition's.
+func (b *builder) shareCardIn(l *chartLang, p *render.Page) (file, alt string, err error) {
 	now := b.site.Current()
-	card := shareimage.Card{Kicker: cfg.Title + " – " + now.Name, Title: p.Title, Footer: now.SourceTag}
+	card := shareimage.Card{Kicker: l.siteTitle + " – " + l.entity(now), Title: p.Title, Footer: now.SourceTag}
+	text := func(name string, data any) string {
+		s, e := l.w.Text(name, data)
+		if e != nil && err == nil {
+			err = e
+		}
+		return s
+	}
 	switch body := p.Body.(type) {
 	case *ArticleBody:
 		r := body.Article.Report
-		title, err := b.w.Text("card-title-article", r)
-		if err != nil {
-			return "", "", err
-		}
-		card.Title = write.UpperFirst(title)
-		card.Kicker = cfg.Title + " – " + r.Entity.Name
-		card.Figures = metFigure(r.Results, "chỉ tiêu đạt mục tiêu")
+		card.Title = write.UpperFirst(text("card-title-article", r))
+		card.Kicker = l.siteTitle + " – " + l.entity(r.Entity)
+		card.Figures = metFigure(r.Results, l.t("chỉ tiêu đạt mục tiêu"))
 		if x := r.Index; x != nil {
 			if x.HasScore() {
-				card.Figures = append(card.Figures, shareimage.Figure{Value: vietnamese.Score(*x.Score), Label: "điểm Chỉ số"})
+				card.Figures = append(card.Figures, shareimage.Figure{Value: l.score(*x.Score), Label: l.t("điểm Chỉ số")})
 			}
 			if x.HasRank() && x.RankOf > 0 {
 				card.Figures = append(card.Figures, shareimage.Figure{Value: strconv.Itoa(x.Rank) + "/" + strconv.Itoa(x.RankOf),
-					Label: "xếp hạng cả nước"})
+					Label: l.t("xếp hạng cả nước")})
 			}
 		}
-		card.Footer = write.UpperFirst(r.Period.Label()) + " · " + r.Entity.SourceTag
+		card.Footer = write.UpperFirst(l.label(r.Period)) + " · " + r.Entity.SourceTag
 	case *IndicatorBody:
 		if len(body.Rows) == 0 {
 			return "", "", nil
@@ -60,11 +67,11 @@ func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
 			last = body.Rows[0]
 		}
 		res, r := last.Result, last.Article.Report
-		card.Figures = []shareimage.Figure{{Value: vietnamese.Rate(res.Whole) + "%", Label: "cả " + r.Entity.Short + ", " + r.Period.Label(), Low: res.Target != nil && !res.Met}}
+		card.Figures = []shareimage.Figure{{Value: l.rateRounded(res.Whole) + "%", Label: text("card-figure-whole", r), Low: res.Target != nil && !res.Met}}
 		if res.Target != nil {
-			card.Figures = append(card.Figures, shareimage.Figure{Value: vietnamese.Rate(res.Target.Value) + "%", Label: "mục tiêu"})
+			card.Figures = append(card.Figures, shareimage.Figure{Value: l.rateRounded(res.Target.Value) + "%", Label: l.t("mục tiêu")})
 		}
-		card.Footer = "Chỉ tiêu · " + now.SourceTag
+		card.Footer = l.t("Chỉ tiêu|ảnh chia sẻ") + " · " + now.SourceTag
 	case *UnitBody:
 		if body.Latest == nil {
 			return "", "", nil
@@ -79,9 +86,9 @@ func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
 			}
 		}
 		if all > 0 {
-			card.Figures = []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: "chỉ tiêu đạt, " + body.Latest.Article.Report.Period.Label(), Low: met < all}}
+			card.Figures = []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: text("card-figure-unit", body.Latest.Article.Report), Low: met < all}}
 		}
-		card.Footer = body.Unit.Level.Name + " · " + now.SourceTag
+		card.Footer = l.level(body.Unit.Level) + " · " + now.SourceTag
 	case *SummaryBody:
 		var met, all int
 		for _, res := range body.Summary.Results {
@@ -93,15 +100,18 @@ func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
 			}
 		}
 		if all > 0 {
-			card.Figures = []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: "chỉ tiêu đạt (tỷ lệ gộp)", Low: met < all}}
+			card.Figures = []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: l.t("chỉ tiêu đạt (tỷ lệ gộp)"), Low: met < all}}
 		}
 	case *RankingBody:
-		card.Figures = metFigure(body.Article.Report.Results, "chỉ tiêu đạt, cả "+body.Article.Report.Entity.Short)
+		card.Figures = metFigure(body.Article.Report.Results, text("card-figure-ranking", body.Article.Report))
 	default:
 		return "", "", nil
 	}
+	if err != nil {
+		return "", "", err
+	}
 	if p.Illustrative {
-		card.Footer = "Số liệu minh họa · " + card.Footer
+		card.Footer = l.t("Số liệu minh họa|ảnh chia sẻ") + " · " + card.Footer
 	}
 	file = p.Path + ShareCardName
 	b.cards = append(b.cards, cardJob{file: file, card: card})

@@ -54,6 +54,9 @@ func FuncsEn(cfg *model.Config, ui map[string]string) template.FuncMap {
 	f["percent"] = func(v float64) string { return english.Decimal(v, 2) }
 	f["money"] = english.Money
 	f["en"] = func(s string) string { return Gloss(cfg, s) }
+	f["embedCode"] = func(id, title string) string { // the English embed, en/nhung/{id}/
+		return EmbedCode(cfg.BaseURL+cfg.BasePath+"en/nhung/"+id+"/", title)
+	}
 	for k, v := range nameFuncs(cfg, true) {
 		f[k] = v
 	}

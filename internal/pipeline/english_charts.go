@@ -1,0 +1,192 @@
+package pipeline
+
+// The English edition's charts and share cards. A chart is built by one function for
+// both editions, given a chartLang: its words come from the edition's wording templates
+// (chart-title-*, chart-series-*, chart-desc-*, chart-break-*; templates/wording/en/
+// charts.html in English) and UI table (t), its names from the data's name_en/short_en,
+// its numbers and periods from package english. An English chart keeps its Vietnamese
+// twin's ID, so en/nhung/{id}/ and en/du-lieu/bieu-do/{id}.csv mirror nhung/{id}/ and
+// du-lieu/bieu-do/{id}.csv. English pages get their charts and cards after englishEdition
+// has queued them (englishCharts), whatever file queued them.
+
+import (
+	"strings"
+
+	en "chiso/internal/english"
+	"chiso/internal/model"
+	"chiso/internal/opendata"
+	"chiso/internal/render"
+	"chiso/internal/vietnamese"
+	"chiso/internal/write"
+)
+
+// chartLang is what differs between the two editions' charts.
+type chartLang struct {
+	en        bool
+	w         *write.Writer
+	t         func(string) string // a UI word: the text itself, or templates/ui-en.toml's English
+	rate      func(float64) string
+	score     func(float64) string
+	whole     func(float64) string      // ranks
+	period    func(model.Period) string // a chart category: "4/2024", "Apr 2024"
+	indicator func(*model.Indicator) string
+	level     func(*model.Level) string
+	open      *openData // where drawn charts are recorded for their CSV and embed page
+	// For share cards: the site's title, a province's name, a period in words, a rate
+	// rounded to one decimal.
+	siteTitle   string
+	entity      func(*model.Entity) string
+	label       func(model.Period) string
+	rateRounded func(float64) string
+}
+
+// vi is the Vietnamese edition's chart language.
+func (b *builder) vi() *chartLang {
+	return &chartLang{
+		w: b.w, t: uiVietnamese,
+		rate: vietnamese.RatePrinted, score: vietnamese.Score,
+		whole:     func(v float64) string { return vietnamese.Decimal(v, 0) },
+		period:    model.Period.Short,
+		indicator: func(i *model.Indicator) string { return i.Short },
+		level:     func(l *model.Level) string { return l.Name },
+		open:      &b.open,
+		siteTitle: b.site.Config.Title, entity: func(e *model.Entity) string { return e.Name },
+		label: model.Period.Label, rateRounded: vietnamese.Rate,
+	}
+}
+
+// EnglishChartLang is the English edition's chart language; nil without an English edition.
+func (b *builder) enLang() *chartLang {
+	if b.en == nil {
+		return nil
+	}
+	return &chartLang{
+		en: true, w: b.en.w, t: b.en.t,
+		rate: en.RatePrinted, score: en.Score,
+		whole:     func(v float64) string { return en.Decimal(v, 0) },
+		period:    en.Short,
+		indicator: func(i *model.Indicator) string { return i.ShortEn },
+		level:     func(l *model.Level) string { return l.NameEn },
+		open:      &b.openEn,
+		siteTitle: b.site.Config.TitleEn, entity: func(e *model.Entity) string { return e.NameEn },
+		label: en.Label, rateRounded: func(v float64) string { return en.Decimal(v, 1) },
+	}
+}
+
+// uiVietnamese is the layouts' t in Vietnamese: the text before a context "|".
+func uiVietnamese(s string) string {
+	s, _, _ = strings.Cut(s, "|")
+	return s
+}
+
+// pageChartsIn fills the charts of a page body in l's language: the same charts as the
+// Vietnamese twin's, for home, article and indicator pages. A body of another kind is
+// left as it is. The English pages call it through englishCharts.
+func (b *builder) pageChartsIn(l *chartLang, body any) error {
+	var err error
+	switch x := body.(type) {
+	case *HomeBody:
+		if x.Latest == nil {
+			return nil
+		}
+		if x.Charts, err = b.latestChartsIn(l, x.Latest.Report); err != nil {
+			return err
+		}
+		x.IndexCharts, err = b.scoreChartsIn(l)
+	case *ArticleBody:
+		x.Charts, err = b.articleChartsIn(l, x.Article.Report)
+	case *IndicatorBody:
+		x.Charts, err = b.trendChartsIn(l, x.Indicator, x.Levels)
+	}
+	return err
+}
+
+// englishCharts gives every English page queued so far its English charts and its
+// English share card.
+func (b *builder) englishCharts() error {
+	l := b.enLang()
+	if l == nil {
+		return nil
+	}
+	for _, j := range b.jobs {
+		p := j.page
+		if p.Lang != "en" || p.Layout != "" {
+			continue
+		}
+		if err := b.pageChartsIn(l, p.Body); err != nil {
+			return err
+		}
+		p.HasCharts = hasCharts(p.Body)
+		if err := b.shareEn(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shareEn gives an English page with figures of its own an English card, drawn at
+// en/…/anh-chia-se.png; other pages keep the site's card, which has no text.
+func (b *builder) shareEn(p *render.Page) error {
+	if p.Share == nil {
+		return nil
+	}
+	file, alt, err := b.shareCardIn(b.enLang(), p)
+	if err != nil || file == "" {
+		return err
+	}
+	p.Share.Image, p.Share.ImageAlt = b.absURLOf(file), alt
+	if ld := p.Share.LD; ld != "" && p.Kind == "article" {
+		p.Share.LD = jsonLD(b.withImage(p, b.absURLOf(file)))
+	}
+	return nil
+}
+
+// withImage is the English article's JSON-LD with its own card as its image.
+func (b *builder) withImage(p *render.Page, image string) map[string]any {
+	ab := p.Body.(*ArticleBody)
+	ld := b.newsArticleLD(ab.Article)
+	ld["inLanguage"] = "en"
+	ld["image"] = []string{image}
+	return ld
+}
+
+// englishChartFiles writes, for each English chart an English page shows, its figures
+// as CSV with English headings (en/du-lieu/bieu-do/{id}.csv) and its embed page
+// (en/nhung/{id}/): the counterparts of chartFiles and embeds.
+func (b *builder) englishChartFiles() error {
+	if b.en == nil {
+		return nil
+	}
+	o := &b.openEn
+	for _, p := range b.open.pages {
+		if !isEnglish(p.path) {
+			continue
+		}
+		for _, m := range figureID.FindAllSubmatch(b.files[pageFile(p.path)], -1) {
+			if c := o.charts[string(m[1])]; c != nil && !c.shown {
+				c.shown, c.page, c.pageTitle, c.illustrative = true, p.path, p.title, p.illustrative
+			}
+		}
+	}
+	for _, id := range o.order {
+		c := o.charts[id]
+		if !c.shown || c.inline {
+			continue
+		}
+		b.files[EnglishDir+ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
+		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Lang: "en", Path: EnglishDir + EmbedDir + id + "/",
+			Title: c.chart.Title, Description: c.chart.Description, Illustrative: c.illustrative,
+			IllustrativeText: b.en.t(illustrativeText), HasCharts: true,
+			Body: &EmbedBody{Figure: c.fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
+		out, err := b.en.tmpl.Render(p)
+		if err != nil {
+			return err
+		}
+		b.files[p.Path+"index.html"] = out
+	}
+	return nil
+}
+
+func isEnglish(path string) bool {
+	return len(path) >= len(EnglishDir) && path[:len(EnglishDir)] == EnglishDir
+}
