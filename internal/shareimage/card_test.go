@@ -68,3 +68,44 @@ func TestDraw(t *testing.T) {
 		os.WriteFile(out, a, 0o644)
 	}
 }
+
+// The English card of the same article: the same layout with English words and figures
+// (88.62, "Apr 2024" style), the same bytes on every drawing, other bytes than the
+// Vietnamese card's, and text drawn where the title is.
+func TestDrawEnglish(t *testing.T) {
+	en := Card{
+		Kicker:  "Index of Service to Citizens and Businesses – Binh Dinh Province",
+		Title:   "Binh Dinh Province, April 2024: results of 7 indicators of service to citizens and businesses",
+		Figures: []Figure{{Value: "3/7", Label: "indicators met their targets", Low: true}, {Value: "88.62", Label: "index score"}, {Value: "2/63", Label: "national rank"}},
+		Footer:  "April 2024 · binhdinh.gov.vn",
+	}
+	a, err := Draw(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Draw(en)
+	if !bytes.Equal(a, again) {
+		t.Error("two drawings of one English card differ")
+	}
+	vi, _ := Draw(april)
+	if bytes.Equal(a, vi) {
+		t.Error("the English card has the Vietnamese card's bytes")
+	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
+		t.Errorf("size %v", b)
+	}
+	// A different figure value changes the picture: figures are drawn, not decoration.
+	other := en
+	other.Figures = append([]Figure{}, en.Figures...)
+	other.Figures[1].Value = "88.63"
+	if b, _ := Draw(other); bytes.Equal(a, b) {
+		t.Error("a card with another score has the same bytes")
+	}
+	if out := os.Getenv("CARD_OUT_EN"); out != "" {
+		os.WriteFile(out, a, 0o644)
+	}
+}
