@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"regexp"
@@ -56,7 +57,7 @@ func TestEnglishEdition(t *testing.T) {
 	}
 	twins := 0
 	for _, p := range files.Paths() {
-		if !strings.HasSuffix(p, "index.html") || strings.HasPrefix(p, pipeline.EmbedDir) {
+		if !strings.HasSuffix(p, "index.html") || strings.HasPrefix(strings.TrimPrefix(p, pipeline.EnglishDir), pipeline.EmbedDir) { // embeds: noindex, no twins
 			continue
 		}
 		lang, alt, sw := alternates(t, files[p])
@@ -125,7 +126,7 @@ func TestEnglishFeedsAndSitemap(t *testing.T) {
 	}
 	sitemap := string(files[pipeline.SitemapFile])
 	for _, p := range files.Paths() {
-		if strings.HasPrefix(p, pipeline.EnglishDir) && strings.HasSuffix(p, "index.html") {
+		if strings.HasPrefix(p, pipeline.EnglishDir) && strings.HasSuffix(p, "index.html") && !strings.HasPrefix(p, pipeline.EnglishDir+pipeline.EmbedDir) { // embeds are noindex
 			loc := "<loc>https://binhdinh.gov.vn" + base + strings.TrimSuffix(p, "index.html") + "</loc>"
 			if !strings.Contains(sitemap, loc) {
 				t.Errorf("sitemap lacks %s", loc)
@@ -192,10 +193,24 @@ func TestHostileEnglish(t *testing.T) {
 			continue
 		}
 		data := files[p]
-		if m := markup.Find(data); m != nil {
+		if m := markup.Find(data); m != nil && !strings.HasSuffix(p, ".csv") { // a chart's CSV is data, checked below
 			t.Errorf("%s: %q came out as markup", p, m)
 		}
 		switch {
+		case strings.HasSuffix(p, ".csv"):
+			recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+			if err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
+			for i, rec := range recs {
+				for _, cell := range rec {
+					if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+						if _, err := strconv.ParseFloat(cell, 64); err != nil {
+							t.Errorf("%s row %d: %q would run as a formula", p, i+1, cell)
+						}
+					}
+				}
+			}
 		case strings.HasSuffix(p, ".html"):
 			pages++
 			checkTree(t, p, data)
