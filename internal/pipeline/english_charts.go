@@ -31,6 +31,8 @@ type chartLang struct {
 	period    func(model.Period) string // a chart category: "4/2024", "Apr 2024"
 	indicator func(*model.Indicator) string
 	level     func(*model.Level) string
+	unit      func(*model.Unit) string
+	summary   func(*model.Summary) string // a quarter's or year's name: "quý 1/2025", "Q1 2025"
 	open      *openData // where drawn charts are recorded for their CSV and embed page
 	// For share cards: the site's title, a province's name, a period in words, a rate
 	// rounded to one decimal.
@@ -49,6 +51,8 @@ func (b *builder) vi() *chartLang {
 		period:    model.Period.Short,
 		indicator: func(i *model.Indicator) string { return i.Short },
 		level:     func(l *model.Level) string { return l.Name },
+		unit:      func(u *model.Unit) string { return u.Name },
+		summary:   func(s *model.Summary) string { return s.Label },
 		open:      &b.open,
 		siteTitle: b.site.Config.Title, entity: func(e *model.Entity) string { return e.Name },
 		label: model.Period.Label, rateRounded: vietnamese.Rate,
@@ -67,10 +71,22 @@ func (b *builder) enLang() *chartLang {
 		period:    en.Short,
 		indicator: func(i *model.Indicator) string { return i.ShortEn },
 		level:     func(l *model.Level) string { return l.NameEn },
+		unit:      func(u *model.Unit) string { return u.NameEn },
+		summary:   summaryLabel,
 		open:      &b.openEn,
 		siteTitle: b.site.Config.TitleEn, entity: func(e *model.Entity) string { return e.NameEn },
 		label: en.Label, rateRounded: func(v float64) string { return en.Decimal(v, 1) },
 	}
+}
+
+// summaryLabel names a summary's period in English from its key: "2025-q1" → "Q1 2025",
+// "2024" → "2024".
+func summaryLabel(s *model.Summary) string {
+	year, q, ok := strings.Cut(s.Key, "-q")
+	if !ok {
+		return s.Key
+	}
+	return "Q" + q + " " + year
 }
 
 // uiVietnamese is the layouts' t in Vietnamese: the text before a context "|".
@@ -79,12 +95,15 @@ func uiVietnamese(s string) string {
 	return s
 }
 
-// pageChartsIn fills the charts of a page body in l's language: the same charts as the
-// Vietnamese twin's, for home, article and indicator pages. A body of another kind is
-// left as it is. The English pages call it through englishCharts.
-func (b *builder) pageChartsIn(l *chartLang, body any) error {
+// ChartsIn fills the charts of page p's body in l's language, the same charts (same
+// ids) as its Vietnamese twin's: home, article, indicator, unit, quarter and ranking
+// pages. A body of another kind is left as it is. englishCharts calls it for every
+// English page; an English page built after englishCharts may call it itself:
+//
+//	err := b.chartsIn(b.enLang(), p) // then p.HasCharts = hasCharts(p.Body)
+func (b *builder) chartsIn(l *chartLang, p *render.Page) error {
 	var err error
-	switch x := body.(type) {
+	switch x := p.Body.(type) {
 	case *HomeBody:
 		if x.Latest == nil {
 			return nil
@@ -97,6 +116,26 @@ func (b *builder) pageChartsIn(l *chartLang, body any) error {
 		x.Charts, err = b.articleChartsIn(l, x.Article.Report)
 	case *IndicatorBody:
 		x.Charts, err = b.trendChartsIn(l, x.Indicator, x.Levels)
+	case *UnitBody:
+		// The unit's name as the page's title gives it (with its dates beside a namesake).
+		x.Charts, err = b.unitChartIn(l, x, p.Title)
+	case *SummaryBody:
+		x.Charts, err = b.summaryChartIn(l, x.Summary)
+	case *RankingBody:
+		for i := range x.Indicators {
+			ri := &x.Indicators[i]
+			for j := range ri.Levels {
+				lv := &ri.Levels[j]
+				if lv.Chart == nil {
+					continue
+				}
+				fig, err := b.rankingChartIn(l, x.Article.Report, ri.Result, *lv)
+				if err != nil {
+					return err
+				}
+				lv.Chart = &fig
+			}
+		}
 	}
 	return err
 }
@@ -113,7 +152,7 @@ func (b *builder) englishCharts() error {
 		if p.Lang != "en" || p.Layout != "" {
 			continue
 		}
-		if err := b.pageChartsIn(l, p.Body); err != nil {
+		if err := b.chartsIn(l, p); err != nil {
 			return err
 		}
 		p.HasCharts = hasCharts(p.Body)

@@ -279,7 +279,7 @@ func (b *builder) scoreChartsIn(l *chartLang) ([]Figure, error) {
 	score := chart.Chart{ID: "trang-chu-diem", Kind: chart.Line, CategoryName: l.t("Kỳ"), Title: scoreTitle, Unit: " " + l.t("điểm"), Format: l.score}
 	rank := chart.Chart{ID: "trang-chu-xep-hang", Kind: chart.Line, Title: rankTitle, CategoryName: l.t("Kỳ"),
 		Inverse: true, WholeNumbers: true, Format: l.whole}
-	s := chart.Series{Name: l.t("Điểm")}
+	s := chart.Series{Name: l.t("Điểm|biểu đồ")}
 	// One rank series per number of ranked provinces (63, then 34): ranks out of different
 	// totals are not one series.
 	var ranks []chart.Series
@@ -318,7 +318,7 @@ func (b *builder) scoreChartsIn(l *chartLang) ([]Figure, error) {
 		}
 		if _, ok := rankOf[x.RankOf]; !ok {
 			rankOf[x.RankOf] = len(ranks)
-			name := l.t("Hạng")
+			name := l.t("Hạng|biểu đồ")
 			if x.RankOf > 0 {
 				var err error
 				if name, err = l.w.Text("chart-series-rank-of", x.RankOf); err != nil {

@@ -69,7 +69,7 @@ func (b *builder) shareCardIn(l *chartLang, p *render.Page) (file, alt string, e
 		res, r := last.Result, last.Article.Report
 		card.Figures = []shareimage.Figure{{Value: l.rateRounded(res.Whole) + "%", Label: text("card-figure-whole", r), Low: res.Target != nil && !res.Met}}
 		if res.Target != nil {
-			card.Figures = append(card.Figures, shareimage.Figure{Value: l.rateRounded(res.Target.Value) + "%", Label: l.t("mục tiêu")})
+			card.Figures = append(card.Figures, shareimage.Figure{Value: l.rateRounded(res.Target.Value) + "%", Label: l.t("mục tiêu|ảnh chia sẻ")})
 		}
 		card.Footer = l.t("Chỉ tiêu|ảnh chia sẻ") + " · " + now.SourceTag
 	case *UnitBody:

@@ -48,19 +48,26 @@ type unitData struct {
 // unitChart is a unit's indicators over its periods, one line each; name is the unit's
 // as the page's title gives it (with its dates when another unit has the same name).
 func (b *builder) unitChart(body *UnitBody, name string) ([]Figure, error) {
+	return b.unitChartIn(b.vi(), body, name)
+}
+
+func (b *builder) unitChartIn(l *chartLang, body *UnitBody, name string) ([]Figure, error) {
 	if len(body.Rows) < 2 {
 		return nil, nil // one period: the table says it all
 	}
-	c := chart.Chart{ID: "don-vi-" + body.Unit.Code, Kind: chart.Line, CategoryName: "Kỳ", Unit: "%", Tick: 10,
-		Title: "Tỷ lệ các chỉ tiêu của " + name + " qua các kỳ"}
+	title, err := l.w.Text("chart-title-unit", name)
+	if err != nil {
+		return nil, err
+	}
+	c := chart.Chart{ID: "don-vi-" + body.Unit.Code, Kind: chart.Line, CategoryName: l.t("Kỳ"), Unit: "%", Tick: 10, Title: title}
 	// Rows are newest first; the chart reads left to right from the oldest.
 	for i := len(body.Rows) - 1; i >= 0; i-- {
 		p := body.Rows[i].Article.Report.Period
-		c.Categories = append(c.Categories, p.Short())
+		c.Categories = append(c.Categories, l.period(p))
 	}
 	d := unitData{Unit: body.Unit, First: body.Rows[len(body.Rows)-1].Article.Report, Last: body.Rows[0].Article.Report}
 	for j, ind := range body.Indicators {
-		s := chart.Series{Name: ind.Short}
+		s := chart.Series{Name: l.indicator(ind)}
 		has := false
 		for i := len(body.Rows) - 1; i >= 0; i-- {
 			var v *float64
@@ -78,7 +85,7 @@ func (b *builder) unitChart(body *UnitBody, name string) ([]Figure, error) {
 		return nil, nil
 	}
 	c.YMin, c.YMax = axisRange(c.Series, 10, 0, 100)
-	fig, err := b.draw(c, "chart-desc-unit", d)
+	fig, err := b.drawIn(l, c, "chart-desc-unit", d)
 	if err != nil {
 		return nil, err
 	}
@@ -87,13 +94,26 @@ func (b *builder) unitChart(body *UnitBody, name string) ([]Figure, error) {
 
 // summaryChart is a quarter's pooled rate of each indicator against its target.
 func (b *builder) summaryChart(s *model.Summary) ([]Figure, error) {
-	c := chart.Chart{ID: "tong-hop-" + s.Key, Kind: chart.Bar, Horizontal: true, CategoryName: "Chỉ tiêu", Unit: "%",
-		YMin: num(0), YMax: num(100), Title: "Tỷ lệ gộp " + s.Label + " so với mục tiêu"}
-	whole := chart.Series{Name: "Cả " + s.Reports[0].Entity.Short}
-	target := chart.Series{Name: "Mục tiêu", Target: true}
+	return b.summaryChartIn(b.vi(), s)
+}
+
+func (b *builder) summaryChartIn(l *chartLang, s *model.Summary) ([]Figure, error) {
+	label := l.summary(s)
+	title, err := l.w.Text("chart-title-summary", struct{ Label string }{label})
+	if err != nil {
+		return nil, err
+	}
+	wholeName, err := l.w.Text("chart-series-whole", s.Reports[0].Entity)
+	if err != nil {
+		return nil, err
+	}
+	c := chart.Chart{ID: "tong-hop-" + s.Key, Kind: chart.Bar, Horizontal: true, CategoryName: l.t("Chỉ tiêu|cột bảng"), Unit: "%",
+		YMin: num(0), YMax: num(100), Title: title}
+	whole := chart.Series{Name: wholeName}
+	target := chart.Series{Name: l.t("Mục tiêu"), Target: true}
 	met := 0
 	for _, res := range s.Results {
-		c.Categories = append(c.Categories, res.Indicator.Short)
+		c.Categories = append(c.Categories, l.indicator(res.Indicator))
 		whole.Values = append(whole.Values, num(res.Whole.Rate()))
 		var t *float64
 		if res.Target != nil {
@@ -105,11 +125,12 @@ func (b *builder) summaryChart(s *model.Summary) ([]Figure, error) {
 		target.Values = append(target.Values, t)
 	}
 	c.Series = []chart.Series{whole, target}
-	fig, err := b.draw(c, "chart-desc-summary", struct {
+	fig, err := b.drawIn(l, c, "chart-desc-summary", struct {
 		Summary  *model.Summary
+		Label    string // the summary's period in the edition's words
 		Site     *model.Site
 		MetCount int
-	}{s, b.site, met})
+	}{s, label, b.site, met})
 	if err != nil {
 		return nil, err
 	}
@@ -118,14 +139,25 @@ func (b *builder) summaryChart(s *model.Summary) ([]Figure, error) {
 
 // rankingChart is the units of one level against the indicator's target, best first.
 func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLevel) (Figure, error) {
+	return b.rankingChartIn(b.vi(), a, res, lv)
+}
+
+func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Result, lv RankingLevel) (Figure, error) {
+	title, err := l.w.Text("chart-title-ranking", struct {
+		Indicator *model.Indicator
+		Level     *model.Level
+		Report    *model.Report
+	}{res.Indicator, lv.Level, a})
+	if err != nil {
+		return Figure{}, err
+	}
 	c := chart.Chart{ID: "xep-hang-" + a.Period.Key() + "-" + res.Indicator.Key + "-" + lv.Level.Key, Kind: chart.Bar, Horizontal: true,
-		CategoryName: "Đơn vị", Unit: "%", YMin: num(0), YMax: num(100),
-		Title: "“" + res.Indicator.Short + "”: " + write.LowerFirst(lv.Level.Name) + ", " + a.Period.Label()}
-	rate := chart.Series{Name: "Tỷ lệ"}
-	target := chart.Series{Name: "Mục tiêu", Target: true}
+		CategoryName: l.t("Đơn vị|biểu đồ"), Unit: "%", YMin: num(0), YMax: num(100), Title: title}
+	rate := chart.Series{Name: l.t("Tỷ lệ")}
+	target := chart.Series{Name: l.t("Mục tiêu"), Target: true}
 	below := 0
 	for _, u := range lv.Units {
-		c.Categories = append(c.Categories, write.UpperFirst(u.Unit.Name))
+		c.Categories = append(c.Categories, write.UpperFirst(l.unit(u.Unit)))
 		rate.Values = append(rate.Values, num(u.Rate))
 		var t *float64
 		if res.Target != nil {
@@ -140,7 +172,7 @@ func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLev
 	if res.Target != nil {
 		c.Series = append(c.Series, target)
 	}
-	fig, err := b.draw(c, "chart-desc-ranking", struct {
+	fig, err := b.drawIn(l, c, "chart-desc-ranking", struct {
 		Result *model.Result
 		Level  *model.Level
 		Units  int
@@ -150,7 +182,7 @@ func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLev
 	// per period × indicator × level: at a province's scale they were most of the output.
 	if err == nil {
 		fig.Inline = true
-		b.open.charts[c.ID].inline = true
+		l.open.charts[c.ID].inline = true
 	}
 	return fig, err
 }
