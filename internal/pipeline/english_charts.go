@@ -33,7 +33,7 @@ type chartLang struct {
 	level     func(*model.Level) string
 	unit      func(*model.Unit) string
 	summary   func(*model.Summary) string // a quarter's or year's name: "quý 1/2025", "Q1 2025"
-	open      *openData // where drawn charts are recorded for their CSV and embed page
+	open      *openData                   // where drawn charts are recorded for their CSV and embed page
 	// For share cards: the site's title, a province's name, a period in words, a rate
 	// rounded to one decimal.
 	siteTitle   string

@@ -188,7 +188,7 @@ func TestEnglishShareCards(t *testing.T) {
 	ogImage := regexp.MustCompile(`<meta property="og:image" content="https://binhdinh\.gov\.vn/chi-so/([^"]*)">`)
 	ogAlt := regexp.MustCompile(`<meta property="og:image:alt" content="([^"]*)">`)
 	for page, wantAlt := range map[string]string{
-		"bai-viet/2024-04/": "Binh Dinh Province, April 2024: results of 7 indicators of service to citizens and businesses; 3/7 indicators met their targets; 88.62 index score; 2/63 national rank",
+		"bai-viet/2024-04/":          "Binh Dinh Province, April 2024: results of 7 indicators of service to citizens and businesses; 3/7 indicators met their targets; 88.62 index score; 2/63 national rank",
 		"chi-tieu/ho-so-truc-tuyen/": "; 94.1% whole province, December 2025; 50% target",
 		"":                           "",
 	} {
