@@ -201,8 +201,8 @@ func (b *builder) englishChartFiles() error {
 		if !isEnglish(p.path) {
 			continue
 		}
-		for _, m := range figureID.FindAllSubmatch(b.files[pageFile(p.path)], -1) {
-			if c := o.charts[string(m[1])]; c != nil && !c.shown {
+		for _, id := range b.chartsOn(p.path) {
+			if c := o.charts[id]; c != nil && !c.shown {
 				c.shown, c.page, c.pageTitle, c.illustrative = true, p.path, p.title, p.illustrative
 			}
 		}
@@ -224,6 +224,15 @@ func (b *builder) englishChartFiles() error {
 		b.files[p.Path+"index.html"] = out
 	}
 	return nil
+}
+
+// chartsOn lists the ids of the charts a rendered page shows, as chartPages finds them.
+func (b *builder) chartsOn(path string) []string {
+	var ids []string
+	for _, m := range figureID.FindAllSubmatch(b.files[pageFile(path)], -1) {
+		ids = append(ids, string(m[1]))
+	}
+	return ids
 }
 
 func isEnglish(path string) bool {
