@@ -22,11 +22,25 @@ type UnitBody struct {
 	Unit        *model.Unit
 	Predecessor []*model.Unit // units this one took over from
 	Indicators  []*model.Indicator
-	Rows        []UnitRow // newest first
+	Rows        []UnitRow // every period of the unit, newest first
 	Latest      *UnitRow  // the newest period, shown first
+	Recent      []UnitRow // the newest periods the page shows (its chart), newest first
 	History     []UnitHistory
+	Shown       int // periods in History's tables
+	Older       int // periods the page leaves to the open data (du-lieu/ket-qua.csv)
 	Charts      []Figure
 }
+
+// Oldest is the unit's first period with results (Rows is never empty when it is called).
+func (b *UnitBody) Oldest() UnitRow { return b.Rows[len(b.Rows)-1] }
+
+// A unit's page shows its recent periods and links to the open data for the rest: at a
+// province's scale (180 units × 36 months) full histories were a quarter of the output,
+// and the same rows are in du-lieu/ket-qua.csv once.
+const (
+	unitChartPeriods   = 12 // periods the unit's chart (and its table) draws
+	unitHistoryPeriods = 6  // periods in each indicator's table (rate, counts, rank, verdict)
+)
 
 // UnitRow is one period of a unit: one cell per indicator (nil when not reported).
 type UnitRow struct {
@@ -155,7 +169,10 @@ func (b *builder) unitPages() error {
 		if len(body.Rows) > 0 {
 			body.Latest = &body.Rows[0]
 		}
-		body.History = unitHistory(body)
+		body.Recent = body.Rows[:min(len(body.Rows), unitChartPeriods)]
+		body.Older = len(body.Rows) - len(body.Recent)
+		body.Shown = min(len(body.Rows), unitHistoryPeriods)
+		body.History = unitHistory(body.Indicators, body.Rows[:body.Shown])
 		// Units of the same name get their dates, in the page's title and the chart's.
 		name := u.Name
 		if sameName[u.Name] > 1 {
