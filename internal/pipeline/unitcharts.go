@@ -146,7 +146,8 @@ func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLev
 		Level  *model.Level
 		Units  int
 		Below  int
-	}{res, lv.Level, len(lv.Units), below})
+		Hidden int // units the table below leaves out
+	}{res, lv.Level, len(lv.Units), below, lv.Hidden})
 	// Its table is the ranking's (rank, unit, rate, counts, verdict), and no embed page or CSV
 	// per period × indicator × level: at a province's scale they were most of the output.
 	if err == nil {

@@ -71,10 +71,36 @@ type RankingIndicator struct {
 
 // RankingLevel is the ranked units of one level.
 type RankingLevel struct {
-	Indicator *model.Indicator
-	Level     *model.Level
-	Units     []UnitCell
-	Chart     *Figure
+	Indicator   *model.Indicator
+	Level       *model.Level
+	Period      model.Period
+	Units       []UnitCell // every unit, best first: the chart draws them all
+	Top         []UnitCell // the table: the first and the last units of a long level,
+	Bottom      []UnitCell // every unit (Top, no Bottom) of a short one
+	Hidden      int        // units between Top and Bottom, left to the chart and the open data
+	HiddenRanks [2]int     // the first and the last rank of those units
+	Chart       *Figure
+}
+
+// A level's ranking table prints every unit up to rankingFull units and the first and the
+// last rankingEnds of a longer level (a province's 140 communes × 7 indicators × every
+// month were a third of the output); the chart above it draws every unit, and every rank
+// is in du-lieu/ket-qua.csv (column rank).
+const (
+	rankingFull = 25
+	rankingEnds = 10
+)
+
+// split fills Top, Bottom, Hidden and HiddenRanks from Units.
+func (rl *RankingLevel) split() {
+	if len(rl.Units) <= rankingFull {
+		rl.Top = rl.Units
+		return
+	}
+	rl.Top = rl.Units[:rankingEnds]
+	rl.Bottom = rl.Units[len(rl.Units)-rankingEnds:]
+	rl.Hidden = len(rl.Units) - 2*rankingEnds
+	rl.HiddenRanks = [2]int{rl.Units[rankingEnds].Rank, rl.Units[len(rl.Units)-rankingEnds-1].Rank}
 }
 
 // RankingPath is where the ranking of a period lives.
@@ -203,7 +229,7 @@ func (b *builder) rankingPages() error {
 				if len(us) == 0 {
 					continue
 				}
-				rl := RankingLevel{Indicator: res.Indicator, Level: lv}
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period}
 				for _, u := range us {
 					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
 					if res.Target != nil {
@@ -211,6 +237,7 @@ func (b *builder) rankingPages() error {
 					}
 					rl.Units = append(rl.Units, cell)
 				}
+				rl.split()
 				fig, err := b.rankingChart(a.Report, res, rl)
 				if err != nil {
 					return err
