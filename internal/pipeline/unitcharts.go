@@ -22,11 +22,11 @@ type UnitHistoryRow struct {
 }
 
 // unitHistory turns the unit's rows (periods × indicators) into one list per indicator.
-func unitHistory(body *UnitBody) []UnitHistory {
+func unitHistory(indicators []*model.Indicator, rows []UnitRow) []UnitHistory {
 	var out []UnitHistory
-	for i, ind := range body.Indicators {
+	for i, ind := range indicators {
 		h := UnitHistory{Indicator: ind}
-		for _, row := range body.Rows {
+		for _, row := range rows {
 			if c := row.Cells[i]; c != nil {
 				h.Rows = append(h.Rows, UnitHistoryRow{Row: row, Cell: c})
 			}
@@ -52,7 +52,8 @@ func (b *builder) unitChart(body *UnitBody, name string) ([]Figure, error) {
 }
 
 func (b *builder) unitChartIn(l *chartLang, body *UnitBody, name string) ([]Figure, error) {
-	if len(body.Rows) < 2 {
+	rows := body.Recent
+	if len(rows) < 2 {
 		return nil, nil // one period: the table says it all
 	}
 	title, err := l.w.Text("chart-title-unit", name)
@@ -61,17 +62,17 @@ func (b *builder) unitChartIn(l *chartLang, body *UnitBody, name string) ([]Figu
 	}
 	c := chart.Chart{ID: "don-vi-" + body.Unit.Code, Kind: chart.Line, CategoryName: l.t("Kỳ"), Unit: "%", Tick: 10, Title: title}
 	// Rows are newest first; the chart reads left to right from the oldest.
-	for i := len(body.Rows) - 1; i >= 0; i-- {
-		p := body.Rows[i].Article.Report.Period
+	for i := len(rows) - 1; i >= 0; i-- {
+		p := rows[i].Article.Report.Period
 		c.Categories = append(c.Categories, l.period(p))
 	}
-	d := unitData{Unit: body.Unit, First: body.Rows[len(body.Rows)-1].Article.Report, Last: body.Rows[0].Article.Report}
+	d := unitData{Unit: body.Unit, First: rows[len(rows)-1].Article.Report, Last: rows[0].Article.Report}
 	for j, ind := range body.Indicators {
 		s := chart.Series{Name: l.indicator(ind)}
 		has := false
-		for i := len(body.Rows) - 1; i >= 0; i-- {
+		for i := len(rows) - 1; i >= 0; i-- {
 			var v *float64
-			if cell := body.Rows[i].Cells[j]; cell != nil {
+			if cell := rows[i].Cells[j]; cell != nil {
 				v, has = num(cell.Rate), true
 			}
 			s.Values = append(s.Values, v)
@@ -177,7 +178,8 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 		Level  *model.Level
 		Units  int
 		Below  int
-	}{res, lv.Level, len(lv.Units), below})
+		Hidden int // units the table below leaves out
+	}{res, lv.Level, len(lv.Units), below, lv.Hidden})
 	// Its table is the ranking's (rank, unit, rate, counts, verdict), and no embed page or CSV
 	// per period × indicator × level: at a province's scale they were most of the output.
 	if err == nil {
