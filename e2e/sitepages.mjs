@@ -30,7 +30,11 @@ export function htmlFiles(dir) {
 /** The kind of page a file is, from its place in the site (see README, "The site"). */
 export function pageKind(rel) {
   // The English edition keeps the Vietnamese paths under en/: its kinds are "en-article", …
-  if (rel.startsWith('en/')) return 'en-' + pageKind(rel.slice('en/'.length));
+  // An English embed (en/nhung/) is an embed like the others: no header, no controls.
+  if (rel.startsWith('en/')) {
+    const kind = pageKind(rel.slice('en/'.length));
+    return kind === 'embed' ? 'embed' : 'en-' + kind;
+  }
   if (rel === 'index.html') return 'home';
   if (rel === '404.html') return '404';
   const parts = rel.split('/');
