@@ -277,12 +277,18 @@ function kindOf(rel) {
     return `article ${PERIOD_KINDS.find(([re]) => re.test(parts[1]))?.[1] ?? parts[1]}`;
   }
   if (k === 'page' && parts[0] === 'muc-tieu') return 'plan';
-  if (k === 'embed') return `embed ${EMBED_KINDS.find(([re]) => re.test(parts[1]))?.[1] ?? parts[1]}`;
+  if (k === 'embed') {
+    // English embeds (en/nhung/NAME/) are visited as kinds of their own.
+    const en = parts[0] === 'en' ? 'en-' : '';
+    const name = parts[parts.indexOf('nhung') + 1];
+    return `${en}embed ${EMBED_KINDS.find(([re]) => re.test(name))?.[1] ?? name}`;
+  }
   return k;
 }
 
 /** The kind of embed an embed code points at ("embed ranking"), from its nhung/NAME/ address. */
 function embedKindOf(code) {
+  if (/\/en\/nhung\//.test(code)) return null; // the same embeds in English: the Vietnamese ones stand for each kind
   const m = /\/nhung\/([^/"]+)\//.exec(code);
   return m ? kindOf(`nhung/${m[1]}/index.html`) : null;
 }
