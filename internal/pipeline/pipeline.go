@@ -135,6 +135,7 @@ type builder struct {
 	corrections *corrections.Log
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
+	only        *only               // a preview's pass for one page (preview.go); nil builds all
 }
 
 func (b *builder) run(opts Options) error {
@@ -142,8 +143,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages, b.englishEdition}
-	for _, step := range steps {
+	for _, step := range b.pageSteps() {
 		if err := step(); err != nil {
 			return err
 		}
@@ -175,6 +175,12 @@ func (b *builder) run(opts Options) error {
 		return err
 	}
 	return b.assets(opts)
+}
+
+// pageSteps are the page kinds that lay out the pages from the model, in order; the preview
+// runs them too, for one page (preview.go).
+func (b *builder) pageSteps() []func() error {
+	return []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages, b.englishEdition}
 }
 
 func (b *builder) writeArticles() error {
@@ -210,6 +216,9 @@ func (b *builder) featured() []*write.Article {
 const illustrativeText = "Số liệu trên trang này được tạo ra để minh họa cách trình bày, không phải số liệu chính thức."
 
 func (b *builder) page(kind, path, title, desc, section string, illustrative bool, body any) error {
+	if !b.want(path) {
+		return nil
+	}
 	p := &render.Page{
 		ECharts: b.echarts,
 		Site:    b.site, Kind: kind, Path: path, Title: title, Description: desc,
@@ -344,6 +353,9 @@ type ArticleBody struct {
 
 func (b *builder) articlePages() error {
 	for i, a := range b.articles {
+		if !b.want(a.Path()) {
+			continue
+		}
 		charts, err := b.articleCharts(a)
 		if err != nil {
 			return err

@@ -134,6 +134,9 @@ func (b *builder) unitPages() error {
 		sameName[u.Name]++
 	}
 	for _, u := range b.ownUnits() {
+		if !b.want("don-vi/" + u.Code + "/") {
+			continue
+		}
 		body := &UnitBody{Unit: u, Indicators: b.site.Indicators}
 		for _, other := range b.site.Units {
 			if other.Successor == u {
@@ -175,7 +178,7 @@ func (b *builder) unitPages() error {
 
 func (b *builder) rankingPages() error {
 	for _, a := range b.articles {
-		if !hasUnits(a.Report) {
+		if !hasUnits(a.Report) || !b.want(RankingPath(a)) {
 			continue
 		}
 		body := &RankingBody{Article: a}

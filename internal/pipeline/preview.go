@@ -1,0 +1,142 @@
+package pipeline
+
+// Pages on request, for the preview (internal/preview): the site's model laid out as in a
+// build, but only the page asked for is given its body and rendered. A build lays out and
+// renders every page; the page kinds call want before the costly part of a page (its
+// charts), so a preview's pass skips all but one page and costs milliseconds, not the
+// build's seconds.
+
+import (
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"chiso/internal/corrections"
+	"chiso/internal/diag"
+	"chiso/internal/load"
+	"chiso/internal/model"
+	"chiso/internal/publish"
+	"chiso/internal/render"
+	"chiso/internal/validate"
+	"chiso/internal/write"
+)
+
+// Pages renders the pages of one loaded, valid site on request.
+type Pages struct {
+	opts     Options
+	base     *builder // templates, wording and articles, shared by every pass
+	mu       sync.Mutex
+	routes   map[string]bool   // page files seen by a pass; nil before the first
+	rendered map[string][]byte // cache of the pages rendered
+}
+
+// only is a preview's pass: the one page file to lay out, and every page file seen.
+type only struct {
+	file   string
+	routes map[string]bool
+}
+
+// NewPages prepares the pages of site, loaded and checked from opts.Source (Check), as
+// Site would build them. The problems are those of the templates and the wording.
+func NewPages(opts Options, site *model.Site) (*Pages, diag.List) {
+	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
+	if err != nil {
+		return nil, diag.List{renderProblem(opts.Source, err)}
+	}
+	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), echarts: EChartsPath(opts.ECharts),
+		corrections: corrections.Read(opts.Dir, opts.Source, site.Config.CorrectionsSince)}
+	if err := b.setupEnglish(opts.Source); err != nil {
+		return nil, diag.List{renderProblem(opts.Source, err)}
+	}
+	if err := b.writeArticles(); err != nil {
+		return nil, diag.List{renderProblem(opts.Source, err)}
+	}
+	return &Pages{opts: opts, base: b, rendered: map[string][]byte{}}, nil
+}
+
+// Render lays out and renders the page published at file ("bai-viet/2024-04/index.html").
+// ok is false when no page kind of this pass makes that file (an embed, the data or search
+// page, which only a build makes); the problems are those of rendering it.
+func (ps *Pages) Render(file string) (page []byte, ok bool, probs diag.List) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if out, ok := ps.rendered[file]; ok {
+		return out, true, nil
+	}
+	if ps.routes != nil && !ps.routes[file] {
+		return nil, false, nil
+	}
+	b := ps.pass(file)
+	job, err := b.layOut()
+	if ps.routes == nil {
+		ps.routes = b.only.routes
+	}
+	if err == nil && job == nil {
+		return nil, false, nil
+	}
+	if err == nil {
+		t := b.tmpl
+		if job.page.Lang == "en" {
+			t = b.en.tmpl
+		}
+		if page, err = t.Render(job.page); err != nil {
+			err = fmt.Errorf("%s: %w", job.file, err)
+		}
+	}
+	if err != nil {
+		return nil, true, diag.List{renderProblem(ps.opts.Source, err)}
+	}
+	ps.rendered[file] = page
+	return page, true, nil
+}
+
+// pass is a builder for one page, sharing what NewPages prepared.
+func (ps *Pages) pass(file string) *builder {
+	base := ps.base
+	b := &builder{site: base.site, tmpl: base.tmpl, w: base.w, echarts: base.echarts, corrections: base.corrections,
+		files: publish.Files{}, articles: base.articles, byPeriod: base.byPeriod,
+		only: &only{file: file, routes: map[string]bool{}}}
+	if e := base.en; e != nil {
+		b.en = &english{tmpl: e.tmpl, w: e.w, ui: e.ui, byPath: map[string]*render.Page{}}
+	}
+	return b
+}
+
+// layOut runs the page kinds of run and returns the job of the page asked for, if any.
+func (b *builder) layOut() (*pageJob, error) {
+	for _, step := range b.pageSteps() {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	for i, j := range b.jobs {
+		b.only.routes[j.file] = true
+		if j.file == b.only.file {
+			return &b.jobs[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// want says whether the page at path is to be laid out: always in a build, only the page
+// asked for in a preview's pass (which notes every path it meets).
+func (b *builder) want(path string) bool {
+	if b.only == nil {
+		return true
+	}
+	file := pageFile(path)
+	b.only.routes[file] = true
+	return file == b.only.file
+}
+
+// Recheck is Check for a site its caller loaded (load.Site, then load.Reload): loaded are
+// load's problems.
+func Recheck(src fs.FS, site *model.Site, loaded diag.List) diag.List {
+	probs := append(diag.List{}, loaded...)
+	probs = append(probs, validate.Site(site)...)
+	_, rp := load.Redirects(src)
+	probs = append(probs, rp...)
+	probs = withoutCascade(probs)
+	probs.Sort()
+	return probs
+}
