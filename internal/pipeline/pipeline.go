@@ -415,6 +415,9 @@ type IndicatorRow struct {
 
 func (b *builder) indicatorPages() error {
 	for _, ind := range b.site.Indicators {
+		if !b.want("chi-tieu/" + ind.Key + "/") {
+			continue
+		}
 		body, illustrative := b.indicatorBody(ind, b.articles)
 		var err error
 		if body.Charts, err = b.trendCharts(ind, body.Levels); err != nil {

@@ -9,6 +9,7 @@ package pipeline
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"chiso/internal/corrections"
@@ -37,17 +38,29 @@ type only struct {
 }
 
 // NewPages prepares the pages of site, loaded and checked from opts.Source (Check), as
-// Site would build them. The problems are those of the templates and the wording.
-func NewPages(opts Options, site *model.Site) (*Pages, diag.List) {
-	tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
-	if err != nil {
-		return nil, diag.List{renderProblem(opts.Source, err)}
-	}
-	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), echarts: EChartsPath(opts.ECharts),
+// Site would build them. reuse, when not nil, are the pages of the same site before a
+// change that touched no template: its parsed templates are kept. The problems are those
+// of the templates and the wording.
+func NewPages(opts Options, site *model.Site, reuse *Pages) (*Pages, diag.List) {
+	b := &builder{site: site, echarts: EChartsPath(opts.ECharts),
 		corrections: corrections.Read(opts.Dir, opts.Source, site.Config.CorrectionsSince)}
-	if err := b.setupEnglish(opts.Source); err != nil {
-		return nil, diag.List{renderProblem(opts.Source, err)}
+	if reuse != nil && reuse.base.site == site {
+		r := reuse.base
+		b.tmpl = r.tmpl
+		if r.en != nil {
+			b.en = &english{tmpl: r.en.tmpl, w: write.NewEn(site, r.en.tmpl.Text), ui: r.en.ui, byPath: map[string]*render.Page{}}
+		}
+	} else {
+		tmpl, err := render.Parse(opts.Source, write.Funcs(&site.Config))
+		if err != nil {
+			return nil, diag.List{renderProblem(opts.Source, err)}
+		}
+		b.tmpl = tmpl
+		if err := b.setupEnglish(opts.Source); err != nil {
+			return nil, diag.List{renderProblem(opts.Source, err)}
+		}
 	}
+	b.w = write.New(site, b.tmpl.Text)
 	if err := b.writeArticles(); err != nil {
 		return nil, diag.List{renderProblem(opts.Source, err)}
 	}
@@ -70,6 +83,9 @@ func (ps *Pages) Render(file string) (page []byte, ok bool, probs diag.List) {
 	job, err := b.layOut()
 	if ps.routes == nil {
 		ps.routes = b.only.routes
+	}
+	if e := ps.base.en; e != nil && err == nil && e.articles == nil {
+		e.articles = b.en.articles // the English articles, written once
 	}
 	if err == nil && job == nil {
 		return nil, false, nil
@@ -97,7 +113,7 @@ func (ps *Pages) pass(file string) *builder {
 		files: publish.Files{}, articles: base.articles, byPeriod: base.byPeriod,
 		only: &only{file: file, routes: map[string]bool{}}}
 	if e := base.en; e != nil {
-		b.en = &english{tmpl: e.tmpl, w: e.w, ui: e.ui, byPath: map[string]*render.Page{}}
+		b.en = &english{tmpl: e.tmpl, w: e.w, ui: e.ui, articles: e.articles, byPath: map[string]*render.Page{}}
 	}
 	return b
 }
@@ -109,24 +125,35 @@ func (b *builder) layOut() (*pageJob, error) {
 			return nil, err
 		}
 	}
+	var job *pageJob
 	for i, j := range b.jobs {
 		b.only.routes[j.file] = true
 		if j.file == b.only.file {
-			return &b.jobs[i], nil
+			job = &b.jobs[i]
 		}
 	}
-	return nil, nil
+	return job, nil
 }
 
-// want says whether the page at path is to be laid out: always in a build, only the page
-// asked for in a preview's pass (which notes every path it meets).
+// cellArticles are the articles whose results the unit pages index: none in a preview's
+// pass for another page.
+func (b *builder) cellArticles() []*write.Article {
+	if b.only != nil && !strings.HasPrefix(b.only.file, "don-vi/") {
+		return nil
+	}
+	return b.articles
+}
+
+// want says whether the page at path is to be laid out: always in a build; in a preview's
+// pass (which notes every path it meets), only the page asked for, and for an English
+// page its Vietnamese twin, which gives it its alternates (english.go).
 func (b *builder) want(path string) bool {
 	if b.only == nil {
 		return true
 	}
 	file := pageFile(path)
 	b.only.routes[file] = true
-	return file == b.only.file
+	return file == b.only.file || EnglishDir+file == b.only.file
 }
 
 // Recheck is Check for a site its caller loaded (load.Site, then load.Reload): loaded are

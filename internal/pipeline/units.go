@@ -102,7 +102,7 @@ func (b *builder) unitPages() error {
 	// One pass over every result indexes the cells by unit, period and indicator; looking
 	// them up per unit would be units × periods × units.
 	cells := map[*model.Unit]map[int][]*UnitCell{}
-	for i, a := range b.articles {
+	for i, a := range b.cellArticles() {
 		for _, res := range a.Report.Results {
 			counts := map[*model.Level]int{}
 			for _, ur := range res.Units {
