@@ -43,6 +43,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -141,6 +142,10 @@ func (s *Server) reload(changed []string, cause string) {
 	// In place, under the lock: pages being rendered read the model.
 	ok := changed != nil && s.site != nil && !s.failed && s.reloadFiles(changed)
 	site, loaded := s.site, s.loaded
+	var reuse *pipeline.Pages // the parsed templates, unless one was saved
+	if ok && !slices.ContainsFunc(changed, func(p string) bool { return strings.HasPrefix(p, "templates/") }) {
+		reuse = s.pages
+	}
 	s.mu.Unlock()
 	how := "chỉ đọc lại tệp đã lưu"
 	if !ok {
@@ -152,7 +157,7 @@ func (s *Server) reload(changed []string, cause string) {
 	var pages *pipeline.Pages
 	if !probs.HasErrors() {
 		var pp diag.List
-		if pages, pp = pipeline.NewPages(s.pipelineOptions(), site); pp.HasErrors() {
+		if pages, pp = pipeline.NewPages(s.pipelineOptions(), site, reuse); pp.HasErrors() {
 			probs = append(probs, pp...)
 			probs.Sort()
 		}
