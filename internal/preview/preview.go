@@ -74,7 +74,10 @@ type Server struct {
 	host hostCheck // set by Start: the Host headers this preview answers
 	out  string    // the folder the full build is written to
 	tmp  string    // out's temporary parent, removed when the server stops
-	kick chan struct{}
+	// built is the reload whose full build is in out (0: none yet); buildMu lets one
+	// build run at a time.
+	buildMu sync.Mutex
+	built   int64
 
 	mu      sync.RWMutex
 	site    *model.Site     // the model the pages are rendered from; nil until loaded
@@ -98,15 +101,13 @@ func New(dir string, opts Options) *Server {
 	if opts.Interval <= 0 {
 		opts.Interval = 100 * time.Millisecond
 	}
-	s := &Server{dir: dir, opts: opts, base: "/", changed: make(chan struct{}), kick: make(chan struct{}, 1)}
+	s := &Server{dir: dir, opts: opts, base: "/", changed: make(chan struct{})}
 	s.src = source(dir)
 	if tmp, err := os.MkdirTemp("", "chiso-serve-"); err == nil {
 		s.tmp, s.out = tmp, filepath.Join(tmp, "site")
 	}
 	s.stamp, _, s.seen = fingerprint(s.src, nil)
-	start := time.Now()
 	s.reload(nil, "")
-	s.build(start, false)
 	return s
 }
 
@@ -140,7 +141,7 @@ func (s *Server) reload(changed []string, cause string) {
 	s.mu.Lock()
 	s.gen++
 	// In place, under the lock: pages being rendered read the model.
-	ok := changed != nil && s.site != nil && !s.failed && s.reloadFiles(changed)
+	ok := changed != nil && s.site != nil && s.reloadFiles(changed)
 	site, loaded := s.site, s.loaded
 	var reuse *pipeline.Pages // the parsed templates, unless one was saved
 	if ok && !slices.ContainsFunc(changed, func(p string) bool { return strings.HasPrefix(p, "templates/") }) {
@@ -173,27 +174,33 @@ func (s *Server) reload(changed []string, cause string) {
 	s.bump()
 	failed := s.failed
 	s.mu.Unlock()
-	if cause == "" || s.opts.Log == nil {
+	if s.opts.Log == nil {
 		return
+	}
+	what := "Đã dựng lại sau khi lưu " + cause
+	if cause == "" {
+		what, how = "Đã dựng", "đọc dữ liệu và mẫu; mỗi trang dựng khi mở"
 	}
 	e, w := probs.Count()
 	if failed {
-		fmt.Fprintf(s.opts.Log, "Đã dựng lại sau khi lưu %s: %d lỗi, %d cảnh báo — trình duyệt hiện danh sách lỗi cho đến khi sửa xong.\n%s", cause, e, w, probs)
+		fmt.Fprintf(s.opts.Log, "%s: %d lỗi, %d cảnh báo — trình duyệt hiện danh sách lỗi cho đến khi sửa xong.\n%s", what, e, w, probs)
 		return
 	}
-	fmt.Fprintf(s.opts.Log, "Đã dựng lại sau khi lưu %s (%s, %s ms): %d cảnh báo.\n%s", cause, how,
+	fmt.Fprintf(s.opts.Log, "%s (%s, %s ms): %d cảnh báo.\n%s", what, how,
 		vietnamese.Int(time.Since(start).Milliseconds()), w, probs)
 }
 
 // reloadFiles reads the changed files into the model, when each is a template (the pages
-// parse the templates again) or a file load.Reload takes alone. False means: load all.
+// parse the templates again) or a file load.Reload takes alone. A file with errors leaves
+// the model as it was, its errors shown until the next save of it (often the rest of a
+// save caught half-written). False means: load all.
 func (s *Server) reloadFiles(changed []string) bool {
 	for _, name := range changed {
 		if strings.HasPrefix(name, "templates/") {
 			continue
 		}
 		ok, probs := load.Reload(s.src, s.site, name)
-		if !ok {
+		if !ok && !probs.HasErrors() {
 			return false
 		}
 		kept := s.loaded[:0:0]
@@ -211,24 +218,30 @@ func (s *Server) pipelineOptions() pipeline.Options {
 	return pipeline.Options{Source: s.src, ECharts: s.opts.ECharts}
 }
 
-// build writes the whole site to the temporary folder, for the files pages on request
-// do not make; a failure (a redirect to no page, a share card's wording) is shown like a
-// data error. A build overtaken by a newer reload is not reported: another follows.
-func (s *Server) build(start time.Time, again bool) {
+// build writes the whole site to the temporary folder, for the files pages on request do
+// not make (data downloads, embeds, search, feeds), when one of them is asked for and the
+// folder is older than the model: no page the editor looks at needs them, so a save costs
+// no build. A failure only a build finds (a redirect to no page, a share card's wording)
+// is then shown like a data error.
+func (s *Server) build() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
 	s.mu.RLock()
 	gen, failed := s.gen, s.failed
 	s.mu.RUnlock()
-	if failed || s.out == "" {
+	if failed || s.out == "" || s.built == gen {
 		return
 	}
+	start := time.Now()
 	st, probs, err := pipeline.ToDir(s.pipelineOptions(), s.out)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if gen != s.gen {
+	if gen != s.gen { // saved again meanwhile: the next request builds again
 		return
 	}
+	s.built = gen
 	if err != nil {
-		if len(probs) == 0 || !probs.HasErrors() {
+		if !probs.HasErrors() { // the folder could not be written
 			probs = append(probs, diag.Diagnostic{Pos: diag.Pos{File: s.out}, Severity: diag.Error, Code: diag.WriteFailed, Args: []any{err.Error()}})
 		}
 		s.probs, s.failed, s.pages = probs, true, nil
@@ -237,39 +250,13 @@ func (s *Server) build(start time.Time, again bool) {
 	if s.opts.Log == nil {
 		return
 	}
-	what := "Đã dựng"
-	if again {
-		what = "Đã dựng lại toàn bộ (tệp tải về, trang nhúng, tìm kiếm)"
-	}
 	e, w := probs.Count()
 	if err != nil {
-		fmt.Fprintf(s.opts.Log, "%s: %d lỗi, %d cảnh báo — trình duyệt hiện danh sách lỗi cho đến khi sửa xong.\n%s", what, e, w, probs)
+		fmt.Fprintf(s.opts.Log, "Dựng toàn bộ trang: %d lỗi, %d cảnh báo — trình duyệt hiện danh sách lỗi cho đến khi sửa xong.\n%s", e, w, probs)
 		return
 	}
-	fmt.Fprintf(s.opts.Log, "%s: %d trang, %d cảnh báo (%s ms).\n%s", what, st.Pages, w,
-		vietnamese.Int(time.Since(start).Milliseconds()), probs)
-}
-
-// builder runs build in the background a moment after the saves stop, until ctx ends.
-func (s *Server) builder(ctx context.Context) {
-	const quiet = time.Second
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-s.kick:
-		}
-		for settled := false; !settled; { // wait until no save came for a second
-			select {
-			case <-ctx.Done():
-				return
-			case <-s.kick:
-			case <-time.After(quiet):
-				settled = true
-			}
-		}
-		s.build(time.Now(), true)
-	}
+	fmt.Fprintf(s.opts.Log, "Đã dựng toàn bộ trang cho tệp tải về, trang nhúng và tìm kiếm: %d trang, %d cảnh báo (%s ms).\n",
+		st.Pages, w, vietnamese.Int(time.Since(start).Milliseconds()))
 }
 
 // basePath reads base_path from config.toml; "" when it cannot be read (the last good
@@ -358,10 +345,6 @@ func (s *Server) Watch(ctx context.Context) {
 			s.stamp, s.seen = stamp, seen
 			if !s.patchStatic(changed) {
 				s.reload(changed, cause)
-				select { // the full build in the background, once the saves stop
-				case s.kick <- struct{}{}:
-				default:
-				}
 			}
 		} else {
 			s.seen = seen
@@ -454,7 +437,6 @@ func (s *Server) Start(ctx context.Context, addr string) (net.Addr, <-chan error
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go s.Watch(ctx)
-	go s.builder(ctx)
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -500,21 +482,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock() // pages render from the model, which a reload changes
-	if !strings.HasPrefix(r.URL.Path, s.base) {
-		if r.URL.Path == "/" || r.URL.Path == strings.TrimSuffix(s.base, "/") {
-			http.Redirect(w, r, s.base, http.StatusFound)
+	base := s.Base()
+	if !strings.HasPrefix(r.URL.Path, base) {
+		if r.URL.Path == "/" || r.URL.Path == strings.TrimSuffix(base, "/") {
+			http.Redirect(w, r, base, http.StatusFound)
 			return
 		}
 		http.NotFound(w, r)
 		return
 	}
-	name := strings.TrimPrefix(r.URL.Path, s.base)
+	name := strings.TrimPrefix(r.URL.Path, base)
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
 	name = path.Clean(name)
+	if s.needsBuild(name) {
+		s.build()
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock() // pages render from the model, which a reload changes
 	data, ok, probs := s.file(name)
 	isPage := strings.HasSuffix(name, ".html") || !ok && path.Ext(name) == ""
 	if s.failed && isPage {
@@ -544,6 +530,36 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	w.Write(data)
+}
+
+// needsBuild says whether name is a file only the full build makes, and the last one is
+// older than the model.
+func (s *Server) needsBuild(name string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.failed || s.built == s.gen {
+		return false
+	}
+	if _, static := s.static[name]; static || s.opts.ECharts != nil && name == pipeline.EChartsPath(s.opts.ECharts) {
+		return false
+	}
+	if !strings.HasSuffix(name, ".html") {
+		return true // a download, a feed, the search index, a share card
+	}
+	if s.pages != nil {
+		if _, ok, _ := s.pages.Render(name); ok { // kept for the request
+			return false
+		}
+	}
+	// A page only a build makes (an embed, the data or search page, a redirect), or one
+	// the last build made; any other address is not worth a build to answer 404.
+	for _, dir := range []string{pipeline.EmbedDir, pipeline.DataDir, pipeline.SearchDir} {
+		if strings.HasPrefix(name, dir) {
+			return true
+		}
+	}
+	_, err := fs.Stat(os.DirFS(s.out), name)
+	return s.out != "" && fs.ValidPath(name) && err == nil
 }
 
 // file is the site's file at name: a page rendered from the model, a style sheet or

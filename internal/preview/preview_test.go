@@ -255,4 +255,50 @@ func TestSaveToPage(t *testing.T) {
 			t.Errorf("log after saving %s:\n%s", c.file, log.String())
 		}
 	}
+
+	// A slip in a period file (or a save caught half-written) shows the error page; the
+	// fix is read alone again, since the model kept the file as it was.
+	period := filepath.Join(dir, "data/periods/2024-04.toml")
+	edit(t, period, "whole = 96", "whole = 9 6")
+	body := eventually(t, root+"bai-viet/2024-04/", "the error page", func(s int, _ string) bool { return s == 500 })
+	if !strings.Contains(body, "data/periods/2024-04.toml:19") {
+		t.Errorf("error page without the file and line:\n%.1500s", body)
+	}
+	before := strings.Count(log.String(), "chỉ đọc lại tệp đã lưu")
+	edit(t, period, "whole = 9 6", "whole = 97")
+	eventually(t, root+"bai-viet/2024-04/", "the fix", func(s int, b string) bool { return s == 200 && strings.Contains(b, "97%") })
+	if strings.Count(log.String(), "chỉ đọc lại tệp đã lưu") != before+1 {
+		t.Errorf("the fix was not read alone:\n%s", log.String())
+	}
+}
+
+// TestBuildOnDemand: the files only a full build makes (downloads, feeds) are built when
+// one is asked for, and again after a save, never for a page.
+func TestBuildOnDemand(t *testing.T) {
+	dir := site(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log syncBuffer
+	srv := preview.New(dir, preview.Options{Interval: 20 * time.Millisecond, Log: &log})
+	addr, _, err := srv.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := "http://" + addr.String() + "/chi-so/"
+	const built = "Đã dựng toàn bộ trang"
+	if status, _ := get(t, root+"bai-viet/2024-04/"); status != 200 || strings.Contains(log.String(), built) {
+		t.Fatalf("status %d; a page made a build:\n%s", status, log.String())
+	}
+	status, csv := get(t, root+"du-lieu/ket-qua.csv")
+	if status != 200 || !strings.Contains(csv, "2024-04") || strings.Count(log.String(), built) != 1 {
+		t.Fatalf("ket-qua.csv: status %d\n%.300s\nlog:\n%s", status, csv, log.String())
+	}
+	if get(t, root+"du-lieu/ket-qua.csv"); strings.Count(log.String(), built) != 1 {
+		t.Errorf("built again with nothing saved:\n%s", log.String())
+	}
+	edit(t, filepath.Join(dir, "data/periods/2024-04.toml"), "whole = 95\n", "whole = 96\n")
+	eventually(t, root+"bai-viet/2024-04/", "the saved period", func(_ int, b string) bool { return strings.Contains(b, "96%") })
+	if _, again := get(t, root+"du-lieu/ket-qua.csv"); again == csv || strings.Count(log.String(), built) != 2 {
+		t.Errorf("ket-qua.csv not built again after the save:\n%s", log.String())
+	}
 }
