@@ -125,7 +125,7 @@ func run(bin, source string, saves int, gap time.Duration) error {
 		return err
 	}
 
-	var toEvent, toPage []time.Duration
+	var toEvent, toPage, cpus []time.Duration
 	for i := 1; i <= saves; i++ {
 		time.Sleep(gap)
 		number := fmt.Sprintf("%s-%d", m[1], i)
@@ -139,6 +139,7 @@ func run(bin, source string, saves int, gap time.Duration) error {
 			fmt.Sscanf(s, "numerator = %d", &v)
 			return fmt.Sprintf("numerator = %d", max(0, v-i))
 		})
+		c0 := cpuOf(cmd.Process.Pid)
 		t0 := time.Now()
 		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 			return err
@@ -154,14 +155,16 @@ func run(bin, source string, saves int, gap time.Duration) error {
 			return err
 		}
 		p := time.Since(t0)
+		c := cpuOf(cmd.Process.Pid) - c0
 		if !strings.Contains(body, number) {
 			return fmt.Errorf("save %d: the page does not show %s", i, number)
 		}
-		toEvent, toPage = append(toEvent, e), append(toPage, p)
-		fmt.Printf("save %2d: version after %4d ms, page after %4d ms\n", i, e.Milliseconds(), p.Milliseconds())
+		toEvent, toPage, cpus = append(toEvent, e), append(toPage, p), append(cpus, c)
+		fmt.Printf("save %2d: version after %4d ms, page after %4d ms, server CPU %4d ms\n", i, e.Milliseconds(), p.Milliseconds(), c.Milliseconds())
 	}
 	fmt.Printf("saved file → new version: median %d ms, max %d ms\n", median(toEvent).Milliseconds(), maxOf(toEvent).Milliseconds())
 	fmt.Printf("saved file → page served: median %d ms, max %d ms (%d saves, %s apart)\n", median(toPage).Milliseconds(), maxOf(toPage).Milliseconds(), saves, gap)
+	fmt.Printf("server CPU per save (user+system, all cores): median %d ms\n", median(cpus).Milliseconds())
 	if st, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
 		for _, l := range strings.Split(string(st), "\n") {
 			if strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "VmRSS") {
@@ -170,6 +173,21 @@ func run(bin, source string, saves int, gap time.Duration) error {
 		}
 	}
 	return nil
+}
+
+// cpuOf is the CPU time a process has used (Linux), so that a save's cost can be read on a
+// busy machine where the wall time also measures the others.
+func cpuOf(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndex(s, ")")+2:])
+	var u, k int64
+	fmt.Sscan(f[11], &u)
+	fmt.Sscan(f[12], &k)
+	return time.Duration(u+k) * time.Second / 100 // USER_HZ
 }
 
 func fetch(url string) (string, error) {

@@ -5,12 +5,12 @@
 // file or Markdown page is read again alone into the model (load.Reload), a saved
 // template only parses the templates again, and the browser is told to reload as soon as
 // that is done — tens of milliseconds, where a build of a province's site takes tens of
-// seconds. Everything else a build makes (data downloads, embeds, search, share cards) is
-// served from a full build written to a temporary folder, as `chiso build` writes it,
-// which runs again in the background a moment after the saves stop. A saved file of
-// templates/static/ is served from its source at once. Anything the reload cannot decide
-// alone (config.toml, the registries under data/, a new or removed file, a file in error)
-// loads the whole model again.
+// seconds. Everything else a build makes (data downloads, feeds, embeds, search, share
+// cards), which no page needs to show, is built into a temporary folder as `chiso build`
+// writes it when one of those files is asked for after a save. A saved file of
+// templates/static/ is served at once. Anything the reload cannot decide alone
+// (config.toml, the registries under data/, a new or removed file) loads the whole model
+// again.
 //
 // Changes are found by polling: every 100 ms the files under config.toml, data/,
 // content/ and templates/ are listed, and those whose size or time changed are read and
