@@ -33,6 +33,7 @@ func main() {
 	saves := flag.Int("saves", 10, "saves to time")
 	gap := flag.Duration("gap", 500*time.Millisecond, "pause between saves")
 	flag.BoolVar(&verbose, "v", false, "print the server's log")
+	flag.BoolVar(&download, "download", false, "after the saves, ask for the results CSV (a file only a full build makes) and time it")
 	flag.Parse()
 	if err := run(*bin, *source, *saves, *gap); err != nil {
 		fmt.Fprintln(os.Stderr, "previewlat:", err)
@@ -40,7 +41,7 @@ func main() {
 	}
 }
 
-var verbose bool
+var verbose, download bool
 
 func run(bin, source string, saves int, gap time.Duration) error {
 	tmp, err := os.MkdirTemp("", "previewlat-")
@@ -165,6 +166,13 @@ func run(bin, source string, saves int, gap time.Duration) error {
 	fmt.Printf("saved file → new version: median %d ms, max %d ms\n", median(toEvent).Milliseconds(), maxOf(toEvent).Milliseconds())
 	fmt.Printf("saved file → page served: median %d ms, max %d ms (%d saves, %s apart)\n", median(toPage).Milliseconds(), maxOf(toPage).Milliseconds(), saves, gap)
 	fmt.Printf("server CPU per save (user+system, all cores): median %d ms\n", median(cpus).Milliseconds())
+	if download {
+		t0 := time.Now()
+		if _, err := fetch(root + base + "du-lieu/ket-qua.csv"); err != nil {
+			return err
+		}
+		fmt.Printf("du-lieu/ket-qua.csv served after %.1f s\n", time.Since(t0).Seconds())
+	}
 	if st, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
 		for _, l := range strings.Split(string(st), "\n") {
 			if strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "VmRSS") {
