@@ -163,6 +163,9 @@ func (s *Server) reload(changed []string, cause string) {
 			probs.Sort()
 		}
 	}
+	if ok && probs.HasErrors() && s.stillWriting(changed) {
+		return // read half-written: the next poll reads the rest
+	}
 	base := basePath(s.src)
 	static := readStatic(s.src)
 	s.mu.Lock()
@@ -188,6 +191,20 @@ func (s *Server) reload(changed []string, cause string) {
 	}
 	fmt.Fprintf(s.opts.Log, "%s (%s, %s ms): %d cảnh báo.\n%s", what, how,
 		vietnamese.Int(time.Since(start).Milliseconds()), w, probs)
+}
+
+// stillWriting says whether a changed file has changed again in a short while: it was
+// read half-written (an editor that truncates the file first), so its errors are not the
+// editor's.
+func (s *Server) stillWriting(changed []string) bool {
+	time.Sleep(30 * time.Millisecond)
+	for _, p := range changed {
+		info, err := fs.Stat(s.src, p)
+		if e := s.seen[p]; err == nil && (info.Size() != e.size || !info.ModTime().Equal(e.mod)) {
+			return true
+		}
+	}
+	return false
 }
 
 // reloadFiles reads the changed files into the model, when each is a template (the pages
