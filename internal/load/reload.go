@@ -31,17 +31,21 @@ func Reload(fsys fs.FS, site *model.Site, name string) (ok bool, probs diag.List
 				return false, nil
 			}
 		}
-		r, probs := Report(fsys, name, site)
+		var r *model.Report
+		r, probs = Report(fsys, name, site)
 		if r == nil || probs.HasErrors() || r.Period.Key() != (*list)[i].Period.Key() || r.Entity != (*list)[i].Entity {
 			return false, probs
 		}
 		(*list)[i] = r
+		site.Rederive(r)
+		return true, probs
 	case path.Dir(name) == "content/bai-viet" && strings.HasSuffix(name, ".md"):
 		period := strings.TrimSuffix(path.Base(name), ".md")
 		if site.Notes[period] == nil {
 			return false, nil
 		}
-		p, probs := Page(fsys, name, site)
+		var p *model.Page
+		p, probs = Page(fsys, name, site)
 		if p == nil || probs.HasErrors() {
 			return false, probs
 		}
@@ -56,7 +60,8 @@ func Reload(fsys fs.FS, site *model.Site, name string) (ok bool, probs diag.List
 		if i < 0 {
 			return false, nil
 		}
-		p, probs := Page(fsys, name, site)
+		var p *model.Page
+		p, probs = Page(fsys, name, site)
 		// A new slug or weight moves the page in the menu: left to a full load.
 		if p == nil || probs.HasErrors() || p.Slug != site.Pages[i].Slug || p.Weight != site.Pages[i].Weight {
 			return false, probs
@@ -66,8 +71,7 @@ func Reload(fsys fs.FS, site *model.Site, name string) (ok bool, probs diag.List
 	default:
 		return false, nil
 	}
-	site.Derive()
-	return true, probs
+	return true, probs // a page derives nothing
 }
 
 func reportIndex(rs []*model.Report, name string) int {

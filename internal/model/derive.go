@@ -34,13 +34,19 @@ func (c Count) Rate() float64 {
 // Derive links each report to the previous one, computes whole rates from counts,
 // finds the target in force and decides met or not met. It is pure: same site in,
 // same site out.
-func (s *Site) Derive() {
+func (s *Site) Derive() { s.derive(nil) }
+
+// Rederive is Derive after one report was read again (the preview's reload): the units of
+// the other reports, ranked already, are not ranked again.
+func (s *Site) Rederive(fresh *Report) { s.derive(fresh) }
+
+func (s *Site) derive(fresh *Report) {
 	sortLevels(s.Levels)
 	// The site's own reports are one series across its chain of entities (Report.Break marks
 	// a merger); another entity's reports are a series of their own, never joined to its
 	// predecessor's or successor's.
-	deriveSeries(s.Reports, func(*Report) *Entity { return nil })
-	deriveSeries(s.Others, func(r *Report) *Entity { return r.Entity })
+	deriveSeries(s.Reports, func(*Report) *Entity { return nil }, fresh)
+	deriveSeries(s.Others, func(r *Report) *Entity { return r.Entity }, fresh)
 	sort.SliceStable(s.Others, func(i, j int) bool {
 		a, b := s.Others[i], s.Others[j]
 		if a.Period.Key() != b.Period.Key() {
@@ -54,7 +60,7 @@ func (s *Site) Derive() {
 // deriveSeries sorts reports by period and, within each series (by chain, then kind: a year
 // is compared with the year before, not with December), links each to the previous one,
 // computes whole rates from counts, finds the target in force and decides met or not met.
-func deriveSeries(reports []*Report, chain func(*Report) *Entity) {
+func deriveSeries(reports []*Report, chain func(*Report) *Entity, fresh *Report) {
 	sort.SliceStable(reports, func(i, j int) bool { return reports[i].Period.Before(reports[j].Period) })
 	type series struct {
 		chain *Entity
@@ -75,7 +81,9 @@ func deriveSeries(reports []*Report, chain func(*Report) *Entity) {
 			if prev != nil {
 				res.Previous = prev.Result(res.Indicator.Key)
 			}
-			rankUnits(res)
+			if fresh == nil || r == fresh { // a rank depends on its own result only
+				rankUnits(res)
+			}
 		}
 		if r.Index != nil && prev != nil {
 			r.Index.Previous = prev.Index

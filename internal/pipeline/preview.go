@@ -29,6 +29,17 @@ type Pages struct {
 	mu       sync.Mutex
 	routes   map[string]bool   // page files seen by a pass; nil before the first
 	rendered map[string][]byte // cache of the pages rendered
+	written  map[*model.Report]written
+}
+
+// written are a report's articles, with what they were written from besides the report:
+// an article reads its report, the one before it (the changes) and the editor's paragraphs
+// of its period (write.Writer.Data), and the site's settings, which a reload of one file
+// keeps.
+type written struct {
+	previous *model.Report
+	note     *model.Page
+	vi, en   *write.Article
 }
 
 // only is a preview's pass: the one page file to lay out, and every page file seen.
@@ -61,10 +72,44 @@ func NewPages(opts Options, site *model.Site, reuse *Pages) (*Pages, diag.List) 
 		}
 	}
 	b.w = write.New(site, b.tmpl.Text)
-	if err := b.writeArticles(); err != nil {
+	ps := &Pages{opts: opts, base: b, rendered: map[string][]byte{}, written: map[*model.Report]written{}}
+	var before map[*model.Report]written
+	if reuse != nil && reuse.base.site == site {
+		before = reuse.written
+	}
+	if err := ps.writeArticles(before); err != nil {
 		return nil, diag.List{renderProblem(opts.Source, err)}
 	}
-	return &Pages{opts: opts, base: b, rendered: map[string][]byte{}}, nil
+	return ps, nil
+}
+
+// writeArticles is the build's writeArticles, and the English edition's, keeping the
+// articles written before of a report that did not change, nor its inputs.
+func (ps *Pages) writeArticles(before map[*model.Report]written) error {
+	b := ps.base
+	b.byPeriod = map[string]*write.Article{}
+	for _, r := range b.site.Reports {
+		wr, ok := before[r]
+		if note := b.site.Notes[r.Period.Key()]; !ok || wr.previous != r.Previous || wr.note != note {
+			wr = written{previous: r.Previous, note: note}
+			var err error
+			if wr.vi, err = b.w.Article(r); err != nil {
+				return fmt.Errorf("%s (kỳ %s): %w", r.File, r.Period.Key(), err)
+			}
+			if b.en != nil {
+				if wr.en, err = b.en.w.Article(r); err != nil {
+					return fmt.Errorf("%s (kỳ %s, bản tiếng Anh): %w", r.File, r.Period.Key(), err)
+				}
+			}
+		}
+		ps.written[r] = wr
+		b.articles = append(b.articles, wr.vi)
+		b.byPeriod[r.Period.Key()] = wr.vi
+		if b.en != nil {
+			b.en.articles = append(b.en.articles, wr.en)
+		}
+	}
+	return nil
 }
 
 // Render lays out and renders the page published at file ("bai-viet/2024-04/index.html").
@@ -83,9 +128,6 @@ func (ps *Pages) Render(file string) (page []byte, ok bool, probs diag.List) {
 	job, err := b.layOut()
 	if ps.routes == nil {
 		ps.routes = b.only.routes
-	}
-	if e := ps.base.en; e != nil && err == nil && e.articles == nil {
-		e.articles = b.en.articles // the English articles, written once
 	}
 	if err == nil && job == nil {
 		return nil, false, nil
