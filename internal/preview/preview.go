@@ -73,7 +73,7 @@ type Server struct {
 	opts Options
 	host hostCheck // set by Start: the Host headers this preview answers
 	out  string    // the folder the full build is written to
-	tmp  string    // out's temporary parent, removed when the server stops
+	tmp  string    // out's temporary parent, made at the first build, removed by Close
 	// built is the reload whose full build is in out (0: none yet); buildMu lets one
 	// build run at a time.
 	buildMu sync.Mutex
@@ -103,9 +103,6 @@ func New(dir string, opts Options) *Server {
 	}
 	s := &Server{dir: dir, opts: opts, base: "/", changed: make(chan struct{})}
 	s.src = source(dir)
-	if tmp, err := os.MkdirTemp("", "chiso-serve-"); err == nil {
-		s.tmp, s.out = tmp, filepath.Join(tmp, "site")
-	}
 	s.stamp, _, s.seen = fingerprint(s.src, nil)
 	s.reload(nil, "")
 	return s
@@ -246,8 +243,17 @@ func (s *Server) build() {
 	s.mu.RLock()
 	gen, failed := s.gen, s.failed
 	s.mu.RUnlock()
-	if failed || s.out == "" || s.built == gen {
+	if failed || s.built == gen {
 		return
+	}
+	if s.tmp == "" { // made at the first build: a preview that needs none leaves nothing
+		tmp, err := os.MkdirTemp("", "chiso-serve-")
+		if err != nil {
+			return // the file is answered 404
+		}
+		s.mu.Lock() // file reads out
+		s.tmp, s.out = tmp, filepath.Join(tmp, "site")
+		s.mu.Unlock()
 	}
 	start := time.Now()
 	st, probs, err := pipeline.ToDir(s.pipelineOptions(), s.out)
@@ -471,10 +477,15 @@ func (s *Server) Start(ctx context.Context, addr string) (net.Addr, <-chan error
 	return ln.Addr(), done, nil
 }
 
-// Close removes the temporary folder of the build.
+// Close removes the temporary folder of the build; Start calls it when the server stops.
 func (s *Server) Close() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)
+		s.tmp, s.out = "", ""
 	}
 }
 
@@ -575,8 +586,11 @@ func (s *Server) needsBuild(name string) bool {
 			return true
 		}
 	}
+	if s.out == "" || !fs.ValidPath(name) {
+		return false
+	}
 	_, err := fs.Stat(os.DirFS(s.out), name)
-	return s.out != "" && fs.ValidPath(name) && err == nil
+	return err == nil
 }
 
 // file is the site's file at name: a page rendered from the model, a style sheet or
