@@ -84,7 +84,10 @@ func run(bin, source string, saves int, gap time.Duration) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	defer cmd.Process.Kill()
+	defer func() { // as Ctrl+C: serve removes its temporary build folder
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
 	lines := bufio.NewScanner(out)
 	base := ""
 	for lines.Scan() {
