@@ -83,9 +83,13 @@ func (o *openData) published(p *render.Page, lastmod time.Time) {
 
 // chartPages finds, once every page is rendered, the first page showing each chart.
 func (b *builder) chartPages() {
+	shows := make(map[string][]string, len(b.rendered))
+	for _, r := range b.rendered {
+		shows[r.file] = r.charts
+	}
 	for _, p := range b.open.pages {
-		for _, m := range figureID.FindAllSubmatch(b.files[pageFile(p.path)], -1) {
-			if c := b.open.charts[string(m[1])]; c != nil && !c.shown {
+		for _, id := range shows[pageFile(p.path)] {
+			if c := b.open.charts[id]; c != nil && !c.shown {
 				c.shown, c.page, c.pageTitle, c.illustrative = true, p.path, p.title, p.illustrative
 			}
 		}
@@ -94,7 +98,7 @@ func (b *builder) chartPages() {
 
 // isPage reports whether a page will be published at file (rendered or queued).
 func (b *builder) isPage(file string) bool {
-	if _, ok := b.files[file]; ok {
+	if b.made(file) {
 		return true
 	}
 	for _, p := range b.open.pages {

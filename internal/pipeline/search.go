@@ -38,32 +38,39 @@ type SearchGroup struct {
 	Entries []search.Page
 }
 
+// searchOrder is each indexed kind's place in searchKinds.
+var searchOrder = func() map[string]int {
+	m := map[string]int{}
+	for i, k := range searchKinds {
+		m[k.kind] = i
+	}
+	return m
+}()
+
 // searchIndex lists every rendered page of a searchable kind with its text: articles
 // newest first, then indicators, quarters, rankings, units and other pages.
 func (b *builder) searchIndex() (*search.Index, error) {
 	ix := &search.Index{}
 	label := map[string]int{}
-	order := map[string]int{}
-	for i, k := range searchKinds {
+	for _, k := range searchKinds {
 		if _, ok := label[k.label]; !ok {
 			label[k.label] = len(ix.Kinds)
 			ix.Kinds = append(ix.Kinds, k.label)
 		}
-		order[k.kind] = i
 	}
-	var jobs []pageJob
-	for _, j := range b.rendered {
-		if _, ok := order[j.page.Kind]; ok && j.page.Layout == "" && j.page.Lang != "en" { // the index is Vietnamese
-			jobs = append(jobs, j)
+	var recs []pageRecord
+	for _, r := range b.rendered {
+		if r.search != nil {
+			recs = append(recs, r)
 		}
 	}
-	sort.SliceStable(jobs, func(i, k int) bool {
-		a, c := jobs[i].page, jobs[k].page
-		if order[a.Kind] != order[c.Kind] {
-			return order[a.Kind] < order[c.Kind]
+	sort.SliceStable(recs, func(i, k int) bool {
+		a, c := recs[i], recs[k]
+		if searchOrder[a.search.kind] != searchOrder[c.search.kind] {
+			return searchOrder[a.search.kind] < searchOrder[c.search.kind]
 		}
-		if a.Kind == "article" || a.Kind == "summary" || a.Kind == "ranking" {
-			return a.Path > c.Path // newest first
+		if kind := a.search.kind; kind == "article" || kind == "summary" || kind == "ranking" {
+			return a.path > c.path // newest first
 		}
 		return false
 	})
@@ -71,22 +78,18 @@ func (b *builder) searchIndex() (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	texts := make([]string, len(jobs))
-	onAllCores(len(jobs), func(i int) { texts[i] = mainText(b.files[jobs[i].file]) })
-	for i, j := range jobs {
-		title, heading := j.page.Title, ""
-		switch body := j.page.Body.(type) {
-		case *ArticleBody: // the official titles of every month read alike
-			title, heading = body.Article.ListTitle, j.page.Title
-		case *UnitBody: // departments of two provinces share a name
-			title = unitTitles[body.Unit]
+	for _, r := range recs {
+		e := r.search
+		title := e.title
+		if e.unit != nil {
+			title = unitTitles[e.unit]
 		}
 		ix.Pages = append(ix.Pages, search.Page{
-			Kind:    label[searchKinds[order[j.page.Kind]].label],
-			Path:    j.page.Path,
+			Kind:    label[searchKinds[searchOrder[e.kind]].label],
+			Path:    r.path,
 			Title:   title,
-			Heading: heading,
-			Text:    texts[i],
+			Heading: e.heading,
+			Text:    e.text,
 		})
 	}
 	return ix, nil
