@@ -3,7 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"sort"
-	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -146,40 +146,91 @@ func unitEntity(site *model.Site, u *model.Unit) *model.Entity {
 }
 
 // mainText is the text a reader sees in a page's <main>, without what every page
-// repeats (breadcrumb, "Tin nổi bật"), chart options and download links.
+// repeats (breadcrumb, "Tin nổi bật"), chart options and download links. It reads the
+// page as tokens, not as a tree: the page is our templates' well-formed output, and the
+// tree cost as much as the template itself.
 func mainText(page []byte) string {
-	doc, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		return ""
-	}
-	var out strings.Builder
-	var walk func(n *html.Node, in bool)
-	walk = func(n *html.Node, in bool) {
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "script", "style", "aside", "nav", "template":
-				return
-			case "main":
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var out []byte
+	in := false
+	skip, depth := "", 0 // the element being left out, and how deep in it we are
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return string(out)
+		case html.TextToken:
+			if in && skip == "" {
+				out = appendFields(out, z.Text())
+			}
+		case html.StartTagToken:
+			name, attrs := z.TagName()
+			if skip != "" {
+				if string(name) == skip {
+					depth++
+				}
+				continue
+			}
+			if string(name) == "main" {
 				in = true
 			}
-			for _, a := range n.Attr {
+			if voidElements[string(name)] {
+				continue
+			}
+			if leftOut[string(name)] {
+				skip, depth = string(name), 1
+				continue
+			}
+			for attrs {
+				var key, val []byte
+				key, val, attrs = z.TagAttr()
 				// Download links, and the illustrative-data notice every sample page repeats.
-				if a.Key == "class" && (strings.Contains(a.Val, "chart-downloads") || strings.Contains(a.Val, "chart-embed") ||
-					strings.Contains(a.Val, "notice-illustrative")) {
-					return
+				if string(key) == "class" && (bytes.Contains(val, []byte("chart-downloads")) || bytes.Contains(val, []byte("chart-embed")) ||
+					bytes.Contains(val, []byte("notice-illustrative"))) {
+					skip, depth = string(name), 1
+					break
 				}
 			}
-		}
-		if n.Type == html.TextNode && in {
-			out.WriteString(n.Data)
-			out.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, in)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if skip != "" {
+				if string(name) == skip {
+					if depth--; depth == 0 {
+						skip = ""
+					}
+				}
+			} else if string(name) == "main" {
+				in = false
+			}
 		}
 	}
-	walk(doc, false)
-	return strings.Join(strings.Fields(out.String()), " ")
+}
+
+// leftOut are the elements whose text is not the page's own.
+var leftOut = map[string]bool{"script": true, "style": true, "aside": true, "nav": true, "template": true}
+
+// voidElements have no end tag and no content.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+// appendFields appends text's words to out, each after one space (none before the first).
+func appendFields(out, text []byte) []byte {
+	for len(text) > 0 {
+		i := bytes.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			break
+		}
+		text = text[i:]
+		j := bytes.IndexFunc(text, unicode.IsSpace)
+		if j < 0 {
+			j = len(text)
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, text[:j]...)
+		text = text[j:]
+	}
+	return out
 }
 
 func (b *builder) searchPage() error {
