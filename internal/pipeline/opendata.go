@@ -7,7 +7,6 @@ package pipeline
 
 import (
 	"io/fs"
-	"regexp"
 	"strings"
 	"time"
 
@@ -73,8 +72,6 @@ func (o *openData) drew(c chart.Chart, fig Figure) {
 	o.charts[c.ID] = &drawnChart{chart: c, fig: fig}
 	o.order = append(o.order, c.ID)
 }
-
-var figureID = regexp.MustCompile(`<figure class="chart" id="([a-z][a-z0-9-]*)"`)
 
 // published records a page as page() queues it, for the sitemap and the charts' pages.
 func (o *openData) published(p *render.Page, lastmod time.Time) {

@@ -177,14 +177,27 @@ func (b *builder) renderPage(j pageJob) (pageRecord, []byte, error) {
 // pageBuffers hold pages while their template runs, each grown once to the largest page.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// figureIDs lists the IDs of the chart figures in a page: <figure class="chart" id="ID".
+// figureIDs lists the IDs of the chart figures in a page, as the pattern
+// <figure class="chart" id="([a-z][a-z0-9-]*)" finds them, written by hand.
 func figureIDs(html []byte) []string {
 	var ids []string
-	for _, m := range figureID.FindAllSubmatch(html, -1) {
-		ids = append(ids, string(m[1]))
+	for {
+		i := bytes.Index(html, figureOpen)
+		if i < 0 {
+			return ids
+		}
+		html = html[i+len(figureOpen):]
+		n := 0
+		for n < len(html) && ('a' <= html[n] && html[n] <= 'z' || n > 0 && ('0' <= html[n] && html[n] <= '9' || html[n] == '-')) {
+			n++
+		}
+		if n > 0 && n < len(html) && html[n] == '"' {
+			ids = append(ids, string(html[:n]))
+		}
 	}
-	return ids
 }
+
+var figureOpen = []byte(`<figure class="chart" id="`)
 
 // searchEntry is a rendered page as the search index needs it (search.go).
 type searchEntry struct {
