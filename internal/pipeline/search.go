@@ -85,11 +85,12 @@ func (b *builder) searchIndex() (*search.Index, error) {
 			title = unitTitles[e.unit]
 		}
 		ix.Pages = append(ix.Pages, search.Page{
-			Kind:    label[searchKinds[searchOrder[e.kind]].label],
-			Path:    r.path,
-			Title:   title,
-			Heading: e.heading,
-			Text:    e.text,
+			Kind:      label[searchKinds[searchOrder[e.kind]].label],
+			Path:      r.path,
+			Title:     title,
+			Heading:   e.heading,
+			Text:      e.excerpt,
+			TextWords: e.words,
 		})
 	}
 	return ix, nil

@@ -11,6 +11,7 @@ import (
 	"chiso/internal/model"
 	"chiso/internal/publish"
 	"chiso/internal/render"
+	"chiso/internal/search"
 )
 
 // Streaming: `chiso build` writes each page into the publish work folder as soon as its
@@ -203,14 +204,18 @@ var figureOpen = []byte(`<figure class="chart" id="`)
 type searchEntry struct {
 	kind, title, heading string
 	unit                 *model.Unit // a unit page, titled with its entity
-	text                 string      // mainText, taken while the page's bytes are at hand
+	// The page's text as the index keeps it, taken while its bytes are at hand: its words
+	// and its excerpt, not the whole text.
+	words   []string
+	excerpt string
 }
 
 func searchEntryOf(p *render.Page, html []byte) *searchEntry {
 	if _, ok := searchOrder[p.Kind]; !ok || p.Layout != "" || p.Lang == "en" { // the index is Vietnamese
 		return nil
 	}
-	e := &searchEntry{kind: p.Kind, title: p.Title, text: mainText(html)}
+	text := mainText(html)
+	e := &searchEntry{kind: p.Kind, title: p.Title, words: search.TextWords(text), excerpt: strings.Clone(search.Excerpt(text))}
 	switch body := p.Body.(type) {
 	case *ArticleBody: // the official titles of every month read alike
 		e.title, e.heading = body.Article.ListTitle, p.Title

@@ -45,7 +45,28 @@ type Page struct {
 	// all, instead of Title's: an article is shown by its short list title but ranked by
 	// its official headline, whose only figures are its period's.
 	Heading string
+	// TextWords, when set, are Text's words as TextWords gives them, found beforehand (a
+	// build finds them while it renders the page, then keeps only them and the excerpt).
+	TextWords []string
 }
+
+// TextWords returns the distinct words of text in the order they first appear, each a
+// string of its own (not holding text in memory).
+func TextWords(text string) []string {
+	words := Words(text)
+	seen := make(map[string]bool, len(words))
+	out := make([]string, 0, len(words)/2)
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, strings.Clone(w))
+		}
+	}
+	return out
+}
+
+// Excerpt is the part of a page's text kept for its excerpt.
+func Excerpt(text string) string { return cut(text, MaxText) }
 
 // Index is every findable page, in the order results of equal weight are shown.
 type Index struct {
@@ -187,7 +208,10 @@ func (ix *Index) Files() (map[string][]byte, error) {
 	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
 	each(n, func(id int) {
 		p := ix.Pages[id]
-		heads[id], titles[id], texts[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title), Words(p.Text)
+		heads[id], titles[id], texts[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title), p.TextWords
+		if texts[id] == nil {
+			texts[id] = Words(p.Text)
+		}
 	})
 	for id, p := range ix.Pages {
 		inTitle := map[string]bool{}
