@@ -144,7 +144,9 @@ func Draw(c Card) ([]byte, error) {
 	// A card is flat colours and anti-aliased text (~900 colours): as a 256-colour PNG it is
 	// 2,1× smaller and looks the same. BestSpeed: a card is drawn per page.
 	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoders}
-	if err := enc.Encode(buf, paletted(img)); err != nil {
+	pimg := paletted(img)
+	defer indexed.Put(pimg)
+	if err := enc.Encode(buf, pimg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -155,6 +157,7 @@ func Draw(c Card) ([]byte, error) {
 // blank card (background and bands).
 var (
 	canvases = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, Width, Height)) }}
+	indexed  = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), nil) }} // every pixel is set
 	encoders = &encoderPool{}
 	blank    = sync.OnceValue(func() *image.RGBA {
 		img := image.NewRGBA(image.Rect(0, 0, Width, Height))
@@ -212,7 +215,7 @@ func fit(f font.Face, s string, w int) string {
 
 // paletted is img in its 256 most used colours (ties by value, so the same bytes every
 // time); a rarer colour (a text edge) takes the nearest of them. Runs of one colour, most
-// of a card, skip the lookups.
+// of a card, skip the lookups. The result is from the pool indexed, to be put back.
 func paletted(img *image.RGBA) *image.Paletted {
 	// Pixels are read as one uint32 each (R in the low byte): a run is one comparison and
 	// a colour one map key, which hashes much faster than a color.RGBA.
@@ -247,7 +250,8 @@ func paletted(img *image.RGBA) *image.Paletted {
 	for _, c := range cs {
 		index[c] = uint8(pal.Index(rgba(c)))
 	}
-	out := image.NewPaletted(img.Bounds(), pal)
+	out := indexed.Get().(*image.Paletted)
+	out.Palette = pal
 	last = pix(0)
 	idx := index[last]
 	for i, j := 0, 0; i+3 < len(img.Pix); i, j = i+4, j+1 {
