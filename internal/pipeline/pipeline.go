@@ -115,7 +115,8 @@ func EChartsPath(lib []byte) string {
 }
 
 type builder struct {
-	out *toDir // where files go as they are made (stream.go); nil builds in memory
+	out      *toDir       // where files go as they are made (stream.go); nil builds in memory
+	rendered []pageRecord // what later steps read of the pages rendered so far (stream.go)
 
 	site        *model.Site
 	tmpl        *render.Templates
@@ -125,13 +126,12 @@ type builder struct {
 	byPeriod    map[string]*write.Article
 	summaryList []*model.Summary
 	jobs        []pageJob
-	open        openData     // charts and pages recorded for the open-data step (opendata.go)
-	probs       diag.List    // problems found while building (a redirect to no page)
-	echarts     string       // path of the ECharts file under assets/vendor/
-	rendered    []pageRecord // what later steps read of the pages rendered so far (stream.go)
-	cards       []cardJob    // share cards to draw (sharecards.go)
-	cardErr     error        // the first error in a card's wording
-	en          *english     // the English edition (english.go); nil without templates/ui-en.toml
+	open        openData  // charts and pages recorded for the open-data step (opendata.go)
+	probs       diag.List // problems found while building (a redirect to no page)
+	echarts     string    // path of the ECharts file under assets/vendor/
+	cards       []cardJob // share cards to draw (sharecards.go)
+	cardErr     error     // the first error in a card's wording
+	en          *english  // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
