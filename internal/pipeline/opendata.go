@@ -124,7 +124,15 @@ func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) { b.files[path] = data })
+	var putErr error // the dataset's files are written at once: they are most of the output's bytes
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) {
+		if err := b.put(path, data); err != nil && putErr == nil {
+			putErr = err
+		}
+	})
+	if err == nil {
+		err = putErr
+	}
 	if err != nil {
 		return err
 	}

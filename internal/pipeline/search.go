@@ -239,12 +239,17 @@ func (b *builder) searchPage() error {
 	if err != nil {
 		return err
 	}
-	files, err := ix.Files()
+	// Page and word files are written as they are made; the head stays for the data page,
+	// which gives its size.
+	err = ix.Write(func(name string, data []byte) error {
+		if SearchDir+name == SearchIndex {
+			b.files[SearchIndex] = data
+			return nil
+		}
+		return b.put(SearchDir+name, data)
+	})
 	if err != nil {
 		return err
-	}
-	for name, data := range files {
-		b.files[SearchDir+name] = data
 	}
 	body := &SearchBody{}
 	for k, label := range ix.Kinds {

@@ -132,6 +132,15 @@ func (t *toDir) put(p string, data []byte) error {
 	return nil
 }
 
+// put adds a file that no later step reads: building to a folder, it is written at once.
+func (b *builder) put(file string, data []byte) error {
+	if b.out == nil {
+		b.files[file] = data
+		return nil
+	}
+	return b.out.put(file, data)
+}
+
 // made reports whether the build has made file, kept or already written.
 func (b *builder) made(file string) bool {
 	if _, ok := b.files[file]; ok {

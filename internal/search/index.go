@@ -199,6 +199,16 @@ func Key(word string) string {
 // Files returns the index's files, by path under the search folder.
 func (ix *Index) Files() (map[string][]byte, error) {
 	files := map[string][]byte{}
+	err := ix.Write(func(name string, data []byte) error {
+		files[name] = data
+		return nil
+	})
+	return files, err
+}
+
+// Write gives put each of the index's files, by path under the search folder, as it is
+// made: a page's file is not kept once put has it.
+func (ix *Index) Write(put func(name string, data []byte) error) error {
 
 	// postings[word] holds id*2+1 for a page with the word in its title, id*2 otherwise,
 	// ascending: pages are visited in order.
@@ -237,9 +247,11 @@ func (ix *Index) Files() (map[string][]byte, error) {
 			X string `json:"x"`
 		}{p.Kind, p.Path, p.Title, cut(p.Text, MaxText)})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files[fmt.Sprintf("p/%d.json", id)] = append(page, '\n')
+		if err := put(fmt.Sprintf("p/%d.json", id), append(page, '\n')); err != nil {
+			return err
+		}
 	}
 
 	byKey := map[string][]string{}
@@ -258,9 +270,11 @@ func (ix *Index) Files() (map[string][]byte, error) {
 		Keys  []string `json:"keys"`
 	}{Version, ix.Kinds, len(ix.Pages), keys})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files["index.json"] = append(head, '\n')
+	if err := put("index.json", append(head, '\n')); err != nil {
+		return err
+	}
 	var num [20]byte
 	for key, words := range byKey {
 		slices.Sort(words)
@@ -272,7 +286,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 			}
 			name, err := json.Marshal(w)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			buf.Write(name)
 			buf.WriteString(":[")
@@ -288,9 +302,11 @@ func (ix *Index) Files() (map[string][]byte, error) {
 			buf.WriteByte(']')
 		}
 		buf.WriteString("}\n")
-		files["w/"+key+".json"] = buf.Bytes()
+		if err := put("w/"+key+".json", buf.Bytes()); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 // cut shortens s to at most n characters.
