@@ -115,7 +115,8 @@ func EChartsPath(lib []byte) string {
 }
 
 type builder struct {
-	out *toDir // where files go as they are made (stream.go); nil builds in memory
+	out      *toDir       // where files go as they are made (stream.go); nil builds in memory
+	rendered []pageRecord // what later steps read of the pages rendered so far (stream.go)
 
 	site        *model.Site
 	tmpl        *render.Templates
@@ -128,7 +129,6 @@ type builder struct {
 	open        openData  // charts and pages recorded for the open-data step (opendata.go)
 	probs       diag.List // problems found while building (a redirect to no page)
 	echarts     string    // path of the ECharts file under assets/vendor/
-	rendered    []pageJob // pages rendered so far, for the search index
 	cards       []cardJob // share cards to draw (sharecards.go)
 	cardErr     error     // the first error in a card's wording
 	en          *english  // the English edition (english.go); nil without templates/ui-en.toml
@@ -151,7 +151,8 @@ func (b *builder) run(opts Options) error {
 	if err := b.renderPages(); err != nil {
 		return err
 	}
-	// Pages are written now, on all cores, but kept: open data and search read them.
+	// Pages are written already; the few files steps wrote beside them are kept for the
+	// data page, which gives their sizes.
 	if err := b.flush(false); err != nil {
 		return err
 	}
@@ -264,24 +265,22 @@ type pageJob struct {
 }
 
 // renderPages executes every page's template on all cores; the output is a map keyed
-// by file, so the order of work does not change the result.
+// by file, so the order of work does not change the result. Building to a folder, each
+// page is written as soon as it is made and only its record is kept (stream.go).
 func (b *builder) renderPages() error {
+	recs := make([]pageRecord, len(b.jobs))
 	out := make([][]byte, len(b.jobs))
 	errs := make([]error, len(b.jobs))
-	onAllCores(len(b.jobs), func(i int) {
-		if b.jobs[i].page.Lang == "en" {
-			out[i], errs[i] = b.en.tmpl.Render(b.jobs[i].page)
-		} else {
-			out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
-		}
-	})
+	onAllCores(len(b.jobs), func(i int) { recs[i], out[i], errs[i] = b.renderPage(b.jobs[i]) })
 	for i, job := range b.jobs {
 		if errs[i] != nil {
 			return fmt.Errorf("%s: %w", job.file, errs[i])
 		}
-		b.files[job.file] = out[i]
+		if out[i] != nil {
+			b.files[job.file] = out[i]
+		}
 	}
-	b.rendered = append(b.rendered, b.jobs...)
+	b.rendered = append(b.rendered, recs...)
 	b.jobs = nil
 	return nil
 }
