@@ -138,6 +138,7 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 		Site: b.site, Kind: kind, Path: EnglishDir + path, Title: title, Description: desc,
 		Illustrative: illustrative, IllustrativeText: illustrativeText, Body: body,
 	}
+	p.HasCharts = hasCharts(body)
 	n := b.enNewest()
 	if len(n) > 3 {
 		n = n[:3]
@@ -331,6 +332,9 @@ func (b *builder) enUnits() error {
 			body.Latest = &body.Rows[0]
 		}
 		body.History = unitHistory(&body)
+		if len(body.Charts) > 0 {
+			body.ChartLang = "vi"
+		}
 		name := u.NameEn
 		if sameName[u.NameEn] > 1 {
 			name += b.unitDatesEn(u)
@@ -364,6 +368,14 @@ func (b *builder) enRankings() error {
 		}
 		body := *vi.Body.(*RankingBody)
 		body.Article = b.enArticle(a)
+		// Copies of the rows, so that an English chart put in one leaves the Vietnamese page's.
+		body.Indicators = append([]RankingIndicator(nil), body.Indicators...)
+		for i := range body.Indicators {
+			body.Indicators[i].Levels = append([]RankingLevel(nil), body.Indicators[i].Levels...)
+		}
+		if hasCharts(&body) {
+			body.ChartLang = "vi"
+		}
 		title := b.en.t("Xếp hạng các đơn vị,") + " " + eng.Label(a.Report.Period)
 		b.pageEn("ranking", RankingPath(a), title, title, "", vi.Illustrative, &body)
 	}
@@ -380,6 +392,9 @@ func (b *builder) enSummaries() error {
 		}
 		body := *vi.Body.(*SummaryBody)
 		body.Summary = b.en.summary[s.Key]
+		if len(body.Charts) > 0 {
+			body.ChartLang = "vi"
+		}
 		title := b.en.t("Tổng hợp") + " " + body.Summary.Label
 		b.pageEn("summary", path, title, title+b.en.t(": tỷ lệ gộp từ số liệu các tháng."), "archive", vi.Illustrative, &body)
 	}

@@ -11,9 +11,10 @@ var quarterNumeral = [...]string{1: "I", 2: "II", 3: "III", 4: "IV"}
 
 // SummaryBody is a quarter's or a year's pooled results.
 type SummaryBody struct {
-	Summary *model.Summary
-	Levels  []*model.Level
-	Charts  []Figure
+	Summary   *model.Summary
+	Levels    []*model.Level
+	Charts    []Figure
+	ChartLang string // as UnitBody's
 }
 
 // summaries pools the months of each quarter and year where the counts allow it.

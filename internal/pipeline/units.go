@@ -26,6 +26,9 @@ type UnitBody struct {
 	Latest      *UnitRow  // the newest period, shown first
 	History     []UnitHistory
 	Charts      []Figure
+	// ChartLang is the charts' language when it is not the page's ("vi": an English page
+	// showing the Vietnamese chart, english.go); the layout marks them lang="vi".
+	ChartLang string
 }
 
 // UnitRow is one period of a unit: one cell per indicator (nil when not reported).
@@ -46,6 +49,7 @@ type UnitCell struct {
 type RankingBody struct {
 	Article    *write.Article
 	Indicators []RankingIndicator
+	ChartLang  string // as UnitBody's
 }
 
 // RankingIndicator is one indicator's ranking by level, with the units below target.
