@@ -25,6 +25,7 @@ import (
 	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/search"
+	"chiso/internal/vietnamese"
 	"chiso/internal/shareimage"
 	"chiso/internal/write"
 )
@@ -312,7 +313,13 @@ func (b *builder) enUnits() error {
 	if list == nil {
 		return nil
 	}
-	b.pageEn("units", "don-vi/", e.t("Các đơn vị"), e.t("Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường."), "units", false, list.Body)
+	// The list in the order of the English names.
+	units := *list.Body.(*UnitsBody)
+	units.Groups = append([]UnitGroup(nil), units.Groups...)
+	for i := range units.Groups {
+		units.Groups[i].Units = sortedEn(units.Groups[i].Units)
+	}
+	b.pageEn("units", "don-vi/", e.t("Các đơn vị"), e.t("Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường."), "units", false, &units)
 	sameName := map[string]int{}
 	for _, u := range b.ownUnits() {
 		sameName[u.NameEn]++
@@ -345,6 +352,13 @@ func (b *builder) enUnits() error {
 	return nil
 }
 
+// sortedEn is a copy of units in the order of their English names.
+func sortedEn(us []*model.Unit) []*model.Unit {
+	out := append([]*model.Unit(nil), us...)
+	vietnamese.SortByName(out, func(u *model.Unit) string { return u.NameEn })
+	return out
+}
+
 // unitDatesEn is unitDates in English: " (from 1 July 2025)", " (until 30 June 2025)".
 func (b *builder) unitDatesEn(u *model.Unit) string {
 	t := b.en.t
@@ -372,6 +386,7 @@ func (b *builder) enRankings() error {
 		body.Indicators = append([]RankingIndicator(nil), body.Indicators...)
 		for i := range body.Indicators {
 			body.Indicators[i].Levels = append([]RankingLevel(nil), body.Indicators[i].Levels...)
+			body.Indicators[i].Below = sortedEn(body.Indicators[i].Below)
 		}
 		if hasCharts(&body) {
 			body.ChartLang = "vi"
