@@ -25,8 +25,8 @@ import (
 	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/search"
-	"chiso/internal/vietnamese"
 	"chiso/internal/shareimage"
+	"chiso/internal/vietnamese"
 	"chiso/internal/write"
 )
 
