@@ -339,9 +339,7 @@ func (b *builder) enUnits() error {
 			body.Latest = &body.Rows[0]
 		}
 		body.History = unitHistory(&body)
-		if len(body.Charts) > 0 {
-			body.ChartLang = "vi"
-		}
+		body.viCharts = body.Charts
 		name := u.NameEn
 		if sameName[u.NameEn] > 1 {
 			name += b.unitDatesEn(u)
@@ -386,10 +384,10 @@ func (b *builder) enRankings() error {
 		body.Indicators = append([]RankingIndicator(nil), body.Indicators...)
 		for i := range body.Indicators {
 			body.Indicators[i].Levels = append([]RankingLevel(nil), body.Indicators[i].Levels...)
+			for j := range body.Indicators[i].Levels {
+				body.Indicators[i].Levels[j].viChart = body.Indicators[i].Levels[j].Chart
+			}
 			body.Indicators[i].Below = sortedEn(body.Indicators[i].Below)
-		}
-		if hasCharts(&body) {
-			body.ChartLang = "vi"
 		}
 		title := b.en.t("Xếp hạng các đơn vị,") + " " + eng.Label(a.Report.Period)
 		b.pageEn("ranking", RankingPath(a), title, title, "", vi.Illustrative, &body)
@@ -407,9 +405,7 @@ func (b *builder) enSummaries() error {
 		}
 		body := *vi.Body.(*SummaryBody)
 		body.Summary = b.en.summary[s.Key]
-		if len(body.Charts) > 0 {
-			body.ChartLang = "vi"
-		}
+		body.viCharts = body.Charts
 		title := b.en.t("Tổng hợp") + " " + body.Summary.Label
 		b.pageEn("summary", path, title, title+b.en.t(": tỷ lệ gộp từ số liệu các tháng."), "archive", vi.Illustrative, &body)
 	}

@@ -26,9 +26,19 @@ type UnitBody struct {
 	Latest      *UnitRow  // the newest period, shown first
 	History     []UnitHistory
 	Charts      []Figure
-	// ChartLang is the charts' language when it is not the page's ("vi": an English page
-	// showing the Vietnamese chart, english.go); the layout marks them lang="vi".
-	ChartLang string
+	viCharts    []Figure // on an English page: the Vietnamese twin's charts (ChartLang)
+}
+
+// ChartLang is "vi" while an English page shows its Vietnamese twin's charts (english.go
+// copies them until English ones replace them); the layout marks them lang="vi".
+func (u *UnitBody) ChartLang() string { return sameCharts(u.Charts, u.viCharts) }
+
+// sameCharts is "vi" when charts are still the Vietnamese page's (the same array).
+func sameCharts(charts, vi []Figure) string {
+	if len(charts) > 0 && len(vi) > 0 && &charts[0] == &vi[0] {
+		return "vi"
+	}
+	return ""
 }
 
 // UnitRow is one period of a unit: one cell per indicator (nil when not reported).
@@ -49,7 +59,6 @@ type UnitCell struct {
 type RankingBody struct {
 	Article    *write.Article
 	Indicators []RankingIndicator
-	ChartLang  string // as UnitBody's
 }
 
 // RankingIndicator is one indicator's ranking by level, with the units below target.
@@ -65,6 +74,15 @@ type RankingLevel struct {
 	Level     *model.Level
 	Units     []UnitCell
 	Chart     *Figure
+	viChart   *Figure // on an English page: the Vietnamese twin's chart (ChartLang)
+}
+
+// ChartLang is as UnitBody's: "vi" while the chart is the Vietnamese page's.
+func (l RankingLevel) ChartLang() string {
+	if l.Chart != nil && l.Chart == l.viChart {
+		return "vi"
+	}
+	return ""
 }
 
 // RankingPath is where the ranking of a period lives.
