@@ -329,16 +329,21 @@ func (b *builder) enUnits() error {
 		if vi == nil {
 			continue
 		}
-		body := *vi.Body.(*UnitBody)
-		body.Rows = make([]UnitRow, len(body.Rows))
-		for i, r := range vi.Body.(*UnitBody).Rows {
-			body.Rows[i] = UnitRow{Article: b.enArticle(r.Article), Cells: r.Cells}
-		}
+		// The Vietnamese body with every row pointing at the English article of its period.
+		viBody := vi.Body.(*UnitBody)
+		body := *viBody
+		body.Rows = b.enUnitRows(viBody.Rows)
 		body.Latest = nil
 		if len(body.Rows) > 0 {
 			body.Latest = &body.Rows[0]
 		}
-		body.History = unitHistory(&body)
+		body.History = make([]UnitHistory, len(viBody.History))
+		for i, h := range viBody.History {
+			body.History[i] = UnitHistory{Indicator: h.Indicator, Rows: make([]UnitHistoryRow, len(h.Rows))}
+			for k, r := range h.Rows {
+				body.History[i].Rows[k] = UnitHistoryRow{Row: b.enUnitRows([]UnitRow{r.Row})[0], Cell: r.Cell}
+			}
+		}
 		body.viCharts = body.Charts
 		name := u.NameEn
 		if sameName[u.NameEn] > 1 {
@@ -348,6 +353,15 @@ func (b *builder) enUnits() error {
 		b.pageEn("unit", "don-vi/"+u.Code+"/", write.UpperFirst(name), e.t("Kết quả các chỉ tiêu của")+" "+u.NameEn+" "+e.t("qua các kỳ."), "units", vi.Illustrative, &body)
 	}
 	return nil
+}
+
+// enUnitRows are a unit's rows with the English articles of their periods.
+func (b *builder) enUnitRows(rows []UnitRow) []UnitRow {
+	out := make([]UnitRow, len(rows))
+	for i, r := range rows {
+		out[i] = UnitRow{Article: b.enArticle(r.Article), Cells: r.Cells}
+	}
+	return out
 }
 
 // sortedEn is a copy of units in the order of their English names.
