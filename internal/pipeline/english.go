@@ -333,6 +333,7 @@ func (b *builder) enUnits() error {
 		viBody := vi.Body.(*UnitBody)
 		body := *viBody
 		body.Rows = b.enUnitRows(viBody.Rows)
+		body.Recent = body.Rows[:len(viBody.Recent)]
 		body.Latest = nil
 		if len(body.Rows) > 0 {
 			body.Latest = &body.Rows[0]
