@@ -146,10 +146,17 @@ func (b *builder) openData(src fs.FS) error {
 	if err := b.dataPage(d); err != nil {
 		return err
 	}
+	bodies := []*DataBody{d}
+	if b.en != nil { // the English data and search pages, twins of those just queued
+		bodies = append(bodies, b.enDataPage(b.jobs[len(b.jobs)-1].page, d))
+		if err := b.enSearchPage(); err != nil {
+			return err
+		}
+	}
 	if err := b.redirects(src); err != nil {
 		return err
 	}
-	return b.sitemap(d)
+	return b.sitemap(bodies...)
 }
 
 // The data page's rows are opendata's.
@@ -208,6 +215,10 @@ func (b *builder) dataPage(d *DataBody) error {
 	}
 	feeds.Items = append(feeds.Items,
 		Download{Label: "Mọi tin bài", Files: []DownloadFile{file("RSS", SiteRSS, "application/rss+xml"), file("Atom", SiteAtom, "application/atom+xml")}})
+	if b.en != nil {
+		feeds.Items = append(feeds.Items, Download{Label: "Mọi tin bài tiếng Anh", Page: EnglishDir,
+			Files: []DownloadFile{file("RSS", EnglishRSS, "application/rss+xml"), file("Atom", EnglishAtom, "application/atom+xml")}})
+	}
 	for _, ind := range b.site.Indicators {
 		feeds.Items = append(feeds.Items, Download{Label: "Chỉ tiêu “" + ind.Name + "”", Page: "chi-tieu/" + ind.Key + "/",
 			Files: []DownloadFile{file("RSS", feed.IndicatorRSS(ind), "application/rss+xml")}})
@@ -231,14 +242,26 @@ func pageFile(p string) string {
 }
 
 // sitemap writes sitemap.xml of every page published through page (not the 404 page,
-// embeds, fragments or redirects) and robots.txt, and gives the data page its size.
-func (b *builder) sitemap(d *DataBody) error {
+// embeds, fragments or redirects) and robots.txt, and gives the data pages its size.
+func (b *builder) sitemap(data ...*DataBody) error {
 	var urls []sitemap.URL
+	listed := map[string]bool{}
+	for _, p := range b.open.pages {
+		if p.kind != "404" {
+			listed[p.path] = true
+		}
+	}
 	for _, p := range b.open.pages {
 		if p.kind == "404" {
 			continue
 		}
-		urls = append(urls, sitemap.URL{Loc: b.absURLOf(p.path), LastMod: p.lastmod})
+		u := sitemap.URL{Loc: b.absURLOf(p.path), LastMod: p.lastmod}
+		// Twins (english.go): the English page is the Vietnamese one's path under en/.
+		vi := strings.TrimPrefix(p.path, EnglishDir)
+		if en := EnglishDir + vi; listed[vi] && listed[en] {
+			u.Alternates = []sitemap.Alternate{{Lang: "vi", Href: b.absURLOf(vi)}, {Lang: "en", Href: b.absURLOf(en)}, {Lang: "x-default", Href: b.absURLOf(vi)}}
+		}
+		urls = append(urls, u)
 	}
 	out, err := sitemap.XML(urls)
 	if err != nil {
@@ -246,11 +269,13 @@ func (b *builder) sitemap(d *DataBody) error {
 	}
 	b.files[SitemapFile] = out
 	b.files[RobotsFile] = sitemap.Robots(b.absURLOf(SitemapFile))
-	for gi := range d.Groups {
-		for ii := range d.Groups[gi].Items {
-			for fi, f := range d.Groups[gi].Items[ii].Files {
-				if f.Path == SitemapFile {
-					d.Groups[gi].Items[ii].Files[fi].Size = len(out)
+	for _, d := range data {
+		for gi := range d.Groups {
+			for ii := range d.Groups[gi].Items {
+				for fi, f := range d.Groups[gi].Items[ii].Files {
+					if f.Path == SitemapFile {
+						d.Groups[gi].Items[ii].Files[fi].Size = len(out)
+					}
 				}
 			}
 		}
