@@ -15,7 +15,6 @@ package pipeline
 import (
 	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 
 	eng "chiso/internal/english"
@@ -24,7 +23,6 @@ import (
 	"chiso/internal/model"
 	"chiso/internal/opendata"
 	"chiso/internal/render"
-	"chiso/internal/search"
 	"chiso/internal/shareimage"
 	"chiso/internal/vietnamese"
 	"chiso/internal/write"
@@ -312,17 +310,15 @@ func (b *builder) enFeeds() error {
 // rows pointing at the English articles. Units of the same English name get their dates.
 func (b *builder) enUnits() error {
 	e := b.en
-	list := e.byPath["don-vi/"]
-	if list == nil {
-		return nil
+	// The list in the order of the English names (a preview's pass for one unit has no list).
+	if list := e.byPath["don-vi/"]; list != nil {
+		units := *list.Body.(*UnitsBody)
+		units.Groups = append([]UnitGroup(nil), units.Groups...)
+		for i := range units.Groups {
+			units.Groups[i].Units = sortedEn(units.Groups[i].Units)
+		}
+		b.pageEn("units", "don-vi/", e.t("Các đơn vị"), e.t("Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường."), "units", false, &units)
 	}
-	// The list in the order of the English names.
-	units := *list.Body.(*UnitsBody)
-	units.Groups = append([]UnitGroup(nil), units.Groups...)
-	for i := range units.Groups {
-		units.Groups[i].Units = sortedEn(units.Groups[i].Units)
-	}
-	b.pageEn("units", "don-vi/", e.t("Các đơn vị"), e.t("Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường."), "units", false, &units)
 	sameName := map[string]int{}
 	for _, u := range b.ownUnits() {
 		sameName[u.NameEn]++
@@ -484,48 +480,20 @@ func (b *builder) enDataPage(vi *render.Page, d *DataBody) *DataBody {
 // languages would make every result list hold each page twice.
 func (b *builder) enSearchPage() error {
 	e := b.en
-	ix := &search.Index{}
-	label := map[string]int{}
-	order := map[string]int{}
-	for i, k := range searchKinds {
-		if _, ok := label[k.label]; !ok {
-			label[k.label] = len(ix.Kinds)
-			ix.Kinds = append(ix.Kinds, e.t(k.label+"|loại trang"))
-		}
-		order[k.kind] = i
-	}
-	var jobs []pageJob
-	for _, j := range b.rendered {
-		if _, ok := order[j.page.Kind]; ok && j.page.Layout == "" && j.page.Lang == "en" {
-			jobs = append(jobs, j)
-		}
-	}
-	sort.SliceStable(jobs, func(i, k int) bool {
-		a, c := jobs[i].page, jobs[k].page
-		if order[a.Kind] != order[c.Kind] {
-			return order[a.Kind] < order[c.Kind]
-		}
-		if a.Kind == "article" || a.Kind == "summary" || a.Kind == "ranking" {
-			return a.Path > c.Path // newest first
-		}
-		return false
-	})
-	texts := make([]string, len(jobs))
-	onAllCores(len(jobs), func(i int) { texts[i] = mainText(b.files[jobs[i].file]) })
-	for i, j := range jobs {
-		title, heading := j.page.Title, ""
-		if body, ok := j.page.Body.(*ArticleBody); ok {
-			title, heading = body.Article.ListTitle, j.page.Title
-		}
-		ix.Pages = append(ix.Pages, search.Page{Kind: label[searchKinds[order[j.page.Kind]].label],
-			Path: j.page.Path, Title: title, Heading: heading, Text: texts[i]})
-	}
-	files, err := ix.Files()
+	ix, err := b.searchIndex("en")
 	if err != nil {
 		return err
 	}
-	for name, data := range files {
-		b.files[EnglishDir+SearchDir+name] = data
+	// As the Vietnamese index: the head stays in memory, page and word files go out as made.
+	err = ix.Write(func(name string, data []byte) error {
+		if SearchDir+name == SearchIndex {
+			b.files[EnglishDir+SearchIndex] = data
+			return nil
+		}
+		return b.put(EnglishDir+SearchDir+name, data)
+	})
+	if err != nil {
+		return err
 	}
 	body := &SearchBody{}
 	for k, l := range ix.Kinds {

@@ -180,7 +180,7 @@ func (b *builder) layOut() (*pageJob, error) {
 // cellArticles are the articles whose results the unit pages index: none in a preview's
 // pass for another page.
 func (b *builder) cellArticles() []*write.Article {
-	if b.only != nil && !strings.HasPrefix(b.only.file, "don-vi/") {
+	if b.only != nil && !strings.HasPrefix(strings.TrimPrefix(b.only.file, EnglishDir), "don-vi/") {
 		return nil
 	}
 	return b.articles
@@ -195,6 +195,9 @@ func (b *builder) want(path string) bool {
 	}
 	file := pageFile(path)
 	b.only.routes[file] = true
+	if b.en != nil { // its English twin, if the English edition has one, is laid out with it
+		b.only.routes[EnglishDir+file] = true
+	}
 	return file == b.only.file || EnglishDir+file == b.only.file
 }
 

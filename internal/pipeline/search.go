@@ -47,20 +47,25 @@ var searchOrder = func() map[string]int {
 	return m
 }()
 
-// searchIndex lists every rendered page of a searchable kind with its text: articles
+// searchIndex lists every rendered page of a searchable kind in one language ("" is
+// Vietnamese, "en" English: each edition has its own index) with its text: articles
 // newest first, then indicators, quarters, rankings, units and other pages.
-func (b *builder) searchIndex() (*search.Index, error) {
+func (b *builder) searchIndex(lang string) (*search.Index, error) {
 	ix := &search.Index{}
 	label := map[string]int{}
 	for _, k := range searchKinds {
 		if _, ok := label[k.label]; !ok {
 			label[k.label] = len(ix.Kinds)
-			ix.Kinds = append(ix.Kinds, k.label)
+			kindLabel := k.label
+			if lang == "en" {
+				kindLabel = b.en.t(k.label + "|loại trang")
+			}
+			ix.Kinds = append(ix.Kinds, kindLabel)
 		}
 	}
 	var recs []pageRecord
 	for _, r := range b.rendered {
-		if r.search != nil {
+		if r.search != nil && (r.search.lang == "en") == (lang == "en") {
 			recs = append(recs, r)
 		}
 	}
@@ -81,7 +86,7 @@ func (b *builder) searchIndex() (*search.Index, error) {
 	for _, r := range recs {
 		e := r.search
 		title := e.title
-		if e.unit != nil {
+		if e.unit != nil && lang != "en" { // the English unit page is titled in English already
 			title = unitTitles[e.unit]
 		}
 		ix.Pages = append(ix.Pages, search.Page{
@@ -235,7 +240,7 @@ func appendFields(out, text []byte) []byte {
 }
 
 func (b *builder) searchPage() error {
-	ix, err := b.searchIndex()
+	ix, err := b.searchIndex("")
 	if err != nil {
 		return err
 	}

@@ -212,6 +212,7 @@ var figureOpen = []byte(`<figure class="chart" id="`)
 // searchEntry is a rendered page as the search index needs it (search.go).
 type searchEntry struct {
 	kind, title, heading string
+	lang                 string      // "en" for the English edition's own index
 	unit                 *model.Unit // a unit page, titled with its entity
 	// The page's text as the index keeps it, taken while its bytes are at hand: its words
 	// and its excerpt, not the whole text.
@@ -220,11 +221,11 @@ type searchEntry struct {
 }
 
 func searchEntryOf(p *render.Page, html []byte) *searchEntry {
-	if _, ok := searchOrder[p.Kind]; !ok || p.Layout != "" || p.Lang == "en" { // the index is Vietnamese
+	if _, ok := searchOrder[p.Kind]; !ok || p.Layout != "" {
 		return nil
 	}
 	text := mainText(html)
-	e := &searchEntry{kind: p.Kind, title: p.Title, words: search.TextWords(text), excerpt: strings.Clone(search.Excerpt(text))}
+	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: strings.Clone(search.Excerpt(text))}
 	switch body := p.Body.(type) {
 	case *ArticleBody: // the official titles of every month read alike
 		e.title, e.heading = body.Article.ListTitle, p.Title
