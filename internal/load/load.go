@@ -136,7 +136,11 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 		l.probs.Errorf(p, diag.TooDeep, strconv.Itoa(MaxDepth))
 		return nil, false
 	}
-	m := map[string]any{}
+	m, pos, fast := fastDecode(text)
+	if fast { // within the limits already
+		return (&file{name: name, pos: pos, probs: l.probs}).root(m), true
+	}
+	m = map[string]any{}
 	if _, err := toml.Decode(text, &m); err != nil {
 		p := diag.Pos{File: name, Line: 1}
 		msg, line := err.Error(), ""
