@@ -61,10 +61,14 @@ func (t *table) PosOf(k string) diag.Pos { return t.f.at(t.key(k)) }
 // per row of a period file was a tenth of loading it).
 type usedKeys []string
 
-func (u *usedKeys) add(k string) {
-	if !u.has(k) {
-		*u = append(*u, k)
+func (t *table) use(k string) {
+	if t.used.has(k) {
+		return
 	}
+	if t.used == nil {
+		t.used = make(usedKeys, 0, len(t.m)+1)
+	}
+	t.used = append(t.used, k)
 }
 
 func (u usedKeys) has(k string) bool {
@@ -77,7 +81,7 @@ func (u usedKeys) has(k string) bool {
 }
 
 func (t *table) get(k string) (any, bool) {
-	t.used.add(k)
+	t.use(k)
 	v, ok := t.m[k]
 	return v, ok
 }
@@ -281,7 +285,7 @@ func (t *table) Numbers(k string, integers bool) []entry {
 	sort.Strings(keys)
 	var out []entry
 	for _, key := range keys {
-		sub.used.add(key)
+		sub.use(key)
 		var v float64
 		var ok bool
 		if integers {
