@@ -58,6 +58,9 @@ type fastParser struct {
 	pos       positions
 	tables    map[string]bool // resolved paths of tables made by headers (walkable)
 	arrays    map[string]int  // resolved path of a [[row]] array → rows so far
+	colLine   int             // the cache of col: line, byte offset and runes before it
+	colByte   int
+	colRunes  int
 }
 
 func (p *fastParser) document() bool {
@@ -137,9 +140,16 @@ func (p *fastParser) comment() bool {
 	return true
 }
 
-// col is the 1-based column of byte offset i on the current line, in characters.
+// col is the 1-based column of byte offset i on the current line, in characters. It
+// counts on from the last call on the line: a value of a million elements on one line
+// would otherwise count the line from its start once per element.
 func (p *fastParser) col(i int) int {
-	return utf8.RuneCountInString(p.src[p.lineStart:i]) + 1
+	if p.colLine != p.line || p.colByte < p.lineStart || i < p.colByte {
+		p.colLine, p.colByte, p.colRunes = p.line, p.lineStart, 0
+	}
+	p.colRunes += utf8.RuneCountInString(p.src[p.colByte:i])
+	p.colByte = i
+	return p.colRunes + 1
 }
 
 func (p *fastParser) at(path string, col int) {

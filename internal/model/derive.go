@@ -1,8 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"chiso/internal/vietnamese"
 )
@@ -164,18 +167,22 @@ func rankUnits(res *Result, names map[*Unit]int) {
 	for i, u := range res.Units {
 		ks[i] = keyed{u, u.Unit.Level.Order, names[u.Unit], shown[u.Unit]}
 	}
-	sort.SliceStable(ks, func(i, j int) bool {
-		a, b := &ks[i], &ks[j]
-		if a.level != b.level {
-			return a.level < b.level
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		switch {
+		case a.level != b.level:
+			return cmp.Compare(a.level, b.level)
+		case a.shown != b.shown:
+			if better(a.shown, b.shown) {
+				return -1
+			}
+			if better(b.shown, a.shown) {
+				return 1
+			}
+			return 0 // NaN: neither is better, as before
+		case a.Unit.Name != b.Unit.Name:
+			return cmp.Compare(a.name, b.name)
 		}
-		if a.shown != b.shown {
-			return better(a.shown, b.shown)
-		}
-		if a.Unit.Name != b.Unit.Name {
-			return a.name < b.name
-		}
-		return a.Unit.Code < b.Unit.Code
+		return strings.Compare(a.Unit.Code, b.Unit.Code)
 	})
 	for i := range ks {
 		res.Units[i] = ks[i].UnitResult
