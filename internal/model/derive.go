@@ -37,14 +37,25 @@ func (c Count) Rate() float64 {
 // Derive links each report to the previous one, computes whole rates from counts,
 // finds the target in force and decides met or not met. It is pure: same site in,
 // same site out.
-func (s *Site) Derive() {
+func (s *Site) Derive() { s.derive(nil) }
+
+// Rederive is Derive after one report was read again (the preview's reload): the units of
+// the other reports, ranked already, are not ranked again.
+func (s *Site) Rederive(fresh *Report) { s.derive(fresh) }
+
+func (s *Site) derive(fresh *Report) {
 	sortLevels(s.Levels)
 	// The site's own reports are one series across its chain of entities (Report.Break marks
 	// a merger); another entity's reports are a series of their own, never joined to its
 	// predecessor's or successor's.
-	names := nameRanks(s.Reports, s.Others)
-	deriveSeries(s.Reports, func(*Report) *Entity { return nil }, names)
-	deriveSeries(s.Others, func(r *Report) *Entity { return r.Entity }, names)
+	var names map[*Unit]int
+	if fresh == nil {
+		names = nameRanks(s.Reports, s.Others)
+	} else {
+		names = nameRanks([]*Report{fresh})
+	}
+	deriveSeries(s.Reports, func(*Report) *Entity { return nil }, fresh, names)
+	deriveSeries(s.Others, func(r *Report) *Entity { return r.Entity }, fresh, names)
 	sort.SliceStable(s.Others, func(i, j int) bool {
 		a, b := s.Others[i], s.Others[j]
 		if a.Period.Key() != b.Period.Key() {
@@ -58,7 +69,7 @@ func (s *Site) Derive() {
 // deriveSeries sorts reports by period and, within each series (by chain, then kind: a year
 // is compared with the year before, not with December), links each to the previous one,
 // computes whole rates from counts, finds the target in force and decides met or not met.
-func deriveSeries(reports []*Report, chain func(*Report) *Entity, names map[*Unit]int) {
+func deriveSeries(reports []*Report, chain func(*Report) *Entity, fresh *Report, names map[*Unit]int) {
 	sort.SliceStable(reports, func(i, j int) bool { return reports[i].Period.Before(reports[j].Period) })
 	type series struct {
 		chain *Entity
@@ -79,7 +90,9 @@ func deriveSeries(reports []*Report, chain func(*Report) *Entity, names map[*Uni
 			if prev != nil {
 				res.Previous = prev.Result(res.Indicator.Key)
 			}
-			rankUnits(res, names)
+			if fresh == nil || r == fresh { // a rank depends on its own result only
+				rankUnits(res, names)
+			}
 		}
 		if r.Index != nil && prev != nil {
 			r.Index.Previous = prev.Index

@@ -74,7 +74,7 @@ func (b *builder) englishEdition() error {
 			e.byPath[j.page.Path] = j.page
 		}
 	}
-	for _, r := range b.site.Reports {
+	for _, r := range b.site.Reports[len(e.articles):] { // a preview's pass has them (preview.go)
 		a, err := e.w.Article(r)
 		if err != nil {
 			return fmt.Errorf("%s (kỳ %s, bản tiếng Anh): %w", r.File, r.Period.Key(), err)
@@ -85,6 +85,9 @@ func (b *builder) englishEdition() error {
 		if err := step(); err != nil {
 			return err
 		}
+	}
+	if b.only != nil { // a preview's pass lays out pages only
+		return nil
 	}
 	return b.enFeeds()
 }

@@ -7,7 +7,6 @@ package pipeline
 
 import (
 	"io/fs"
-	"regexp"
 	"strings"
 	"time"
 
@@ -74,8 +73,6 @@ func (o *openData) drew(c chart.Chart, fig Figure) {
 	o.order = append(o.order, c.ID)
 }
 
-var figureID = regexp.MustCompile(`<figure class="chart" id="([a-z][a-z0-9-]*)"`)
-
 // published records a page as page() queues it, for the sitemap and the charts' pages.
 func (o *openData) published(p *render.Page, lastmod time.Time) {
 	o.pages = append(o.pages, publishedPage{path: p.Path, title: p.Title, kind: p.Kind, lastmod: lastmod, illustrative: p.Illustrative})
@@ -83,9 +80,13 @@ func (o *openData) published(p *render.Page, lastmod time.Time) {
 
 // chartPages finds, once every page is rendered, the first page showing each chart.
 func (b *builder) chartPages() {
+	shows := make(map[string][]string, len(b.rendered))
+	for _, r := range b.rendered {
+		shows[r.file] = r.charts
+	}
 	for _, p := range b.open.pages {
-		for _, m := range figureID.FindAllSubmatch(b.files[pageFile(p.path)], -1) {
-			if c := b.open.charts[string(m[1])]; c != nil && !c.shown {
+		for _, id := range shows[pageFile(p.path)] {
+			if c := b.open.charts[id]; c != nil && !c.shown {
 				c.shown, c.page, c.pageTitle, c.illustrative = true, p.path, p.title, p.illustrative
 			}
 		}
@@ -94,7 +95,7 @@ func (b *builder) chartPages() {
 
 // isPage reports whether a page will be published at file (rendered or queued).
 func (b *builder) isPage(file string) bool {
-	if _, ok := b.files[file]; ok {
+	if b.made(file) {
 		return true
 	}
 	for _, p := range b.open.pages {
@@ -123,7 +124,15 @@ func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) { b.files[path] = data })
+	var putErr error // the dataset's files are written at once: they are most of the output's bytes
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) {
+		if err := b.put(path, data); err != nil && putErr == nil {
+			putErr = err
+		}
+	})
+	if err == nil {
+		err = putErr
+	}
 	if err != nil {
 		return err
 	}

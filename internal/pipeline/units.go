@@ -142,7 +142,7 @@ func (b *builder) unitPages() error {
 	// One pass over every result indexes the cells by unit, period and indicator; looking
 	// them up per unit would be units × periods × units.
 	cells := map[*model.Unit]map[int][]*UnitCell{}
-	for i, a := range b.articles {
+	for i, a := range b.cellArticles() {
 		for _, res := range a.Report.Results {
 			counts := map[*model.Level]int{}
 			for _, ur := range res.Units {
@@ -174,6 +174,9 @@ func (b *builder) unitPages() error {
 		sameName[u.Name]++
 	}
 	for _, u := range b.ownUnits() {
+		if !b.want("don-vi/" + u.Code + "/") {
+			continue
+		}
 		body := &UnitBody{Unit: u, Indicators: b.site.Indicators}
 		for _, other := range b.site.Units {
 			if other.Successor == u {
@@ -218,7 +221,7 @@ func (b *builder) unitPages() error {
 
 func (b *builder) rankingPages() error {
 	for _, a := range b.articles {
-		if !hasUnits(a.Report) {
+		if !hasUnits(a.Report) || !b.want(RankingPath(a)) {
 			continue
 		}
 		body := &RankingBody{Article: a}
