@@ -78,6 +78,9 @@ func (b *builder) correctionsBody() *CorrectionsBody {
 
 // correctionsPage writes dinh-chinh/ and its feeds: one item per correcting commit.
 func (b *builder) correctionsPage() error {
+	if !b.want(CorrectionsDir) {
+		return nil
+	}
 	body := b.correctionsBody()
 	cfg := &b.site.Config
 	name := b.site.Current().Name

@@ -29,7 +29,9 @@ func (b *builder) embeds() error {
 			if err != nil {
 				return err
 			}
-			b.files[EmbedDir+id+"/index.html"] = out
+			if err := b.put(EmbedDir+id+"/index.html", out); err != nil {
+				return err
+			}
 			continue
 		}
 		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Path: EmbedDir + id + "/", Title: c.chart.Title,
@@ -39,7 +41,9 @@ func (b *builder) embeds() error {
 		if err != nil {
 			return err
 		}
-		b.files[EmbedDir+id+"/index.html"] = out
+		if err := b.put(EmbedDir+id+"/index.html", out); err != nil { // written at once: no later step reads it
+			return err
+		}
 	}
 	return nil
 }

@@ -197,11 +197,17 @@ func (b *builder) englishChartFiles() error {
 		return nil
 	}
 	o := &b.openEn
+	shows := map[string][]string{} // the charts each English page shows, from its record
+	for _, r := range b.rendered {
+		if isEnglish(r.file) {
+			shows[r.file] = r.charts
+		}
+	}
 	for _, p := range b.open.pages {
 		if !isEnglish(p.path) {
 			continue
 		}
-		for _, id := range b.chartsOn(p.path) {
+		for _, id := range shows[pageFile(p.path)] {
 			if c := o.charts[id]; c != nil && !c.shown {
 				c.shown, c.page, c.pageTitle, c.illustrative = true, p.path, p.title, p.illustrative
 			}
@@ -221,18 +227,11 @@ func (b *builder) englishChartFiles() error {
 		if err != nil {
 			return err
 		}
-		b.files[p.Path+"index.html"] = out
+		if err := b.put(p.Path+"index.html", out); err != nil {
+			return err
+		}
 	}
 	return nil
-}
-
-// chartsOn lists the ids of the charts a rendered page shows, as chartPages finds them.
-func (b *builder) chartsOn(path string) []string {
-	var ids []string
-	for _, m := range figureID.FindAllSubmatch(b.files[pageFile(path)], -1) {
-		ids = append(ids, string(m[1]))
-	}
-	return ids
 }
 
 func isEnglish(path string) bool {

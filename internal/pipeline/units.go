@@ -29,6 +29,19 @@ type UnitBody struct {
 	Shown       int // periods in History's tables
 	Older       int // periods the page leaves to the open data (du-lieu/ket-qua.csv)
 	Charts      []Figure
+	viCharts    []Figure // on an English page: the Vietnamese twin's charts (ChartLang)
+}
+
+// ChartLang is "vi" while an English page shows its Vietnamese twin's charts (english.go
+// copies them until English ones replace them); the layout marks them lang="vi".
+func (u *UnitBody) ChartLang() string { return sameCharts(u.Charts, u.viCharts) }
+
+// sameCharts is "vi" when charts are still the Vietnamese page's (the same array).
+func sameCharts(charts, vi []Figure) string {
+	if len(charts) > 0 && len(vi) > 0 && &charts[0] == &vi[0] {
+		return "vi"
+	}
+	return ""
 }
 
 // Oldest is the unit's first period with results (Rows is never empty when it is called).
@@ -80,6 +93,15 @@ type RankingLevel struct {
 	Hidden      int        // units between Top and Bottom, left to the chart and the open data
 	HiddenRanks [2]int     // the first and the last rank of those units
 	Chart       *Figure
+	viChart     *Figure // on an English page: the Vietnamese twin's chart (ChartLang)
+}
+
+// ChartLang is as UnitBody's: "vi" while the chart is the Vietnamese page's.
+func (l RankingLevel) ChartLang() string {
+	if l.Chart != nil && l.Chart == l.viChart {
+		return "vi"
+	}
+	return ""
 }
 
 // A level's ranking table prints every unit up to rankingFull units and the first and the
@@ -142,7 +164,7 @@ func (b *builder) unitPages() error {
 	// One pass over every result indexes the cells by unit, period and indicator; looking
 	// them up per unit would be units × periods × units.
 	cells := map[*model.Unit]map[int][]*UnitCell{}
-	for i, a := range b.articles {
+	for i, a := range b.cellArticles() {
 		for _, res := range a.Report.Results {
 			counts := map[*model.Level]int{}
 			for _, ur := range res.Units {
@@ -174,6 +196,9 @@ func (b *builder) unitPages() error {
 		sameName[u.Name]++
 	}
 	for _, u := range b.ownUnits() {
+		if !b.want("don-vi/" + u.Code + "/") {
+			continue
+		}
 		body := &UnitBody{Unit: u, Indicators: b.site.Indicators}
 		for _, other := range b.site.Units {
 			if other.Successor == u {
@@ -218,7 +243,7 @@ func (b *builder) unitPages() error {
 
 func (b *builder) rankingPages() error {
 	for _, a := range b.articles {
-		if !hasUnits(a.Report) {
+		if !hasUnits(a.Report) || !b.want(RankingPath(a)) {
 			continue
 		}
 		body := &RankingBody{Article: a}
