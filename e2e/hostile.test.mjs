@@ -279,12 +279,7 @@ function kindOf(rel) {
     return `article ${PERIOD_KINDS.find(([re]) => re.test(parts[1]))?.[1] ?? parts[1]}`;
   }
   if (k === 'page' && parts[0] === 'muc-tieu') return 'plan';
-  if (k === 'embed') {
-    // English embeds (en/nhung/NAME/) are visited as kinds of their own.
-    const en = parts[0] === 'en' ? 'en-' : '';
-    const name = parts[parts.indexOf('nhung') + 1];
-    return `${en}embed ${EMBED_KINDS.find(([re]) => re.test(name))?.[1] ?? name}`;
-  }
+  if (k === 'embed') return `embed ${EMBED_KINDS.find(([re]) => re.test(parts[1]))?.[1] ?? parts[1]}`;
   return k;
 }
 
@@ -304,6 +299,9 @@ function chooseVisits() {
     const head = fs.readFileSync(path.join(outDir, rel), 'utf8').slice(0, 1000);
     if (!/^\s*<!doctype html>/i.test(head)) continue; // fragments
     if (/<meta http-equiv="refresh"/i.test(head)) continue; // redirects navigate away as they load
+    // English embeds are the Vietnamese embeds' template with the English names (short_en),
+    // which this test does not poison: the Vietnamese embeds stand for them.
+    if (rel.startsWith('en/nhung/')) continue;
     const kind = kindOf(rel);
     if (!byKind.has(kind)) byKind.set(kind, rel === 'index.html' ? '' : rel.replace(/index\.html$/, ''));
   }
