@@ -14,7 +14,7 @@ import (
 // onRequestOnly are the folders of files a build makes that the preview's pages on
 // request do not (they come from the preview's background build).
 var onRequestOnly = []string{pipeline.EmbedDir, pipeline.DataDir, pipeline.SearchDir,
-	pipeline.EnglishDir + pipeline.DataDir, pipeline.EnglishDir + pipeline.SearchDir}
+	pipeline.EnglishDir + pipeline.DataDir, pipeline.EnglishDir + pipeline.SearchDir, pipeline.EnglishDir + pipeline.EmbedDir}
 
 // TestPagesOnRequest: every page the preview renders on request from the model is the
 // build's page, byte for byte — first as loaded, then after a period file, the editor's
