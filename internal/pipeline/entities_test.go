@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/internal/pipeline"
 	"chiso/internal/sitetest"
 )
 
@@ -188,5 +189,85 @@ rank = 2
 	b.AssertFile("index.html", "Tỉnh Bình Định xếp thứ 2/3 về điểm tháng 4/2024")
 	if regexp.MustCompile(`so-sanh/2024-05/`).MatchString(b.File("index.html")) {
 		t.Error("a period without a table is compared")
+	}
+}
+
+// TestEntityUnits: another province's units have their pages under its folder, listed on
+// its page and linked from its ranking, each with that province's periods only. The old
+// Gia Lai's Department of Justice hands over to the new Gia Lai's (the site's own) on
+// 1/7/2025: two pages, two series, each linking the other.
+func TestEntityUnits(t *testing.T) {
+	b := sitetest.Build(t, provinces+`
+-- data/periods/gia-lai-cu/2024-04.toml --
+period = "2024-04"
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { huyen = 800, xa = 800 }
+denominators = { huyen = 1000, xa = 1000 }
+units = [{ unit = "gl-so-tu-phap", numerator = 800, denominator = 1000 }]
+`,
+		sitetest.Replace("data/units.toml", "entity = \"gia-lai-cu\"\nto = 2025-06-30", "entity = \"gia-lai-cu\"\nto = 2025-06-30\nsuccessor = \"so-tu-phap\""),
+		sitetest.Append("data/units.toml", `
+[[unit]]
+code = "so-tu-phap"
+name = "Sở Tư pháp"
+level = "tinh"
+from = 2025-07-01
+
+[[unit]]
+code = "qn-so-tu-phap"
+name = "Sở Tư pháp tỉnh Quảng Ngãi"
+level = "tinh"
+entity = "quang-ngai"
+
+[[unit]]
+code = "qn-binh-son"
+name = "huyện Bình Sơn"
+level = "huyen"
+entity = "quang-ngai"
+to = 2025-06-30
+`),
+		sitetest.Replace("data/periods/quang-ngai/2024-05.toml", "denominators = { tinh = 500, huyen = 500, xa = 1000 }",
+			"denominators = { tinh = 500, huyen = 500, xa = 1000 }\nunits = [{ unit = \"qn-so-tu-phap\", numerator = 450, denominator = 500 }, { unit = \"qn-binh-son\", numerator = 450, denominator = 500 }]"),
+		sitetest.Append("data/periods/2025-07.toml", `
+[[result]]
+indicator = "dvc-phat-sinh-ho-so"
+numerators = { tinh = 70, xa = 70 }
+denominators = { tinh = 100, xa = 100 }
+units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
+`))
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	// The old Gia Lai's unit: its own periods only (April and May 2024), from its own
+	// reports, charted under its own chart.
+	old := "tinh/gia-lai-cu/don-vi/gl-so-tu-phap/index.html"
+	b.AssertFile(old, "<title>Tỉnh Gia Lai: Sở Tư pháp tỉnh Gia Lai", "Kỳ gần nhất: tháng 5/2024", "90%", "80%",
+		`href="/chi-so/tinh/gia-lai-cu/bai-viet/2024-04/"`, `id="don-vi-gl-so-tu-phap"`,
+		`href="/chi-so/don-vi/so-tu-phap/"`, `href="/chi-so/tinh/gia-lai-cu/">Tỉnh Gia Lai</a>`)
+	b.AssertNotContains(old, "Kỳ gần nhất: tháng 7/2025", "70%")
+	// The new Gia Lai's: July 2025 only, and the unit it took over from.
+	new := "don-vi/so-tu-phap/index.html"
+	b.AssertFile(new, "Kỳ gần nhất: tháng 7/2025", "70%", `href="/chi-so/tinh/gia-lai-cu/don-vi/gl-so-tu-phap/"`)
+	b.AssertNotContains(new, `href="/chi-so/tinh/gia-lai-cu/bai-viet/2024-05/"`, "Kỳ gần nhất: tháng 5/2024", "90%", `id="don-vi-so-tu-phap"`)
+	b.AssertFile("don-vi/index.html", `href="/chi-so/don-vi/so-tu-phap/"`)
+	b.AssertNotContains("don-vi/index.html", "gl-so-tu-phap", "qn-so-tu-phap")
+	// Quảng Ngãi: its page lists its units by level, its article links its ranking, the
+	// ranking links the units' pages.
+	b.AssertFile("tinh/quang-ngai/index.html", "Các đơn vị", "Cấp tỉnh", `<a href="/chi-so/tinh/quang-ngai/don-vi/qn-so-tu-phap/">Sở Tư pháp tỉnh Quảng Ngãi</a>`,
+		`<a href="/chi-so/tinh/quang-ngai/don-vi/qn-binh-son/">huyện Bình Sơn</a> <span class="muted">(đến 30/6/2025)</span>`)
+	b.AssertNotContains("tinh/quang-ngai/index.html", "gl-so-tu-phap")
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/index.html", `href="/chi-so/tinh/quang-ngai/bai-viet/2024-05/xep-hang/"`)
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", "<title>Tỉnh Quảng Ngãi: Xếp hạng các đơn vị, tháng 5/2024",
+		`href="/chi-so/tinh/quang-ngai/don-vi/qn-binh-son/"`, "Cả tỉnh: 90%")
+	b.AssertFile("tinh/quang-ngai/don-vi/qn-binh-son/index.html", "<title>Tỉnh Quảng Ngãi: Huyện Bình Sơn", "90%", "hạng 1/1")
+	// Charts of another province's ranking are its own, not the site's of the same period.
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", `id="xep-hang-quang-ngai-2024-05-ho-so-truc-tuyen-tinh"`)
+	b.AssertNoFile("tinh/dak-lak/don-vi/index.html")
+	// Every page of the site: links resolve, one title, one h1.
+	for _, p := range b.Files.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
+			t.Run(p, func(t *testing.T) { sweepPage(t, b.Files, p) })
+		}
 	}
 }

@@ -118,7 +118,12 @@ func (b *builder) summaryChart(s *model.Summary) ([]Figure, error) {
 
 // rankingChart is the units of one level against the indicator's target, best first.
 func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLevel) (Figure, error) {
-	c := chart.Chart{ID: "xep-hang-" + a.Period.Key() + "-" + res.Indicator.Key + "-" + lv.Level.Key, Kind: chart.Bar, Horizontal: true,
+	// Another entity's rankings of the same period have charts of their own.
+	id := "xep-hang-"
+	if a.Entity.Dir() != "" {
+		id += a.Entity.Key + "-"
+	}
+	c := chart.Chart{ID: id + a.Period.Key() + "-" + res.Indicator.Key + "-" + lv.Level.Key, Kind: chart.Bar, Horizontal: true,
 		CategoryName: "Đơn vị", Unit: "%", YMin: num(0), YMax: num(100),
 		Title: "“" + res.Indicator.Short + "”: " + write.LowerFirst(lv.Level.Name) + ", " + a.Period.Label()}
 	rate := chart.Series{Name: "Tỷ lệ"}
