@@ -264,6 +264,17 @@ units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
 	// Charts of another province's ranking are its own, not the site's of the same period.
 	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", `id="xep-hang-quang-ngai-2024-05-ho-so-truc-tuyen-tinh"`)
 	b.AssertNoFile("tinh/dak-lak/don-vi/index.html")
+	// Search names each unit with its own province, "(cũ)" for the one merged away.
+	titles := searchTitles(t, b)
+	for path, want := range map[string]string{
+		"tinh/quang-ngai/don-vi/qn-binh-son/":   "Huyện Bình Sơn, tỉnh Quảng Ngãi",
+		"tinh/gia-lai-cu/don-vi/gl-so-tu-phap/": "Sở Tư pháp tỉnh Gia Lai, tỉnh Gia Lai (cũ)",
+		"don-vi/so-tu-phap/":                    "Sở Tư pháp, tỉnh Gia Lai",
+	} {
+		if titles[path] != want {
+			t.Errorf("%s: search title %q, want %q", path, titles[path], want)
+		}
+	}
 	// Every page of the site: links resolve, one title, one h1.
 	for _, p := range b.Files.Paths() {
 		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
