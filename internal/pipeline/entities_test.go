@@ -282,3 +282,44 @@ units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
 		}
 	}
 }
+
+// TestComparisonOwnHighlighted: on the comparison's charts the site's own province is
+// singled out by its bar's colour and outline and, not by colour alone, in words on the
+// axis, in the chart's table and in its description; the ranking table marks it too.
+// Another province's page and the chart's data name it plainly.
+func TestComparisonOwnHighlighted(t *testing.T) {
+	b := sitetest.Build(t, provinces)
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	page := b.File("so-sanh/2024-05/index.html")
+	for _, id := range []string{"so-sanh-2024-05-diem", "so-sanh-2024-05-ho-so-truc-tuyen"} {
+		i := strings.Index(page, `<figure class="chart" id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no chart %s", id)
+		}
+		fig := page[i : i+strings.Index(page[i:], "</figure>")]
+		if strings.Count(fig, `"itemStyle":{"color":"#D55E00","borderColor":"#1F1F1F","borderWidth":2}`) != 1 {
+			t.Errorf("%s: the own province's bar is not singled out once", id)
+		}
+		if !strings.Contains(fig, `"Tỉnh Bình Định (trang này)"`) || !strings.Contains(fig, `<th scope="row">Tỉnh Bình Định (trang này)</th>`) {
+			t.Errorf("%s: the own province is not named as such on the axis and in the chart's table", id)
+		}
+		if !strings.Contains(fig, "Thanh của tỉnh Bình Định (trang này) có màu cam, viền đậm.") {
+			t.Errorf("%s: the description does not say which bar is the site's", id)
+		}
+		if strings.Count(fig, "(trang này)") != 4 { // axis, table, description, JSON-escaped nowhere else
+			t.Errorf("%s: %d mentions of (trang này)", id, strings.Count(fig, "(trang này)"))
+		}
+	}
+	if !strings.Contains(page, `<tr class="own"><td class="num">2</td><th scope="row"><a href="/chi-so/bai-viet/2024-05/">Tỉnh Bình Định</a> <span class="muted">(trang này)</span>`) {
+		t.Error("the no-JS ranking table does not mark the own province")
+	}
+	b.AssertFile("du-lieu/bieu-do/so-sanh-2024-05-diem.csv", "Tỉnh Bình Định,88.19")
+	b.AssertNotContains("du-lieu/bieu-do/so-sanh-2024-05-diem.csv", "trang này")
+	// July 2025: the own province is the new Gia Lai; the old one is not in the ranking.
+	july := b.File("so-sanh/2025-07/index.html")
+	if !strings.Contains(july, `"Tỉnh Gia Lai (trang này)"`) || strings.Count(july, `"borderColor":"#1F1F1F","borderWidth":2`) != 1 {
+		t.Error("July: the new Gia Lai is not singled out once")
+	}
+}
