@@ -440,7 +440,7 @@ func TestBrokenCoversEveryCode(t *testing.T) {
 		diag.OutNotFolder: "--out", diag.OutNotOurs: "--out", diag.OutUnreadable: "--out",
 		diag.OutBusy: "two builds at once", diag.WriteFailed: "a full disk",
 		diag.BuildFailed: "a full disk while pages are made (TestBuildFailureWording)",
-		diag.Internal: "a panic: the preview's answer (internal/preview)",
+		diag.Internal:    "a panic: the preview's answer (internal/preview)",
 	}
 	var missing []string
 	for _, c := range diag.Codes() {
