@@ -323,3 +323,45 @@ func TestComparisonOwnHighlighted(t *testing.T) {
 		t.Error("July: the new Gia Lai is not singled out once")
 	}
 }
+
+// TestTwoEntities: the site's own province and one other, whose report has units but no
+// index score: its page lists its units, each unit's page leads back to it; the two are
+// compared by rate, the site's own singled out.
+func TestTwoEntities(t *testing.T) {
+	b := sitetest.Build(t, `
+-- data/units.toml --
+[[unit]]
+code = "qn-so-tu-phap"
+name = "Sở Tư pháp tỉnh Quảng Ngãi"
+level = "tinh"
+entity = "quang-ngai"
+-- data/periods/quang-ngai/2024-05.toml --
+period = "2024-05"
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { tinh = 45, huyen = 450, xa = 900 }
+denominators = { tinh = 50, huyen = 500, xa = 1000 }
+units = [{ unit = "qn-so-tu-phap", numerator = 45, denominator = 50 }]
+`, sitetest.Append("data/entities.toml", `
+[[entity]]
+key = "quang-ngai"
+name = "tỉnh Quảng Ngãi"
+short = "tỉnh"
+`))
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	b.AssertFile("tinh/quang-ngai/index.html", `<a href="/chi-so/tinh/quang-ngai/don-vi/qn-so-tu-phap/">Sở Tư pháp tỉnh Quảng Ngãi</a>`)
+	b.AssertFile("tinh/quang-ngai/don-vi/qn-so-tu-phap/index.html", `<a href="/chi-so/tinh/quang-ngai/">Tỉnh Quảng Ngãi</a>`, "90%", "hạng 1/1")
+	b.AssertNoFile("don-vi/index.html") // the site's own has no units
+	got := strings.Join(tableRows(t, b.File("so-sanh/2024-05/index.html"), "Xếp hạng các tỉnh theo “Hồ sơ trực tuyến”, tháng 5/2024"), " | ")
+	if want := "1 Tỉnh Bình Định (trang này) 95,3% 24.002/ 25.191 | 2 Tỉnh Quảng Ngãi 90% 1.395/ 1.550"; got != want {
+		t.Errorf("rates:\n got %s\nwant %s", got, want)
+	}
+	b.AssertFile("so-sanh/2024-05/index.html", `"Tỉnh Bình Định (trang này)"`)
+	for _, p := range b.Files.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
+			t.Run(p, func(t *testing.T) { sweepPage(t, b.Files, p) })
+		}
+	}
+}
