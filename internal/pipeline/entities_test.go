@@ -229,6 +229,12 @@ to = 2025-06-30
 `),
 		sitetest.Replace("data/periods/quang-ngai/2024-05.toml", "denominators = { tinh = 500, huyen = 500, xa = 1000 }",
 			"denominators = { tinh = 500, huyen = 500, xa = 1000 }\nunits = [{ unit = \"qn-so-tu-phap\", numerator = 450, denominator = 500 }, { unit = \"qn-binh-son\", numerator = 450, denominator = 500 }]"),
+		sitetest.Append("data/periods/quang-ngai/2024-05.toml", `
+[[unit_score]]
+unit = "qn-so-tu-phap"
+score = 91.5
+class = "xuất sắc"
+`),
 		sitetest.Append("data/periods/2025-07.toml", `
 [[result]]
 indicator = "dvc-phat-sinh-ho-so"
@@ -261,6 +267,10 @@ units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
 	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", "<title>Tỉnh Quảng Ngãi: Xếp hạng các đơn vị, tháng 5/2024",
 		`href="/chi-so/tinh/quang-ngai/don-vi/qn-binh-son/"`, "Cả tỉnh: 90%")
 	b.AssertFile("tinh/quang-ngai/don-vi/qn-binh-son/index.html", "<title>Tỉnh Quảng Ngãi: Huyện Bình Sơn", "90%", "hạng 1/1")
+	// Its unit scores: the period's page under its folder, and on the unit's page.
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/diem-don-vi/index.html", "<title>Tỉnh Quảng Ngãi: Điểm và xếp loại các đơn vị, tháng 5/2024",
+		`href="/chi-so/tinh/quang-ngai/don-vi/qn-so-tu-phap/"`, "91,5")
+	b.AssertFile("tinh/quang-ngai/don-vi/qn-so-tu-phap/index.html", `href="/chi-so/tinh/quang-ngai/bai-viet/2024-05/diem-don-vi/"`, "91,5", "xuất sắc")
 	// Charts of another province's ranking are its own, not the site's of the same period.
 	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", `id="xep-hang-quang-ngai-2024-05-ho-so-truc-tuyen-tinh"`)
 	b.AssertNoFile("tinh/dak-lak/don-vi/index.html")
