@@ -193,9 +193,14 @@ func TestDatasetReadBack(t *testing.T) {
 				}
 			}
 		}
-		var doc struct{ Data []map[string]any }
+		var doc struct{ Data [][]any }
 		if err := json.Unmarshal(files[Dir+tb.Name+".json"], &doc); err != nil || len(doc.Data) != len(recs)-1 {
 			t.Errorf("%s.json: %d rows, CSV %d (%v)", tb.Name, len(doc.Data), len(recs)-1, err)
+		}
+		for i, r := range doc.Data {
+			if len(r) != len(recs[0]) {
+				t.Errorf("%s.json row %d: %d cells, %d fields", tb.Name, i, len(r), len(recs[0]))
+			}
 		}
 	}
 	if !bytes.Contains(files[Dir+Units+".csv"], []byte(`"'=HYPERLINK(""x"")"`)) {

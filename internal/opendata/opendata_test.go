@@ -53,7 +53,7 @@ func TestJSON(t *testing.T) {
 	var doc struct {
 		Name, Licence, Created string
 		Fields                 []Field
-		Data                   []map[string]any
+		Data                   [][]any
 	}
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -61,11 +61,15 @@ func TestJSON(t *testing.T) {
 	if doc.Name != "ket-qua" || doc.Licence != "CC-BY-4.0" || len(doc.Fields) != 6 || len(doc.Data) != 2 {
 		t.Fatalf("%+v", doc)
 	}
-	if doc.Data[0]["value"] != 63.4 || doc.Data[0]["numerator"] != float64(139506) || doc.Data[0]["met"] != true || doc.Data[0]["end"] != "2024-04-30" {
-		t.Errorf("row 0 = %v", doc.Data[0])
+	// A row is an array in the order of fields: period, name, value, numerator, met, end.
+	if r := doc.Data[0]; len(r) != 6 || r[1] != `Thanh toán "trực tuyến", phí` || r[2] != 63.4 || r[3] != float64(139506) || r[4] != true || r[5] != "2024-04-30" {
+		t.Errorf("row 0 = %v", r)
 	}
-	if _, ok := doc.Data[1]["numerator"]; ok {
-		t.Errorf("null kept: %v", doc.Data[1])
+	if r := doc.Data[1]; len(r) != 6 || r[3] != nil || r[4] != nil || r[5] != "2024-04-30" {
+		t.Errorf("row 1 = %v, want null numerator and met", r)
+	}
+	if want := "\n[\"2024-04\",\"Cấp xã\",0.3,null,null,\"2024-04-30\"]\n]}\n"; !strings.HasSuffix(string(out), want) {
+		t.Errorf("JSON ends %q, want one row a line: %q", out[max(0, len(out)-80):], want)
 	}
 }
 

@@ -122,9 +122,11 @@ type Meta struct {
 }
 
 // JSON writes the table as one object: name, title, description, licence, created,
-// fields (the schema) and data, an array with one object per row whose keys follow the
-// field order. A key without a value is left out (read it as null): most rows have
-// several, and the file is a third smaller. One row a line, so it reads and diffs well.
+// fields (the schema) and data, an array with one array per row whose cells follow the
+// field order, null where there is no value. Rows as arrays, not objects: the names of
+// the fields are said once, in fields, and the observations' file is less than half as
+// long (province scale: 7,5 → 3,3 MB; mid: 124 → 55 MB). One row a line, so it reads and
+// diffs well.
 func (t *Table) JSON(m Meta) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("{")
@@ -152,10 +154,6 @@ func (t *Table) JSON(m Meta) []byte {
 	kv("created", m.Created)
 	kv("fields", t.Fields)
 	buf.WriteString(`"data":[`)
-	keys := make([][]byte, len(t.Fields))
-	for j, f := range t.Fields {
-		keys[j], _ = json.Marshal(f.Name)
-	}
 	// Rows repeat the same names and citations: escape each distinct string once.
 	strs := map[string][]byte{}
 	var scratch []byte
@@ -163,19 +161,14 @@ func (t *Table) JSON(m Meta) []byte {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		buf.WriteString("\n{")
-		first := true
+		buf.WriteString("\n[")
 		for j, v := range r {
-			if v == nil {
-				continue
-			}
-			if !first {
+			if j > 0 {
 				buf.WriteByte(',')
 			}
-			first = false
-			buf.Write(keys[j])
-			buf.WriteByte(':')
 			switch x := v.(type) {
+			case nil:
+				buf.WriteString("null")
 			case string:
 				b, ok := strs[x]
 				if !ok {
@@ -201,7 +194,7 @@ func (t *Table) JSON(m Meta) []byte {
 				buf.Write(val)
 			}
 		}
-		buf.WriteByte('}')
+		buf.WriteByte(']')
 	}
 	buf.WriteString("\n]}\n")
 	return buf.Bytes()

@@ -22,11 +22,11 @@ type UnitHistoryRow struct {
 }
 
 // unitHistory turns the unit's rows (periods × indicators) into one list per indicator.
-func unitHistory(body *UnitBody) []UnitHistory {
+func unitHistory(indicators []*model.Indicator, rows []UnitRow) []UnitHistory {
 	var out []UnitHistory
-	for i, ind := range body.Indicators {
+	for i, ind := range indicators {
 		h := UnitHistory{Indicator: ind}
-		for _, row := range body.Rows {
+		for _, row := range rows {
 			if c := row.Cells[i]; c != nil {
 				h.Rows = append(h.Rows, UnitHistoryRow{Row: row, Cell: c})
 			}
@@ -48,23 +48,24 @@ type unitData struct {
 // unitChart is a unit's indicators over its periods, one line each; name is the unit's
 // as the page's title gives it (with its dates when another unit has the same name).
 func (b *builder) unitChart(body *UnitBody, name string) ([]Figure, error) {
-	if len(body.Rows) < 2 {
+	rows := body.Recent
+	if len(rows) < 2 {
 		return nil, nil // one period: the table says it all
 	}
 	c := chart.Chart{ID: "don-vi-" + body.Unit.Code, Kind: chart.Line, CategoryName: "Kỳ", Unit: "%", Tick: 10,
 		Title: "Tỷ lệ các chỉ tiêu của " + name + " qua các kỳ"}
 	// Rows are newest first; the chart reads left to right from the oldest.
-	for i := len(body.Rows) - 1; i >= 0; i-- {
-		p := body.Rows[i].Article.Report.Period
+	for i := len(rows) - 1; i >= 0; i-- {
+		p := rows[i].Article.Report.Period
 		c.Categories = append(c.Categories, p.Short())
 	}
-	d := unitData{Unit: body.Unit, First: body.Rows[len(body.Rows)-1].Article.Report, Last: body.Rows[0].Article.Report}
+	d := unitData{Unit: body.Unit, First: rows[len(rows)-1].Article.Report, Last: rows[0].Article.Report}
 	for j, ind := range body.Indicators {
 		s := chart.Series{Name: ind.Short}
 		has := false
-		for i := len(body.Rows) - 1; i >= 0; i-- {
+		for i := len(rows) - 1; i >= 0; i-- {
 			var v *float64
-			if cell := body.Rows[i].Cells[j]; cell != nil {
+			if cell := rows[i].Cells[j]; cell != nil {
 				v, has = num(cell.Rate), true
 			}
 			s.Values = append(s.Values, v)
@@ -150,7 +151,8 @@ func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLev
 		Level  *model.Level
 		Units  int
 		Below  int
-	}{res, lv.Level, len(lv.Units), below})
+		Hidden int // units the table below leaves out
+	}{res, lv.Level, len(lv.Units), below, lv.Hidden})
 	// Its table is the ranking's (rank, unit, rate, counts, verdict), and no embed page or CSV
 	// per period × indicator × level: at a province's scale they were most of the output.
 	if err == nil {

@@ -22,11 +22,25 @@ type UnitBody struct {
 	Unit        *model.Unit
 	Predecessor []*model.Unit // units this one took over from
 	Indicators  []*model.Indicator
-	Rows        []UnitRow // newest first
+	Rows        []UnitRow // every period of the unit, newest first
 	Latest      *UnitRow  // the newest period, shown first
+	Recent      []UnitRow // the newest periods the page shows (its chart), newest first
 	History     []UnitHistory
+	Shown       int // periods in History's tables
+	Older       int // periods the page leaves to the open data (du-lieu/ket-qua.csv)
 	Charts      []Figure
 }
+
+// Oldest is the unit's first period with results (Rows is never empty when it is called).
+func (b *UnitBody) Oldest() UnitRow { return b.Rows[len(b.Rows)-1] }
+
+// A unit's page shows its recent periods and links to the open data for the rest: at a
+// province's scale (180 units × 36 months) full histories were a quarter of the output,
+// and the same rows are in du-lieu/ket-qua.csv once.
+const (
+	unitChartPeriods   = 12 // periods the unit's chart (and its table) draws
+	unitHistoryPeriods = 6  // periods in each indicator's table (rate, counts, rank, verdict)
+)
 
 // UnitRow is one period of a unit: one cell per indicator (nil when not reported).
 type UnitRow struct {
@@ -57,10 +71,36 @@ type RankingIndicator struct {
 
 // RankingLevel is the ranked units of one level.
 type RankingLevel struct {
-	Indicator *model.Indicator
-	Level     *model.Level
-	Units     []UnitCell
-	Chart     *Figure
+	Indicator   *model.Indicator
+	Level       *model.Level
+	Period      model.Period
+	Units       []UnitCell // every unit, best first: the chart draws them all
+	Top         []UnitCell // the table: the first and the last units of a long level,
+	Bottom      []UnitCell // every unit (Top, no Bottom) of a short one
+	Hidden      int        // units between Top and Bottom, left to the chart and the open data
+	HiddenRanks [2]int     // the first and the last rank of those units
+	Chart       *Figure
+}
+
+// A level's ranking table prints every unit up to rankingFull units and the first and the
+// last rankingEnds of a longer level (a province's 140 communes × 7 indicators × every
+// month were a third of the output); the chart above it draws every unit, and every rank
+// is in du-lieu/ket-qua.csv (column rank).
+const (
+	rankingFull = 25
+	rankingEnds = 10
+)
+
+// split fills Top, Bottom, Hidden and HiddenRanks from Units.
+func (rl *RankingLevel) split() {
+	if len(rl.Units) <= rankingFull {
+		rl.Top = rl.Units
+		return
+	}
+	rl.Top = rl.Units[:rankingEnds]
+	rl.Bottom = rl.Units[len(rl.Units)-rankingEnds:]
+	rl.Hidden = len(rl.Units) - 2*rankingEnds
+	rl.HiddenRanks = [2]int{rl.Units[rankingEnds].Rank, rl.Units[len(rl.Units)-rankingEnds-1].Rank}
 }
 
 // RankingPath is where the ranking of a period lives.
@@ -167,7 +207,10 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 		if len(body.Rows) > 0 {
 			body.Latest = &body.Rows[0]
 		}
-		body.History = unitHistory(body)
+		body.Recent = body.Rows[:min(len(body.Rows), unitChartPeriods)]
+		body.Older = len(body.Rows) - len(body.Recent)
+		body.Shown = min(len(body.Rows), unitHistoryPeriods)
+		body.History = unitHistory(body.Indicators, body.Rows[:body.Shown])
 		// Units of the same name get their dates, in the page's title and the chart's.
 		name := u.Name
 		if sameName[u.Name] > 1 {
@@ -201,7 +244,7 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 				if len(us) == 0 {
 					continue
 				}
-				rl := RankingLevel{Indicator: res.Indicator, Level: lv}
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period}
 				for _, u := range us {
 					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
 					if res.Target != nil {
@@ -209,6 +252,7 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 					}
 					rl.Units = append(rl.Units, cell)
 				}
+				rl.split()
 				fig, err := b.rankingChart(a.Report, res, rl)
 				if err != nil {
 					return err
