@@ -273,6 +273,9 @@ units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
 	b.AssertFile("tinh/quang-ngai/don-vi/qn-so-tu-phap/index.html", `href="/chi-so/tinh/quang-ngai/bai-viet/2024-05/diem-don-vi/"`, "91,5", "xuất sắc")
 	// Charts of another province's ranking are its own, not the site's of the same period.
 	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", `id="xep-hang-quang-ngai-2024-05-ho-so-truc-tuyen-tinh"`)
+	// A new ranking chart had no embed page before: no redirect for one (the site's own keep theirs).
+	b.AssertNoFile("nhung/xep-hang-quang-ngai-2024-05-ho-so-truc-tuyen-tinh/index.html")
+	b.AssertFile("nhung/xep-hang-2025-07-dvc-phat-sinh-ho-so-tinh/index.html", `http-equiv="refresh"`)
 	b.AssertNoFile("tinh/dak-lak/don-vi/index.html")
 	// Search names each unit with its own province, "(cũ)" for the one merged away.
 	titles := searchTitles(t, b)

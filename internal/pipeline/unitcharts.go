@@ -158,6 +158,7 @@ func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLev
 	if err == nil {
 		fig.Inline = true
 		b.open.charts[c.ID].inline = true
+		b.open.charts[c.ID].fresh = a.Entity.Dir() != ""
 	}
 	return fig, err
 }
