@@ -247,6 +247,8 @@ const KINDS = [
   'units', 'unit', 'summary', 'plan', 'ranking', 'unit scores',
   'article month', 'article quarter', 'article year', 'article week', 'article day', 'article range',
   'embed article', 'embed indicator', 'embed unit', 'embed summary', 'embed home',
+  // The English edition's twins of the pages above that are built from their bodies.
+  'en-units', 'en-unit', 'en-summary', 'en-ranking', 'en-data', 'en-search',
 ];
 // A ranking's charts have no embed of their own: their old nhung/xep-hang-…/ addresses are
 // redirect pages to the chart on its ranking page, which is visited as 'ranking'.
@@ -305,6 +307,7 @@ function chooseVisits() {
   out.push(...indicatorPages.map((p, i) => [`indicator ${p}`, p, [HOSTILE[i]]]));
   // The search page with results: titles and excerpts are built by search.js from the index.
   out.push(['search results tim-kiem/?q=alert', 'tim-kiem/?q=alert', []]);
+  out.push(['English search results en/tim-kiem/?q=alert', 'en/tim-kiem/?q=alert', []]);
   return out;
 }
 

@@ -110,3 +110,8 @@ test('lighthouse: home page', { skip: SKIP && 'SKIP_LIGHTHOUSE=1' }, async () =>
 test('lighthouse: April 2024 article', { skip: SKIP && 'SKIP_LIGHTHOUSE=1' }, async () => {
   await audit('article-2024-04', server.url + 'bai-viet/2024-04/');
 });
+
+// The English edition's pages built from the Vietnamese bodies: a unit's page (a chart, tables).
+test('lighthouse: English unit page', { skip: SKIP && 'SKIP_LIGHTHOUSE=1' }, async () => {
+  await audit('en-unit', server.url + 'en/don-vi/bd-so-tu-phap/');
+});

@@ -151,6 +151,27 @@ test('search: "dat" = "đạt", "thang 4" finds April 2024, no CSP problem', asy
   }
 });
 
+test('English search: its own index of English pages, numbers the English way, messages in English', async () => {
+  const ctx = await browser.newContext();
+  try {
+    const { page, problems } = await watchedPage(ctx);
+    await goto(page, new URL('en/tim-kiem/', server.url).href);
+    await page.waitForSelector('#tim-kiem[data-ready="1"]');
+    const score = await results(page, '88.62');
+    assert.ok(score.includes(BASE + 'en/bai-viet/2024-04/'), `"88.62" misses the English April 2024: ${score}`);
+    assert.ok(score.every((h) => h.startsWith(BASE + 'en/')), `a Vietnamese page among English results: ${score}`);
+    assert.match(await page.locator('#trang-thai').textContent(), /^Found \d+ pages with “88\.62”/);
+    const justice = await results(page, 'department of justice');
+    assert.ok(justice.some((h) => h.startsWith(BASE + 'en/don-vi/')), `"department of justice" finds no unit: ${justice}`);
+    await results(page, 'zzzqqq');
+    assert.match(await page.locator('#trang-thai').textContent(), /^No page has “zzzqqq”/);
+    const p = await problems();
+    assert.deepEqual(p, [], report('English search page', p));
+  } finally {
+    await ctx.close();
+  }
+});
+
 test('search page without JavaScript lists every page', async () => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   try {

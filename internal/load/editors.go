@@ -96,10 +96,7 @@ func dateHint(k, s string) string {
 
 // nearKey is the key the program reads that k most likely misspells, or "".
 func (t *table) nearKey(k string) string {
-	var known []string
-	for u := range t.used {
-		known = append(known, u)
-	}
+	known := append([]string(nil), t.used...)
 	sort.Strings(known)
 	best, bestD := "", 3
 	for _, u := range known {

@@ -136,7 +136,11 @@ func (l *loader) parse(name string, src []byte) (*table, bool) {
 		l.probs.Errorf(p, diag.TooDeep, strconv.Itoa(MaxDepth))
 		return nil, false
 	}
-	m := map[string]any{}
+	m, pos, fast := fastDecode(text)
+	if fast { // within the limits already
+		return (&file{name: name, pos: pos, probs: l.probs}).root(m), true
+	}
+	m = map[string]any{}
 	if _, err := toml.Decode(text, &m); err != nil {
 		p := diag.Pos{File: name, Line: 1}
 		msg, line := err.Error(), ""
@@ -375,10 +379,20 @@ func (l *loader) reports() {
 	others, _ := fs.Glob(l.fsys, "data/periods/*/*.toml")
 	names = append(names, others...)
 	sort.Strings(names)
-	// Parsing is the slow part and each file stands alone: parse on all cores, then read
-	// the files into the model in name order so diagnostics keep their order.
-	parsed := make([]*table, len(names))
-	fileProbs := make([]diag.List, len(names))
+	// Periods refer to levels, units, indicators and provinces: while one of those files
+	// cannot be read, periods are only parsed, so that every syntax error shows in one
+	// run but no figure is reported as unknown because of another file's slip.
+	foundation := l.broken["data/levels.toml"] || l.broken["data/units.toml"] ||
+		l.broken["data/indicators.toml"] || l.broken["data/entities.toml"]
+	// Each file stands alone and what it refers to is read already: parse and read the
+	// files on all cores, each into its own list of problems, then take the reports in
+	// name order so diagnostics keep their order.
+	type period struct {
+		report *model.Report
+		owner  *model.Entity
+		probs  diag.List
+	}
+	periods := make([]period, len(names))
 	var wg sync.WaitGroup
 	var carry diag.Carry
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -389,30 +403,28 @@ func (l *loader) reports() {
 			defer wg.Done()
 			defer func() { <-sem }()
 			defer carry.Catch()
-			sub := &loader{fsys: l.fsys, probs: &fileProbs[i]}
-			parsed[i], _ = sub.open(name, true)
+			p := &periods[i]
+			// The loader's maps are only read from here on; a broken period file is not
+			// one a later check asks about.
+			sub := *l
+			sub.probs, sub.broken = &p.probs, nil
+			t, _ := sub.open(name, true)
+			if t == nil || foundation {
+				return
+			}
+			owner, ok := sub.periodOwner(name)
+			if !ok {
+				return
+			}
+			p.report, p.owner = sub.report(name, t, owner), owner
 		}()
 	}
 	wg.Wait()
 	carry.Raise()
-	// Periods refer to levels, units, indicators and provinces: while one of those files
-	// cannot be read, periods are only parsed, so that every syntax error shows in one
-	// run but no figure is reported as unknown because of another file's slip.
-	foundation := l.broken["data/levels.toml"] || l.broken["data/units.toml"] ||
-		l.broken["data/indicators.toml"] || l.broken["data/entities.toml"]
 	seen := map[string]*model.Report{}
-	for i, name := range names {
-		*l.probs = append(*l.probs, fileProbs[i]...)
-		t := parsed[i]
-		if t == nil || foundation {
-			continue
-		}
-		t.f.probs = l.probs
-		owner, ok := l.periodOwner(name)
-		if !ok {
-			continue
-		}
-		r := l.report(name, t, owner)
+	for _, p := range periods {
+		*l.probs = append(*l.probs, p.probs...)
+		r, owner := p.report, p.owner
 		if r == nil {
 			continue
 		}

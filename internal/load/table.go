@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +20,7 @@ type table struct {
 	f      *file
 	path   string
 	m      map[string]any
-	used   map[string]bool
+	used   usedKeys
 	missed map[string]int // required keys reported missing → index in the list
 }
 
@@ -31,7 +32,7 @@ type file struct {
 }
 
 func (f *file) root(m map[string]any) *table {
-	return &table{f: f, m: m, used: map[string]bool{}}
+	return &table{f: f, m: m}
 }
 
 // at locates a key path in the file; it falls back to the enclosing table's line.
@@ -56,8 +57,31 @@ func (t *table) Pos() diag.Pos { return t.f.at(t.path) }
 // PosOf is where key k is written, or the table's start when it is absent.
 func (t *table) PosOf(k string) diag.Pos { return t.f.at(t.key(k)) }
 
+// usedKeys is the set of keys the program asked a table for: a few, so a slice (a map
+// per row of a period file was a tenth of loading it).
+type usedKeys []string
+
+func (t *table) use(k string) {
+	if t.used.has(k) {
+		return
+	}
+	if t.used == nil {
+		t.used = make(usedKeys, 0, len(t.m)+1)
+	}
+	t.used = append(t.used, k)
+}
+
+func (u usedKeys) has(k string) bool {
+	for _, x := range u {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *table) get(k string) (any, bool) {
-	t.used[k] = true
+	t.use(k)
 	v, ok := t.m[k]
 	return v, ok
 }
@@ -205,7 +229,7 @@ func (t *table) Table(k string) *table {
 		t.wrong(k, "một bảng", "{ … }")
 		return nil
 	}
-	return &table{f: t.f, path: t.key(k), m: m, used: map[string]bool{}}
+	return &table{f: t.f, path: t.key(k), m: m}
 }
 
 // Rows reads an array of tables ([[k]] or k = [{…}, {…}]).
@@ -232,8 +256,11 @@ func (t *table) Rows(k string) []*table {
 		return nil
 	}
 	out := make([]*table, len(maps))
+	rows := make([]table, len(maps))
+	base := t.key(k)
 	for i, m := range maps {
-		out[i] = &table{f: t.f, path: fmt.Sprintf("%s[%d]", t.key(k), i), m: m, used: map[string]bool{}}
+		rows[i] = table{f: t.f, path: base + "[" + strconv.Itoa(i) + "]", m: m}
+		out[i] = &rows[i]
 	}
 	return out
 }
@@ -258,7 +285,7 @@ func (t *table) Numbers(k string, integers bool) []entry {
 	sort.Strings(keys)
 	var out []entry
 	for _, key := range keys {
-		sub.used[key] = true
+		sub.use(key)
 		var v float64
 		var ok bool
 		if integers {
@@ -279,7 +306,7 @@ func (t *table) Numbers(k string, integers bool) []entry {
 func (t *table) Done(known ...string) {
 	var unknown []string
 	for k := range t.m {
-		if !t.used[k] {
+		if !t.used.has(k) {
 			unknown = append(unknown, k)
 		}
 	}
@@ -289,10 +316,7 @@ func (t *table) Done(known ...string) {
 			t.misspelt(k, near)
 			continue
 		}
-		valid := make([]string, 0, len(t.used))
-		for u := range t.used {
-			valid = append(valid, u)
-		}
+		valid := append([]string(nil), t.used...)
 		sort.Strings(valid)
 		t.f.probs.Errorf(t.PosOf(k), diag.UnknownKey, k, strings.Join(valid, ", "))
 	}

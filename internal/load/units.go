@@ -111,9 +111,10 @@ func (l *loader) unitResults(res *model.Result, rows []*table, byLevel map[strin
 	if len(rows) == 0 {
 		return
 	}
-	seen := map[string]diag.Pos{}
+	seen := make(map[string]*table, len(rows))
 	sums := map[string]*model.Count{}
 	var order []string
+	res.Units = make([]model.UnitResult, 0, len(rows))
 	for _, row := range rows {
 		code := row.String("unit", true)
 		num, okN := row.Int("numerator", true)
@@ -130,11 +131,12 @@ func (l *loader) unitResults(res *model.Result, rows []*table, byLevel map[strin
 			continue
 		}
 		if first, dup := seen[code]; dup {
-			l.probs.Errorf(row.PosOf("unit"), diag.DuplicateUnit, u.Name, first.Line)
+			l.probs.Errorf(row.PosOf("unit"), diag.DuplicateUnit, u.Name, first.Pos().Line)
 			continue
 		}
-		seen[code] = row.Pos()
-		if l.checkCount(entry{Key: "numerator", Value: float64(num), Pos: row.PosOf("numerator")},
+		seen[code] = row
+		// Positions are looked up only for a count checkCount will refuse.
+		if !(num >= 0 && den > 0 && num <= den) && l.checkCount(entry{Key: "numerator", Value: float64(num), Pos: row.PosOf("numerator")},
 			entry{Key: code, Value: float64(den), Pos: row.PosOf("denominator")}) < 0 {
 			continue
 		}

@@ -1,8 +1,11 @@
 package model
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"chiso/internal/vietnamese"
 )
@@ -34,13 +37,25 @@ func (c Count) Rate() float64 {
 // Derive links each report to the previous one, computes whole rates from counts,
 // finds the target in force and decides met or not met. It is pure: same site in,
 // same site out.
-func (s *Site) Derive() {
+func (s *Site) Derive() { s.derive(nil) }
+
+// Rederive is Derive after one report was read again (the preview's reload): the units of
+// the other reports, ranked already, are not ranked again.
+func (s *Site) Rederive(fresh *Report) { s.derive(fresh) }
+
+func (s *Site) derive(fresh *Report) {
 	sortLevels(s.Levels)
 	// The site's own reports are one series across its chain of entities (Report.Break marks
 	// a merger); another entity's reports are a series of their own, never joined to its
 	// predecessor's or successor's.
-	deriveSeries(s.Reports, func(*Report) *Entity { return nil })
-	deriveSeries(s.Others, func(r *Report) *Entity { return r.Entity })
+	var names map[*Unit]int
+	if fresh == nil {
+		names = nameRanks(s.Reports, s.Others)
+	} else {
+		names = nameRanks([]*Report{fresh})
+	}
+	deriveSeries(s.Reports, func(*Report) *Entity { return nil }, fresh, names)
+	deriveSeries(s.Others, func(r *Report) *Entity { return r.Entity }, fresh, names)
 	sort.SliceStable(s.Others, func(i, j int) bool {
 		a, b := s.Others[i], s.Others[j]
 		if a.Period.Key() != b.Period.Key() {
@@ -54,7 +69,7 @@ func (s *Site) Derive() {
 // deriveSeries sorts reports by period and, within each series (by chain, then kind: a year
 // is compared with the year before, not with December), links each to the previous one,
 // computes whole rates from counts, finds the target in force and decides met or not met.
-func deriveSeries(reports []*Report, chain func(*Report) *Entity) {
+func deriveSeries(reports []*Report, chain func(*Report) *Entity, fresh *Report, names map[*Unit]int) {
 	sort.SliceStable(reports, func(i, j int) bool { return reports[i].Period.Before(reports[j].Period) })
 	type series struct {
 		chain *Entity
@@ -75,7 +90,9 @@ func deriveSeries(reports []*Report, chain func(*Report) *Entity) {
 			if prev != nil {
 				res.Previous = prev.Result(res.Indicator.Key)
 			}
-			rankUnits(res)
+			if fresh == nil || r == fresh { // a rank depends on its own result only
+				rankUnits(res, names)
+			}
 		}
 		if r.Index != nil && prev != nil {
 			r.Index.Previous = prev.Index
@@ -138,7 +155,10 @@ func (x *IndexScore) RankChange() (int, bool) {
 // rankUnits orders a result's units by level, then rate (best first), then name in
 // Vietnamese collation, and gives each its rank within its level; equal rates as printed
 // share a rank.
-func rankUnits(res *Result) {
+func rankUnits(res *Result, names map[*Unit]int) {
+	if names == nil {
+		names = nameRanks([]*Report{{Results: []*Result{res}}})
+	}
 	better := func(a, b float64) bool {
 		if res.Indicator.HigherIsBetter {
 			return a > b
@@ -150,19 +170,36 @@ func rankUnits(res *Result) {
 	for _, u := range res.Units {
 		shown[u.Unit] = vietnamese.RoundRate(u.Rate)
 	}
-	sort.SliceStable(res.Units, func(i, j int) bool {
-		a, b := res.Units[i], res.Units[j]
-		if a.Unit.Level.Order != b.Unit.Level.Order {
-			return a.Unit.Level.Order < b.Unit.Level.Order
+	// The sort keys are read once: a national site sorts half a million unit rows.
+	type keyed struct {
+		UnitResult
+		level, name int
+		shown       float64
+	}
+	ks := make([]keyed, len(res.Units))
+	for i, u := range res.Units {
+		ks[i] = keyed{u, u.Unit.Level.Order, names[u.Unit], shown[u.Unit]}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		switch {
+		case a.level != b.level:
+			return cmp.Compare(a.level, b.level)
+		case a.shown != b.shown:
+			if better(a.shown, b.shown) {
+				return -1
+			}
+			if better(b.shown, a.shown) {
+				return 1
+			}
+			return 0 // NaN: neither is better, as before
+		case a.Unit.Name != b.Unit.Name:
+			return cmp.Compare(a.name, b.name)
 		}
-		if ra, rb := shown[a.Unit], shown[b.Unit]; ra != rb {
-			return better(ra, rb)
-		}
-		if a.Unit.Name != b.Unit.Name {
-			return vietnamese.Less(a.Unit.Name, b.Unit.Name)
-		}
-		return a.Unit.Code < b.Unit.Code
+		return strings.Compare(a.Unit.Code, b.Unit.Code)
 	})
+	for i := range ks {
+		res.Units[i] = ks[i].UnitResult
+	}
 	for i := range res.Units {
 		u := &res.Units[i]
 		u.Rank = 1
@@ -178,6 +215,39 @@ func rankUnits(res *Result) {
 			}
 		}
 	}
+}
+
+// nameRanks numbers the names of the units in reports in Vietnamese order (the order of
+// vietnamese.Less, a total one), so sorting units compares two integers instead of
+// collating two names in every comparison.
+func nameRanks(reports ...[]*Report) map[*Unit]int {
+	ranks := map[*Unit]int{}
+	var names []string
+	seen := map[string]bool{}
+	for _, rs := range reports {
+		for _, r := range rs {
+			for _, res := range r.Results {
+				for _, u := range res.Units {
+					if _, ok := ranks[u.Unit]; !ok {
+						ranks[u.Unit] = 0
+						if !seen[u.Unit.Name] {
+							seen[u.Unit.Name] = true
+							names = append(names, u.Unit.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	vietnamese.SortStrings(names)
+	at := make(map[string]int, len(names))
+	for i, n := range names {
+		at[n] = i
+	}
+	for u := range ranks {
+		ranks[u] = at[u.Name]
+	}
+	return ranks
 }
 
 func firstOfLevel(us []UnitResult, i int) int {

@@ -60,7 +60,7 @@ func TestRankUnitsTiesAndCollation(t *testing.T) {
 		u("Đề Gi", xa, 9, 10), u("Zô", xa, 5, 10), u("An Lão", xa, 90, 100), u("Ân Hảo", xa, 18, 20),
 		u("Sở Y tế", tinh, 1, 2), u("Sở Tư pháp", tinh, 3, 4),
 	}}
-	rankUnits(res)
+	rankUnits(res, nil)
 	want := []struct {
 		name string
 		rank int

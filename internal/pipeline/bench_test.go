@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -108,6 +109,22 @@ func BenchmarkCheck(b *testing.B) {
 	for b.Loop() {
 		if _, probs := pipeline.Check(src); probs.HasErrors() {
 			b.Fatal(probs)
+		}
+	}
+}
+
+// BenchmarkToDir builds the site at $CHISO_BENCH_SOURCE into a temporary folder, as
+// `chiso build` does (streaming writes): for profiles of bench/run.sh's sites, e.g.
+// CHISO_BENCH_SOURCE=/tmp/b/chiso-province go test ./internal/pipeline -run '^$' -bench ToDir -cpuprofile cpu.out
+func BenchmarkToDir(b *testing.B) {
+	dir := os.Getenv("CHISO_BENCH_SOURCE")
+	if dir == "" {
+		b.Skip("CHISO_BENCH_SOURCE is not set")
+	}
+	out := b.TempDir() + "/out"
+	for b.Loop() {
+		if _, probs, err := pipeline.ToDir(pipeline.Options{Source: os.DirFS(dir), ECharts: fakeECharts, Dir: dir}, out); err != nil {
+			b.Fatalf("%v\n%s", err, probs)
 		}
 	}
 }

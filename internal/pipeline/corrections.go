@@ -70,6 +70,9 @@ func (b *builder) correctionsBody() *CorrectionsBody {
 // correctionsPage writes dinh-chinh/ and its feeds (internal/feed): one item per
 // correcting commit.
 func (b *builder) correctionsPage() error {
+	if !b.want(CorrectionsDir) {
+		return nil
+	}
 	err := feed.Corrections{Model: b.site, Log: b.corrections, Writer: b.w, AbsURL: b.absURLOf}.
 		Files(func(path string, data []byte) { b.files[path] = data })
 	if err != nil {

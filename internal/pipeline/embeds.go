@@ -32,7 +32,9 @@ func (b *builder) embeds() error {
 			if err != nil {
 				return err
 			}
-			b.files[EmbedDir+id+"/index.html"] = out
+			if err := b.put(EmbedDir+id+"/index.html", out); err != nil {
+				return err
+			}
 			continue
 		}
 		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Path: EmbedDir + id + "/", Title: c.chart.Title,
@@ -42,7 +44,9 @@ func (b *builder) embeds() error {
 		if err != nil {
 			return err
 		}
-		b.files[EmbedDir+id+"/index.html"] = out
+		if err := b.put(EmbedDir+id+"/index.html", out); err != nil { // written at once: no later step reads it
+			return err
+		}
 	}
 	return nil
 }

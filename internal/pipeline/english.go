@@ -5,20 +5,26 @@ package pipeline
 // (templates/wording/en/), the same layouts run with English functions and the UI-string
 // table templates/ui-en.toml. The Vietnamese path segments are kept under en/
 // (en/bai-viet/2024-04/, en/chi-tieu/ho-so-truc-tuyen/), so every English page's
-// Vietnamese twin is its path without "en/". Pages that exist in Vietnamese only (units,
-// rankings, quarters, data, search) link to the English home from their language switch.
-// A site without templates/ui-en.toml has no English edition.
+// Vietnamese twin is its path without "en/". The unit, ranking and quarter pages take the
+// Vietnamese page's body with the English articles in it; the data and search pages are
+// made in the open-data step, after their Vietnamese twins (enDataPage, enSearchPage).
+// Pages that exist in Vietnamese only (comparisons, unit scores, corrections, plans) link
+// to the English home from their language switch. A site without templates/ui-en.toml
+// has no English edition.
 
 import (
 	"fmt"
 	"io/fs"
 	"strings"
 
+	eng "chiso/internal/english"
 	"chiso/internal/feed"
 	"chiso/internal/load"
+	"chiso/internal/model"
 	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/shareimage"
+	"chiso/internal/vietnamese"
 	"chiso/internal/write"
 )
 
@@ -35,6 +41,8 @@ type english struct {
 	ui       map[string]string
 	articles []*write.Article        // oldest first, as site.Reports
 	byPath   map[string]*render.Page // the Vietnamese pages by path
+	twin     map[*write.Article]*write.Article
+	summary  map[string]*model.Summary // the quarters and years, labelled in English, by key
 }
 
 // t is the UI table's English for s (the layouts' t); s itself when missing, which the
@@ -74,17 +82,30 @@ func (b *builder) englishEdition() error {
 			e.byPath[j.page.Path] = j.page
 		}
 	}
-	for _, r := range b.site.Reports {
+	for _, r := range b.site.Reports[len(e.articles):] { // a preview's pass has them (preview.go)
 		a, err := e.w.Article(r)
 		if err != nil {
 			return fmt.Errorf("%s (kỳ %s, bản tiếng Anh): %w", r.File, r.Period.Key(), err)
 		}
 		e.articles = append(e.articles, a)
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enArchive, b.enPages} {
+	e.twin = map[*write.Article]*write.Article{}
+	for i, a := range b.articles {
+		e.twin[a] = e.articles[i]
+	}
+	e.summary = map[string]*model.Summary{}
+	for _, s := range b.summaryList {
+		en := *s
+		en.Label = summaryLabelEn(s.Key)
+		e.summary[s.Key] = &en
+	}
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enSummaries, b.enArchive, b.enPages} {
 		if err := step(); err != nil {
 			return err
 		}
+	}
+	if b.only != nil { // a preview's pass lays out pages only
+		return nil
 	}
 	return b.enFeeds()
 }
@@ -99,6 +120,9 @@ func (b *builder) enNewest() []*write.Article {
 
 // enArticle is the English article of the Vietnamese one.
 func (b *builder) enArticle(a *write.Article) *write.Article {
+	if b.en.twin != nil {
+		return b.en.twin[a]
+	}
 	for i, v := range b.articles {
 		if v == a {
 			return b.en.articles[i]
@@ -116,6 +140,7 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 		Site: b.site, Kind: kind, Path: EnglishDir + path, Title: title, Description: desc,
 		Illustrative: illustrative, IllustrativeText: illustrativeText, Body: body,
 	}
+	p.HasCharts = hasCharts(body)
 	n := b.enNewest()
 	if len(n) > 3 {
 		n = n[:3]
@@ -124,8 +149,13 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 	p.Nav = []render.NavItem{
 		{Label: e.t("Trang chủ"), Path: EnglishDir, Current: section == "home"},
 		{Label: e.t("Chỉ tiêu"), Path: EnglishDir + "chi-tieu/", Current: section == "indicators"},
-		{Label: e.t("Lưu trữ"), Path: EnglishDir + "luu-tru/", Current: section == "archive"},
 	}
+	if len(b.ownUnits()) > 0 {
+		p.Nav = append(p.Nav, render.NavItem{Label: e.t("Đơn vị"), Path: EnglishDir + "don-vi/", Current: section == "units"})
+	}
+	p.Nav = append(p.Nav, render.NavItem{Label: e.t("Lưu trữ"), Path: EnglishDir + "luu-tru/", Current: section == "archive"},
+		render.NavItem{Label: e.t("Dữ liệu"), Path: EnglishDir + DataDir, Current: section == "data"},
+		render.NavItem{Label: e.t("Tìm kiếm"), Path: EnglishDir + SearchDir, Current: section == "search"})
 	for _, pg := range b.site.Pages {
 		label := pg.Title
 		if pg.English != nil {
@@ -182,6 +212,9 @@ func (b *builder) enArticles() error {
 			related = append(related, b.enArticle(v))
 		}
 		body := &ArticleBody{Article: a, Related: related, Corrections: b.articleCorrections(a)}
+		if hasUnits(a.Report) {
+			body.Ranking = RankingPath(a)
+		}
 		b.pageEn("article", strings.TrimPrefix(a.Path(), EnglishDir), a.Title, a.Summary, "", a.Report.Illustrative, body)
 	}
 	return nil
@@ -206,6 +239,11 @@ func (b *builder) enArchive() error {
 		years[len(years)-1].Articles = append(years[len(years)-1].Articles, a)
 	}
 	for i := range years {
+		for _, s := range b.summaryList {
+			if s.Reports[0].Period.Year == years[i].Year {
+				years[i].Summaries = append(years[i].Summaries, b.en.summary[s.Key])
+			}
+		}
 		title := fmt.Sprintf("%s %d", b.en.t("Tin bài năm"), years[i].Year)
 		b.pageEn("archive", fmt.Sprintf("luu-tru/%d/", years[i].Year), title, title, "archive", false, &years[i])
 	}
@@ -265,5 +303,225 @@ func (b *builder) enFeeds() error {
 		return err
 	}
 	b.files[EnglishRSS], b.files[EnglishAtom] = rss, atom
+	return nil
+}
+
+// enUnits writes the units' list and every unit's page from the Vietnamese bodies, the
+// rows pointing at the English articles. Units of the same English name get their dates.
+func (b *builder) enUnits() error {
+	e := b.en
+	// The list in the order of the English names (a preview's pass for one unit has no list).
+	if list := e.byPath["don-vi/"]; list != nil {
+		units := *list.Body.(*UnitsBody)
+		units.Groups = append([]UnitGroup(nil), units.Groups...)
+		for i := range units.Groups {
+			units.Groups[i].Units = sortedEn(units.Groups[i].Units)
+		}
+		b.pageEn("units", "don-vi/", e.t("Các đơn vị"), e.t("Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường."), "units", false, &units)
+	}
+	sameName := map[string]int{}
+	for _, u := range b.ownUnits() {
+		sameName[u.NameEn]++
+	}
+	for _, u := range b.ownUnits() {
+		vi := e.byPath["don-vi/"+u.Code+"/"]
+		if vi == nil {
+			continue
+		}
+		// The Vietnamese body with every row pointing at the English article of its period.
+		viBody := vi.Body.(*UnitBody)
+		body := *viBody
+		body.Rows = b.enUnitRows(viBody.Rows)
+		body.Recent = body.Rows[:len(viBody.Recent)]
+		body.Latest = nil
+		if len(body.Rows) > 0 {
+			body.Latest = &body.Rows[0]
+		}
+		body.History = make([]UnitHistory, len(viBody.History))
+		for i, h := range viBody.History {
+			body.History[i] = UnitHistory{Indicator: h.Indicator, Rows: make([]UnitHistoryRow, len(h.Rows))}
+			for k, r := range h.Rows {
+				body.History[i].Rows[k] = UnitHistoryRow{Row: b.enUnitRows([]UnitRow{r.Row})[0], Cell: r.Cell}
+			}
+		}
+		body.viCharts = body.Charts
+		name := u.NameEn
+		if sameName[u.NameEn] > 1 {
+			name += b.unitDatesEn(u)
+		}
+		// The chart is the Vietnamese page's until internal/chart draws English ones.
+		b.pageEn("unit", "don-vi/"+u.Code+"/", write.UpperFirst(name), e.t("Kết quả các chỉ tiêu của")+" "+u.NameEn+" "+e.t("qua các kỳ."), "units", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// enUnitRows are a unit's rows with the English articles of their periods.
+func (b *builder) enUnitRows(rows []UnitRow) []UnitRow {
+	out := make([]UnitRow, len(rows))
+	for i, r := range rows {
+		out[i] = UnitRow{Article: b.enArticle(r.Article), Cells: r.Cells}
+	}
+	return out
+}
+
+// sortedEn is a copy of units in the order of their English names.
+func sortedEn(us []*model.Unit) []*model.Unit {
+	out := append([]*model.Unit(nil), us...)
+	vietnamese.SortByName(out, func(u *model.Unit) string { return u.NameEn })
+	return out
+}
+
+// unitDatesEn is unitDates in English: " (from 1 July 2025)", " (until 30 June 2025)".
+func (b *builder) unitDatesEn(u *model.Unit) string {
+	t := b.en.t
+	switch {
+	case !u.From.IsZero() && !u.To.IsZero():
+		return " (" + t("từ") + " " + eng.Date(u.From) + " " + t("đến") + " " + eng.Date(u.To) + ")"
+	case !u.From.IsZero():
+		return " (" + t("từ") + " " + eng.Date(u.From) + ")"
+	case !u.To.IsZero():
+		return " (" + t("đến") + " " + eng.Date(u.To) + ")"
+	}
+	return ""
+}
+
+// enRankings writes each period's ranking of units, with the English article.
+func (b *builder) enRankings() error {
+	for _, a := range b.articles {
+		vi := b.en.byPath[RankingPath(a)]
+		if vi == nil {
+			continue
+		}
+		body := *vi.Body.(*RankingBody)
+		body.Article = b.enArticle(a)
+		// Copies of the rows, so that an English chart put in one leaves the Vietnamese page's.
+		body.Indicators = append([]RankingIndicator(nil), body.Indicators...)
+		for i := range body.Indicators {
+			body.Indicators[i].Levels = append([]RankingLevel(nil), body.Indicators[i].Levels...)
+			for j := range body.Indicators[i].Levels {
+				body.Indicators[i].Levels[j].viChart = body.Indicators[i].Levels[j].Chart
+			}
+			body.Indicators[i].Below = sortedEn(body.Indicators[i].Below)
+		}
+		title := b.en.t("Xếp hạng các đơn vị,") + " " + eng.Label(a.Report.Period)
+		b.pageEn("ranking", RankingPath(a), title, title, "", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// enSummaries writes each quarter's and year's pooled results, labelled in English.
+func (b *builder) enSummaries() error {
+	for _, s := range b.summaryList {
+		path := "tong-hop/" + s.Key + "/"
+		vi := b.en.byPath[path]
+		if vi == nil {
+			continue
+		}
+		body := *vi.Body.(*SummaryBody)
+		body.Summary = b.en.summary[s.Key]
+		body.viCharts = body.Charts
+		title := b.en.t("Tổng hợp") + " " + body.Summary.Label
+		b.pageEn("summary", path, title, title+b.en.t(": tỷ lệ gộp từ số liệu các tháng."), "archive", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// summaryLabelEn names a summary's period from its key: "2024-q1" → "Q1 2024", "2024".
+func summaryLabelEn(key string) string {
+	var y, q int
+	if n, _ := fmt.Sscanf(key, "%d-q%d", &y, &q); n == 2 {
+		return eng.Label(model.Period{Kind: model.Quarter, Year: y, Quarter: q})
+	}
+	return key
+}
+
+// enDataPage writes en/du-lieu/: the same files as the Vietnamese page (the data are
+// Vietnamese: names, citations), described in English, with the English feeds.
+func (b *builder) enDataPage(vi *render.Page, d *DataBody) *DataBody {
+	e := b.en
+	en := *d
+	en.Conventions = e.t(d.Conventions)
+	en.Fields = nil
+	for _, f := range d.Fields {
+		f.Title, f.Description = e.t(f.Title), e.t(f.Description)
+		en.Fields = append(en.Fields, f)
+	}
+	en.Groups = nil
+	for _, g := range d.Groups {
+		g.Title, g.Note = e.t(g.Title), e.t(g.Note)
+		items := g.Items
+		g.Items = nil
+		for _, it := range items {
+			switch {
+			case strings.HasPrefix(it.Page, "chi-tieu/"):
+				ind := b.site.Indicator(strings.TrimSuffix(strings.TrimPrefix(it.Page, "chi-tieu/"), "/"))
+				if ind != nil {
+					it.Label = fmt.Sprintf(e.t("Chỉ tiêu “%s”"), ind.NameEn)
+				}
+				it.Page = EnglishDir + it.Page
+			case it.Page == SearchDir || it.Page == EnglishDir:
+				it.Label = e.t(it.Label)
+				it.Page = EnglishDir + strings.TrimPrefix(it.Page, EnglishDir)
+			default:
+				it.Label = e.t(it.Label)
+			}
+			g.Items = append(g.Items, it)
+		}
+		en.Groups = append(en.Groups, g)
+	}
+	e.byPath[vi.Path] = vi
+	b.pageEn("data", DataDir, e.t("Dữ liệu"), e.t(vi.Description), "data", vi.Illustrative, &en)
+	return &en
+}
+
+// enSearchPage writes en/tim-kiem/: the English pages' own index (en/tim-kiem/index.json
+// and its word files), so that an English query ("justice", "88.62") finds English pages
+// and a result opens in English. The Vietnamese index is left as it is: one index of two
+// languages would make every result list hold each page twice.
+func (b *builder) enSearchPage() error {
+	e := b.en
+	ix, err := b.searchIndex("en")
+	if err != nil {
+		return err
+	}
+	// As the Vietnamese index: the head stays in memory, page and word files go out as made.
+	err = ix.Write(func(name string, data []byte) error {
+		if SearchDir+name == SearchIndex {
+			b.files[EnglishDir+SearchIndex] = data
+			return nil
+		}
+		return b.put(EnglishDir+SearchDir+name, data)
+	})
+	if err != nil {
+		return err
+	}
+	body := &SearchBody{}
+	for k, l := range ix.Kinds {
+		g := SearchGroup{Label: l}
+		for _, p := range ix.Pages {
+			if p.Kind == k {
+				g.Entries = append(g.Entries, p)
+			}
+		}
+		if len(g.Entries) > 0 {
+			body.Groups = append(body.Groups, g)
+		}
+	}
+	vi := b.jobsPage(SearchDir)
+	if vi == nil {
+		return nil
+	}
+	e.byPath[SearchDir] = vi
+	b.pageEn("search", SearchDir, e.t("Tìm kiếm"), e.t(vi.Description), "search", false, body)
+	return nil
+}
+
+// jobsPage is the queued (not yet rendered) Vietnamese page at path.
+func (b *builder) jobsPage(path string) *render.Page {
+	for _, j := range b.jobs {
+		if j.page.Path == path && j.page.Lang != "en" {
+			return j.page
+		}
+	}
 	return nil
 }

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"regexp"
@@ -218,5 +219,214 @@ func TestHostileEnglish(t *testing.T) {
 	}
 	if !bytes.Contains(files["en/gioi-thieu/index.html"], []byte("<p>' onmouseover='alert(1)</p>")) {
 		t.Errorf("the English page's hostile text is not shown as text:\n%s", files["en/gioi-thieu/index.html"])
+	}
+}
+
+// englishKinds are the page kinds whose English twins are built from the Vietnamese
+// page's body (english.go): units, rankings, quarters, data and search.
+var englishKinds = regexp.MustCompile(`^(don-vi/([^/]+/)?|(.+/)?bai-viet/[^/]+/xep-hang/|tong-hop/[^/]+/|du-lieu/|tim-kiem/)index\.html$`)
+
+// vietnameseUI are words of the layouts' Vietnamese that an English page must not show.
+var vietnameseUI = regexp.MustCompile(`\b(Chỉ tiêu|chỉ tiêu|Đơn vị|đơn vị|Tháng|tháng|đạt|Đạt|Kỳ|kỳ|Tỷ lệ|tỷ lệ|Mục tiêu|mục tiêu|Xếp hạng|xếp hạng|hạng|Tổng hợp|Dữ liệu|dữ liệu|Tìm|Trang chủ|của|các|bảng|tệp|Nguồn|Điểm|Cả|trong|theo)\b`)
+
+// vietnameseLetter is a letter English never uses: a Vietnamese word left untranslated.
+var vietnameseLetter = regexp.MustCompile(`[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĂÂĐÊÔƠƯ]`)
+
+// englishMainText is the text of a page's <main> outside elements marked lang="vi" (the
+// Vietnamese chart an English page shows until it has its own), by element.
+func englishMainText(t *testing.T, src []byte) []string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var visit func(n *html.Node, in bool)
+	visit = func(n *html.Node, in bool) {
+		if n.Type == html.ElementNode {
+			if n.Data == "script" || attr(n, "lang") == "vi" || attr(n, "hreflang") == "vi" {
+				return
+			}
+			if n.Data == "main" {
+				in = true
+			}
+		}
+		if n.Type == html.TextNode && in && strings.TrimSpace(n.Data) != "" {
+			out = append(out, strings.TrimSpace(n.Data))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, in)
+		}
+	}
+	visit(doc, false)
+	return out
+}
+
+// TestEnglishUnitRankingSummaryDataSearch: every unit page, the units' list, every
+// period's ranking, every quarter's and year's summary, the data page and the search
+// page has an English twin at en/+path, in English (no Vietnamese UI word in its main
+// text outside a part marked lang="vi"), whose language switch and hreflang name the
+// Vietnamese page and back (the twin links themselves: TestEnglishEdition).
+func TestEnglishUnitRankingSummaryDataSearch(t *testing.T) {
+	files, site := sample(t)
+	untranslated := map[string]bool{} // content pages without content/en/: the search page lists them by their title
+	for _, pg := range site.Pages {
+		if pg.English == nil {
+			untranslated[pg.Title] = true
+		}
+	}
+	kinds := map[string]int{}
+	for _, p := range files.Paths() {
+		m := englishKinds.FindStringSubmatch(p)
+		if m == nil || strings.HasPrefix(p, pipeline.EnglishDir) {
+			continue
+		}
+		kind := strings.SplitN(p, "/", 2)[0]
+		if strings.Contains(p, "/xep-hang/") {
+			kind = "xep-hang"
+		}
+		kinds[kind]++
+		en := pipeline.EnglishDir + p
+		src, ok := files[en]
+		if !ok {
+			t.Errorf("%s has no English twin %s", p, en)
+			continue
+		}
+		lang, alt, sw := alternates(t, src)
+		self := strings.TrimSuffix(p, "index.html")
+		if lang != "en" || sw != self || alt["en"] != pipeline.EnglishDir+self || alt["vi"] != self {
+			t.Errorf("%s: lang %q, switch %q, hreflang %v", en, lang, sw, alt)
+		}
+		if _, _, viSwitch := alternates(t, files[p]); viSwitch != pipeline.EnglishDir+self {
+			t.Errorf("%s: language switch → %q, want its twin", p, viSwitch)
+		}
+		for _, text := range englishMainText(t, src) {
+			if untranslated[text] {
+				continue
+			}
+			if w := vietnameseUI.FindString(text); w != "" {
+				t.Errorf("%s: Vietnamese %q in %q", en, w, text)
+			} else if l := vietnameseLetter.FindString(text); l != "" {
+				t.Errorf("%s: Vietnamese letter %q in %q", en, l, text)
+			}
+		}
+	}
+	for _, k := range []string{"don-vi", "xep-hang", "tong-hop", "du-lieu", "tim-kiem"} {
+		if kinds[k] == 0 {
+			t.Errorf("the sample has no %s page: the test checks nothing for it (%v)", k, kinds)
+		}
+	}
+	// The English unit page is in English from the data: name_en, dates, periods, numbers.
+	unit := string(files["en/don-vi/bd-so-tu-phap/index.html"])
+	for _, want := range []string{"<h1>Department of Justice (until 30 June 2025)</h1>", "Latest period: <a href=\"/chi-so/en/bai-viet/2025-06/\">June 2025</a>",
+		`<a href="/chi-so/en/don-vi/gl-so-tu-phap/">Department of Justice</a>`, `<a href="/chi-so/en/tim-kiem/">Search</a>`} {
+		if !strings.Contains(unit, want) {
+			t.Errorf("en/don-vi/bd-so-tu-phap/ lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`<td class="num">\d+\.\d%<br><span class="muted">rank \d/\d</span>`).MatchString(unit) {
+		t.Errorf("en/don-vi/bd-so-tu-phap/: no rate written the English way (94.5%%, rank 4/6)")
+	}
+}
+
+// TestEnglishFeedsOnDataPages: both data pages list the English feeds with their sizes.
+func TestEnglishFeedsOnDataPages(t *testing.T) {
+	files, _ := sample(t)
+	for _, p := range []string{"du-lieu/index.html", "en/du-lieu/index.html"} {
+		for _, feed := range []string{pipeline.EnglishRSS, pipeline.EnglishAtom} {
+			re := regexp.MustCompile(`<a href="/chi-so/` + regexp.QuoteMeta(feed) + `" type="application/(rss|atom)&#43;xml">(RSS|Atom)</a>&nbsp;<span class="muted">\([0-9.,]+ (KB|bytes?)\)</span>`)
+			if !re.Match(files[p]) {
+				t.Errorf("%s does not list %s with its size", p, feed)
+			}
+		}
+	}
+}
+
+// TestEnglishSearch: the English search page reads its own index of English pages only
+// (units, rankings, quarters included), with its kinds and messages in English.
+func TestEnglishSearch(t *testing.T) {
+	files, _ := sample(t)
+	page := string(files["en/tim-kiem/index.html"])
+	for _, want := range []string{`data-index="/chi-so/en/tim-kiem/index.json"`, `data-base="/chi-so/"`, `action="/chi-so/en/tim-kiem/"`,
+		`data-msg-found="Found {n} pages with “{q}”"`, "<h3>Unit</h3>", "<h3>Ranking of units</h3>", "<h3>Quarter summary</h3>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("en/tim-kiem/ lacks %q", want)
+		}
+	}
+	if _, ok := files[pipeline.EnglishDir+pipeline.SearchIndex]; !ok {
+		t.Fatalf("no %s", pipeline.EnglishDir+pipeline.SearchIndex)
+	}
+	kinds := map[string]int{}
+	for _, p := range files.Paths() {
+		if !strings.HasPrefix(p, pipeline.EnglishDir+pipeline.SearchDir+"p/") {
+			continue
+		}
+		var pg struct {
+			U string `json:"u"`
+		}
+		if err := json.Unmarshal(files[p], &pg); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if !strings.HasPrefix(pg.U, pipeline.EnglishDir) {
+			t.Errorf("%s: the English index lists %q", p, pg.U)
+		}
+		kinds[strings.SplitN(strings.TrimPrefix(pg.U, pipeline.EnglishDir), "/", 2)[0]]++
+	}
+	if kinds["don-vi"] == 0 || kinds["tong-hop"] == 0 || kinds["bai-viet"] == 0 || kinds["chi-tieu"] == 0 {
+		t.Errorf("English index pages by folder: %v", kinds)
+	}
+}
+
+// TestSitemapAlternates: sitemap.xml names, for every page with a twin, both languages
+// and x-default (the Vietnamese page) as xhtml:link; a page without one has none.
+func TestSitemapAlternates(t *testing.T) {
+	files, _ := sample(t)
+	var doc struct {
+		URLs []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Rel      string `xml:"rel,attr"`
+				HrefLang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"http://www.w3.org/1999/xhtml link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files[pipeline.SitemapFile], &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := "https://binhdinh.gov.vn" + base
+	listed := map[string]bool{}
+	for _, u := range doc.URLs {
+		listed[strings.TrimPrefix(u.Loc, root)] = true
+	}
+	twins := 0
+	for _, u := range doc.URLs {
+		p := strings.TrimPrefix(u.Loc, root)
+		vi := strings.TrimPrefix(p, pipeline.EnglishDir)
+		got := map[string]string{}
+		for _, l := range u.Links {
+			if l.Rel != "alternate" {
+				t.Errorf("%s: link rel %q", p, l.Rel)
+			}
+			got[l.HrefLang] = strings.TrimPrefix(l.Href, root)
+		}
+		if !listed[vi] || !listed[pipeline.EnglishDir+vi] {
+			if len(got) > 0 {
+				t.Errorf("%s has no twin but alternates %v", p, got)
+			}
+			continue
+		}
+		twins++
+		want := map[string]string{"vi": vi, "en": pipeline.EnglishDir + vi, "x-default": vi}
+		if fmt.Sprint(got) != fmt.Sprint(want) || len(u.Links) != 3 {
+			t.Errorf("%s: alternates %v, want %v", p, got, want)
+		}
+		// The page's own <link rel="alternate"> say the same.
+		if _, alt, _ := alternates(t, files[pageOf(p)]); fmt.Sprint(alt) != fmt.Sprint(want) {
+			t.Errorf("%s: sitemap %v, page %v", p, want, alt)
+		}
+	}
+	if twins < 200 {
+		t.Errorf("only %d sitemap entries with twins", twins)
 	}
 }

@@ -7,7 +7,6 @@ package pipeline
 
 import (
 	"io/fs"
-	"regexp"
 	"strings"
 	"time"
 
@@ -75,8 +74,6 @@ func (o *openData) drew(c chart.Chart, fig Figure) {
 	o.order = append(o.order, c.ID)
 }
 
-var figureID = regexp.MustCompile(`<figure class="chart" id="([a-z][a-z0-9-]*)"`)
-
 // published records a page as page() queues it, for the sitemap and the charts' pages.
 func (o *openData) published(p *render.Page, lastmod time.Time) {
 	o.pages = append(o.pages, publishedPage{path: p.Path, title: p.Title, kind: p.Kind, lastmod: lastmod, illustrative: p.Illustrative})
@@ -84,9 +81,13 @@ func (o *openData) published(p *render.Page, lastmod time.Time) {
 
 // chartPages finds, once every page is rendered, the first page showing each chart.
 func (b *builder) chartPages() {
+	shows := make(map[string][]string, len(b.rendered))
+	for _, r := range b.rendered {
+		shows[r.file] = r.charts
+	}
 	for _, p := range b.open.pages {
-		for _, m := range figureID.FindAllSubmatch(b.files[pageFile(p.path)], -1) {
-			if c := b.open.charts[string(m[1])]; c != nil && !c.shown {
+		for _, id := range shows[pageFile(p.path)] {
+			if c := b.open.charts[id]; c != nil && !c.shown {
 				c.shown, c.page, c.pageTitle, c.illustrative = true, p.path, p.title, p.illustrative
 			}
 		}
@@ -95,7 +96,7 @@ func (b *builder) chartPages() {
 
 // isPage reports whether a page will be published at file (rendered or queued).
 func (b *builder) isPage(file string) bool {
-	if _, ok := b.files[file]; ok {
+	if b.made(file) {
 		return true
 	}
 	for _, p := range b.open.pages {
@@ -124,7 +125,15 @@ func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) { b.files[path] = data })
+	var putErr error // the dataset's files are written at once: they are most of the output's bytes
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) {
+		if err := b.put(path, data); err != nil && putErr == nil {
+			putErr = err
+		}
+	})
+	if err == nil {
+		err = putErr
+	}
 	if err != nil {
 		return err
 	}
@@ -138,10 +147,17 @@ func (b *builder) openData(src fs.FS) error {
 	if err := b.dataPage(d); err != nil {
 		return err
 	}
+	bodies := []*DataBody{d}
+	if b.en != nil { // the English data and search pages, twins of those just queued
+		bodies = append(bodies, b.enDataPage(b.jobs[len(b.jobs)-1].page, d))
+		if err := b.enSearchPage(); err != nil {
+			return err
+		}
+	}
 	if err := b.redirects(src); err != nil {
 		return err
 	}
-	return b.sitemap(d)
+	return b.sitemap(bodies...)
 }
 
 // The data page's rows are opendata's.
@@ -200,6 +216,10 @@ func (b *builder) dataPage(d *DataBody) error {
 	}
 	feeds.Items = append(feeds.Items,
 		Download{Label: "Mọi tin bài", Files: []DownloadFile{file("RSS", SiteRSS, "application/rss+xml"), file("Atom", SiteAtom, "application/atom+xml")}})
+	if b.en != nil {
+		feeds.Items = append(feeds.Items, Download{Label: "Mọi tin bài tiếng Anh", Page: EnglishDir,
+			Files: []DownloadFile{file("RSS", EnglishRSS, "application/rss+xml"), file("Atom", EnglishAtom, "application/atom+xml")}})
+	}
 	for _, ind := range b.site.Indicators {
 		feeds.Items = append(feeds.Items, Download{Label: "Chỉ tiêu “" + ind.Name + "”", Page: "chi-tieu/" + ind.Key + "/",
 			Files: []DownloadFile{file("RSS", feed.IndicatorRSS(ind), "application/rss+xml")}})
@@ -223,14 +243,26 @@ func pageFile(p string) string {
 }
 
 // sitemap writes sitemap.xml of every page published through page (not the 404 page,
-// embeds, fragments or redirects) and robots.txt, and gives the data page its size.
-func (b *builder) sitemap(d *DataBody) error {
+// embeds, fragments or redirects) and robots.txt, and gives the data pages its size.
+func (b *builder) sitemap(data ...*DataBody) error {
 	var urls []sitemap.URL
+	listed := map[string]bool{}
+	for _, p := range b.open.pages {
+		if p.kind != "404" {
+			listed[p.path] = true
+		}
+	}
 	for _, p := range b.open.pages {
 		if p.kind == "404" {
 			continue
 		}
-		urls = append(urls, sitemap.URL{Loc: b.absURLOf(p.path), LastMod: p.lastmod})
+		u := sitemap.URL{Loc: b.absURLOf(p.path), LastMod: p.lastmod}
+		// Twins (english.go): the English page is the Vietnamese one's path under en/.
+		vi := strings.TrimPrefix(p.path, EnglishDir)
+		if en := EnglishDir + vi; listed[vi] && listed[en] {
+			u.Alternates = []sitemap.Alternate{{Lang: "vi", Href: b.absURLOf(vi)}, {Lang: "en", Href: b.absURLOf(en)}, {Lang: "x-default", Href: b.absURLOf(vi)}}
+		}
+		urls = append(urls, u)
 	}
 	out, err := sitemap.XML(urls)
 	if err != nil {
@@ -238,11 +270,13 @@ func (b *builder) sitemap(d *DataBody) error {
 	}
 	b.files[SitemapFile] = out
 	b.files[RobotsFile] = sitemap.Robots(b.absURLOf(SitemapFile))
-	for gi := range d.Groups {
-		for ii := range d.Groups[gi].Items {
-			for fi, f := range d.Groups[gi].Items[ii].Files {
-				if f.Path == SitemapFile {
-					d.Groups[gi].Items[ii].Files[fi].Size = len(out)
+	for _, d := range data {
+		for gi := range d.Groups {
+			for ii := range d.Groups[gi].Items {
+				for fi, f := range d.Groups[gi].Items[ii].Files {
+					if f.Path == SitemapFile {
+						d.Groups[gi].Items[ii].Files[fi].Size = len(out)
+					}
 				}
 			}
 		}

@@ -115,7 +115,8 @@ func EChartsPath(lib []byte) string {
 }
 
 type builder struct {
-	out *toDir // where files go as they are made (stream.go); nil builds in memory
+	out      *toDir       // where files go as they are made (stream.go); nil builds in memory
+	rendered []pageRecord // what later steps read of the pages rendered so far (stream.go)
 
 	site        *model.Site
 	tmpl        *render.Templates
@@ -128,13 +129,13 @@ type builder struct {
 	open        openData  // charts and pages recorded for the open-data step (opendata.go)
 	probs       diag.List // problems found while building (a redirect to no page)
 	echarts     string    // path of the ECharts file under assets/vendor/
-	rendered    []pageJob // pages rendered so far, for the search index
 	cards       []cardJob // share cards to draw (sharecards.go)
 	cardErr     error     // the first error in a card's wording
 	en          *english  // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
+	only        *only               // a preview's pass for one page (preview.go); nil builds all
 }
 
 func (b *builder) run(opts Options) error {
@@ -142,8 +143,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages, b.englishEdition}
-	for _, step := range steps {
+	for _, step := range b.pageSteps() {
 		if err := step(); err != nil {
 			return err
 		}
@@ -151,7 +151,8 @@ func (b *builder) run(opts Options) error {
 	if err := b.renderPages(); err != nil {
 		return err
 	}
-	// Pages are written now, on all cores, but kept: open data and search read them.
+	// Pages are written already; the few files steps wrote beside them are kept for the
+	// data page, which gives their sizes.
 	if err := b.flush(false); err != nil {
 		return err
 	}
@@ -175,6 +176,12 @@ func (b *builder) run(opts Options) error {
 		return err
 	}
 	return b.assets(opts)
+}
+
+// pageSteps are the page kinds that lay out the pages from the model, in order; the preview
+// runs them too, for one page (preview.go).
+func (b *builder) pageSteps() []func() error {
+	return []func() error{b.home, b.articlePages, b.indicatorPages, b.unitPages, b.rankingPages, b.unitScorePages, b.planPages, b.summaries, b.archive, b.correctionsPage, b.pages, b.notFound, b.entityPages, b.comparisonPages, b.englishEdition}
 }
 
 func (b *builder) writeArticles() error {
@@ -210,6 +217,9 @@ func (b *builder) featured() []*write.Article {
 const illustrativeText = "Số liệu trên trang này được tạo ra để minh họa cách trình bày, không phải số liệu chính thức."
 
 func (b *builder) page(kind, path, title, desc, section string, illustrative bool, body any) error {
+	if !b.want(path) {
+		return nil
+	}
 	p := &render.Page{
 		ECharts: b.echarts,
 		Site:    b.site, Kind: kind, Path: path, Title: title, Description: desc,
@@ -255,24 +265,22 @@ type pageJob struct {
 }
 
 // renderPages executes every page's template on all cores; the output is a map keyed
-// by file, so the order of work does not change the result.
+// by file, so the order of work does not change the result. Building to a folder, each
+// page is written as soon as it is made and only its record is kept (stream.go).
 func (b *builder) renderPages() error {
+	recs := make([]pageRecord, len(b.jobs))
 	out := make([][]byte, len(b.jobs))
 	errs := make([]error, len(b.jobs))
-	onAllCores(len(b.jobs), func(i int) {
-		if b.jobs[i].page.Lang == "en" {
-			out[i], errs[i] = b.en.tmpl.Render(b.jobs[i].page)
-		} else {
-			out[i], errs[i] = b.tmpl.Render(b.jobs[i].page)
-		}
-	})
+	onAllCores(len(b.jobs), func(i int) { recs[i], out[i], errs[i] = b.renderPage(b.jobs[i]) })
 	for i, job := range b.jobs {
 		if errs[i] != nil {
 			return fmt.Errorf("%s: %w", job.file, errs[i])
 		}
-		b.files[job.file] = out[i]
+		if out[i] != nil {
+			b.files[job.file] = out[i]
+		}
 	}
-	b.rendered = append(b.rendered, b.jobs...)
+	b.rendered = append(b.rendered, recs...)
 	b.jobs = nil
 	return nil
 }
@@ -344,6 +352,9 @@ type ArticleBody struct {
 
 func (b *builder) articlePages() error {
 	for i, a := range b.articles {
+		if !b.want(a.Path()) {
+			continue
+		}
 		charts, err := b.articleCharts(a)
 		if err != nil {
 			return err
@@ -403,6 +414,9 @@ type IndicatorRow struct {
 
 func (b *builder) indicatorPages() error {
 	for _, ind := range b.site.Indicators {
+		if !b.want("chi-tieu/" + ind.Key + "/") {
+			continue
+		}
 		body, illustrative := b.indicatorBody(ind, b.articles)
 		var err error
 		if body.Charts, err = b.trendCharts(ind, body.Levels); err != nil {

@@ -3,8 +3,8 @@ package pipeline
 import (
 	"bytes"
 	"sort"
-	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -39,32 +39,44 @@ type SearchGroup struct {
 	Entries []search.Page
 }
 
-// searchIndex lists every rendered page of a searchable kind with its text: articles
+// searchOrder is each indexed kind's place in searchKinds.
+var searchOrder = func() map[string]int {
+	m := map[string]int{}
+	for i, k := range searchKinds {
+		m[k.kind] = i
+	}
+	return m
+}()
+
+// searchIndex lists every rendered page of a searchable kind in one language ("" is
+// Vietnamese, "en" English: each edition has its own index) with its text: articles
 // newest first, then indicators, quarters, rankings, units and other pages.
-func (b *builder) searchIndex() (*search.Index, error) {
+func (b *builder) searchIndex(lang string) (*search.Index, error) {
 	ix := &search.Index{}
 	label := map[string]int{}
-	order := map[string]int{}
-	for i, k := range searchKinds {
+	for _, k := range searchKinds {
 		if _, ok := label[k.label]; !ok {
 			label[k.label] = len(ix.Kinds)
-			ix.Kinds = append(ix.Kinds, k.label)
-		}
-		order[k.kind] = i
-	}
-	var jobs []pageJob
-	for _, j := range b.rendered {
-		if _, ok := order[j.page.Kind]; ok && j.page.Layout == "" && j.page.Lang != "en" { // the index is Vietnamese
-			jobs = append(jobs, j)
+			kindLabel := k.label
+			if lang == "en" {
+				kindLabel = b.en.t(k.label + "|loại trang")
+			}
+			ix.Kinds = append(ix.Kinds, kindLabel)
 		}
 	}
-	sort.SliceStable(jobs, func(i, k int) bool {
-		a, c := jobs[i].page, jobs[k].page
-		if order[a.Kind] != order[c.Kind] {
-			return order[a.Kind] < order[c.Kind]
+	var recs []pageRecord
+	for _, r := range b.rendered {
+		if r.search != nil && (r.search.lang == "en") == (lang == "en") {
+			recs = append(recs, r)
 		}
-		if a.Kind == "article" || a.Kind == "summary" || a.Kind == "ranking" {
-			return a.Path > c.Path // newest first
+	}
+	sort.SliceStable(recs, func(i, k int) bool {
+		a, c := recs[i], recs[k]
+		if searchOrder[a.search.kind] != searchOrder[c.search.kind] {
+			return searchOrder[a.search.kind] < searchOrder[c.search.kind]
+		}
+		if kind := a.search.kind; kind == "article" || kind == "summary" || kind == "ranking" {
+			return a.path > c.path // newest first
 		}
 		return false
 	})
@@ -72,22 +84,19 @@ func (b *builder) searchIndex() (*search.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	texts := make([]string, len(jobs))
-	onAllCores(len(jobs), func(i int) { texts[i] = mainText(b.files[jobs[i].file]) })
-	for i, j := range jobs {
-		title, heading := j.page.Title, ""
-		switch body := j.page.Body.(type) {
-		case *ArticleBody: // the official titles of every month read alike
-			title, heading = body.Article.ListTitle, j.page.Title
-		case *UnitBody: // departments of two provinces share a name
-			title = unitTitles[body.Unit]
+	for _, r := range recs {
+		e := r.search
+		title := e.title
+		if e.unit != nil && lang != "en" { // the English unit page is titled in English already
+			title = unitTitles[e.unit]
 		}
 		ix.Pages = append(ix.Pages, search.Page{
-			Kind:    label[searchKinds[order[j.page.Kind]].label],
-			Path:    j.page.Path,
-			Title:   title,
-			Heading: heading,
-			Text:    texts[i],
+			Kind:      label[searchKinds[searchOrder[e.kind]].label],
+			Path:      r.path,
+			Title:     title,
+			Heading:   e.heading,
+			Text:      e.excerpt,
+			TextWords: e.words,
 		})
 	}
 	return ix, nil
@@ -159,53 +168,109 @@ func unitEntity(site *model.Site, u *model.Unit) *model.Entity {
 }
 
 // mainText is the text a reader sees in a page's <main>, without what every page
-// repeats (breadcrumb, "Tin nổi bật"), chart options and download links.
+// repeats (breadcrumb, "Tin nổi bật"), chart options and download links. It reads the
+// page as tokens, not as a tree: the page is our templates' well-formed output, and the
+// tree cost as much as the template itself.
 func mainText(page []byte) string {
-	doc, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		return ""
-	}
-	var out strings.Builder
-	var walk func(n *html.Node, in bool)
-	walk = func(n *html.Node, in bool) {
-		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "script", "style", "aside", "nav", "template":
-				return
-			case "main":
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var out []byte
+	in := false
+	skip, depth := "", 0 // the element being left out, and how deep in it we are
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return string(out)
+		case html.TextToken:
+			if in && skip == "" {
+				out = appendFields(out, z.Text())
+			}
+		case html.StartTagToken:
+			name, attrs := z.TagName()
+			if skip != "" {
+				if string(name) == skip {
+					depth++
+				}
+				continue
+			}
+			if string(name) == "main" {
 				in = true
 			}
-			for _, a := range n.Attr {
+			if voidElements[string(name)] {
+				continue
+			}
+			if leftOut[string(name)] {
+				skip, depth = string(name), 1
+				continue
+			}
+			for attrs {
+				var key, val []byte
+				key, val, attrs = z.TagAttr()
 				// Download links, and the illustrative-data notice every sample page repeats.
-				if a.Key == "class" && (strings.Contains(a.Val, "chart-downloads") || strings.Contains(a.Val, "chart-embed") ||
-					strings.Contains(a.Val, "notice-illustrative")) {
-					return
+				if string(key) == "class" && (bytes.Contains(val, []byte("chart-downloads")) || bytes.Contains(val, []byte("chart-embed")) ||
+					bytes.Contains(val, []byte("notice-illustrative"))) {
+					skip, depth = string(name), 1
+					break
 				}
 			}
-		}
-		if n.Type == html.TextNode && in {
-			out.WriteString(n.Data)
-			out.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, in)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if skip != "" {
+				if string(name) == skip {
+					if depth--; depth == 0 {
+						skip = ""
+					}
+				}
+			} else if string(name) == "main" {
+				in = false
+			}
 		}
 	}
-	walk(doc, false)
-	return strings.Join(strings.Fields(out.String()), " ")
+}
+
+// leftOut are the elements whose text is not the page's own.
+var leftOut = map[string]bool{"script": true, "style": true, "aside": true, "nav": true, "template": true}
+
+// voidElements have no end tag and no content.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+// appendFields appends text's words to out, each after one space (none before the first).
+func appendFields(out, text []byte) []byte {
+	for len(text) > 0 {
+		i := bytes.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			break
+		}
+		text = text[i:]
+		j := bytes.IndexFunc(text, unicode.IsSpace)
+		if j < 0 {
+			j = len(text)
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, text[:j]...)
+		text = text[j:]
+	}
+	return out
 }
 
 func (b *builder) searchPage() error {
-	ix, err := b.searchIndex()
+	ix, err := b.searchIndex("")
 	if err != nil {
 		return err
 	}
-	files, err := ix.Files()
+	// Page and word files are written as they are made; the head stays for the data page,
+	// which gives its size.
+	err = ix.Write(func(name string, data []byte) error {
+		if SearchDir+name == SearchIndex {
+			b.files[SearchIndex] = data
+			return nil
+		}
+		return b.put(SearchDir+name, data)
+	})
 	if err != nil {
 		return err
-	}
-	for name, data := range files {
-		b.files[SearchDir+name] = data
 	}
 	body := &SearchBody{}
 	for k, label := range ix.Kinds {

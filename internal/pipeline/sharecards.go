@@ -138,6 +138,13 @@ func (b *builder) drawCards() error {
 	errs := make([]error, len(b.cards))
 	keys := make([]string, len(b.cards))
 	onAllCores(len(b.cards), func(i int) {
+		if b.out != nil { // a build to a folder: each card written as it is drawn, none kept
+			var png []byte
+			if png, errs[i] = shareimage.Draw(b.cards[i].card); errs[i] == nil {
+				errs[i] = b.out.put(b.cards[i].file, png)
+			}
+			return
+		}
 		keys[i] = cardKey(b.cards[i].card)
 		if out[i] = drawn.get(keys[i]); out[i] == nil {
 			out[i], errs[i] = shareimage.Draw(b.cards[i].card)
@@ -147,15 +154,20 @@ func (b *builder) drawCards() error {
 		if errs[i] != nil {
 			return errs[i]
 		}
-		b.files[c.file] = out[i]
+		if b.out == nil {
+			b.files[c.file] = out[i]
+		}
 	}
-	drawn.keep(keys, out)
+	if b.out == nil {
+		drawn.keep(keys, out)
+	}
 	b.cards = nil
 	return nil
 }
 
-// drawn keeps the cards of the last build: a preview rebuild after one saved file redraws
-// only the cards whose text changed (a card takes milliseconds, a site has hundreds).
+// drawn keeps the cards of the last build in memory (Site): a preview rebuild after one
+// saved file redraws only the cards whose text changed (a card takes milliseconds, a
+// site has hundreds). A build to a folder neither reads nor fills it.
 var drawn cardCache
 
 type cardCache struct {

@@ -1,17 +1,22 @@
 package pipeline
 
 import (
+	"bytes"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"chiso/internal/diag"
+	"chiso/internal/model"
 	"chiso/internal/publish"
+	"chiso/internal/render"
+	"chiso/internal/search"
 )
 
-// Streaming: `chiso build` writes each file into the publish work folder as soon as the
-// build has made it (on all cores), and lets go of it once no later step reads it, so
-// memory does not hold the whole output. Site (preview, tests, check --full) keeps every
+// Streaming: `chiso build` writes each page into the publish work folder as soon as its
+// template has run (on all cores), keeping only a small record of it (pageRecord), and
+// the other files once no later step reads them, so memory does not hold the output. Site (preview, tests, check --full) keeps every
 // file in memory as before; the output is the same.
 
 // ToDir builds the site and publishes it to out; out is untouched on failure.
@@ -44,6 +49,7 @@ func ToDir(opts Options, out string) (Stats, diag.List, error) {
 
 // toDir is a build's output folder while the build writes into it.
 type toDir struct {
+	mu      sync.Mutex // put runs on all cores
 	dir     string
 	work    *publish.Work    // begun at the first flush: a build that fails validation never locks dir
 	err     error            // the first failed write
@@ -63,12 +69,8 @@ func (b *builder) flush(drop bool) error {
 }
 
 func (t *toDir) flush(files publish.Files, drop bool) error {
-	if t.work == nil {
-		w, err := publish.Begin(t.dir)
-		if err != nil {
-			return t.fail(err)
-		}
-		t.work, t.flushed = w, map[string]*byte{}
+	if err := t.begin(); err != nil {
+		return err
 	}
 	var paths []string
 	for p, data := range files {
@@ -97,6 +99,140 @@ func (t *toDir) flush(files publish.Files, drop bool) error {
 		clear(files)
 	}
 	return nil
+}
+
+func (t *toDir) begin() error {
+	if t.work == nil {
+		w, err := publish.Begin(t.dir)
+		if err != nil {
+			return t.fail(err)
+		}
+		t.work, t.flushed = w, map[string]*byte{}
+	}
+	return nil
+}
+
+// put writes one file at once and keeps nothing of it; safe from several goroutines.
+func (t *toDir) put(p string, data []byte) error {
+	t.mu.Lock()
+	err := t.begin()
+	t.mu.Unlock()
+	if err == nil {
+		err = t.work.Put(p, data) // refuses a path written before
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err != nil {
+		return t.fail(err)
+	}
+	t.flushed[p] = &dropped
+	if strings.HasSuffix(p, ".html") {
+		t.pages++
+	}
+	return nil
+}
+
+// put adds a file that no later step reads: building to a folder, it is written at once.
+func (b *builder) put(file string, data []byte) error {
+	if b.out == nil {
+		b.files[file] = data
+		return nil
+	}
+	return b.out.put(file, data)
+}
+
+// made reports whether the build has made file, kept or already written.
+func (b *builder) made(file string) bool {
+	if _, ok := b.files[file]; ok {
+		return true
+	}
+	if b.out == nil {
+		return false
+	}
+	b.out.mu.Lock()
+	defer b.out.mu.Unlock()
+	_, ok := b.out.flushed[file]
+	return ok
+}
+
+// pageRecord is what the steps after rendering read of a page, kept instead of its
+// bytes: the charts it shows (opendata.go) and, for a page the search finds, its entry.
+type pageRecord struct {
+	file   string
+	path   string
+	charts []string     // IDs of its charts' figures, in the page's order
+	search *searchEntry // nil for a page not indexed
+}
+
+// renderPage runs one page's template and makes its record; building to a folder, it
+// writes the page and returns no bytes.
+func (b *builder) renderPage(j pageJob) (pageRecord, []byte, error) {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	t := b.tmpl
+	if j.page.Lang == "en" {
+		t = b.en.tmpl
+	}
+	if err := t.RenderTo(buf, j.page); err != nil {
+		return pageRecord{}, nil, err
+	}
+	html := buf.Bytes()
+	rec := pageRecord{file: j.file, path: j.page.Path, charts: figureIDs(html), search: searchEntryOf(j.page, html)}
+	if b.out == nil {
+		return rec, bytes.Clone(html), nil
+	}
+	return rec, nil, b.out.put(j.file, html)
+}
+
+// pageBuffers hold pages while their template runs, each grown once to the largest page.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// figureIDs lists the IDs of the chart figures in a page, as the pattern
+// <figure class="chart" id="([a-z][a-z0-9-]*)" finds them, written by hand.
+func figureIDs(html []byte) []string {
+	var ids []string
+	for {
+		i := bytes.Index(html, figureOpen)
+		if i < 0 {
+			return ids
+		}
+		html = html[i+len(figureOpen):]
+		n := 0
+		for n < len(html) && ('a' <= html[n] && html[n] <= 'z' || n > 0 && ('0' <= html[n] && html[n] <= '9' || html[n] == '-')) {
+			n++
+		}
+		if n > 0 && n < len(html) && html[n] == '"' {
+			ids = append(ids, string(html[:n]))
+		}
+	}
+}
+
+var figureOpen = []byte(`<figure class="chart" id="`)
+
+// searchEntry is a rendered page as the search index needs it (search.go).
+type searchEntry struct {
+	kind, title, heading string
+	lang                 string      // "en" for the English edition's own index
+	unit                 *model.Unit // a unit page, titled with its entity
+	// The page's text as the index keeps it, taken while its bytes are at hand: its words
+	// and its excerpt, not the whole text.
+	words   []string
+	excerpt string
+}
+
+func searchEntryOf(p *render.Page, html []byte) *searchEntry {
+	if _, ok := searchOrder[p.Kind]; !ok || p.Layout != "" {
+		return nil
+	}
+	text := mainText(html)
+	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: strings.Clone(search.Excerpt(text))}
+	switch body := p.Body.(type) {
+	case *ArticleBody: // the official titles of every month read alike
+		e.title, e.heading = body.Article.ListTitle, p.Title
+	case *UnitBody: // departments of two provinces share a name
+		e.unit = body.Unit
+	}
+	return e
 }
 
 func (t *toDir) fail(err error) error {

@@ -11,10 +11,14 @@ var quarterNumeral = [...]string{1: "I", 2: "II", 3: "III", 4: "IV"}
 
 // SummaryBody is a quarter's or a year's pooled results.
 type SummaryBody struct {
-	Summary *model.Summary
-	Levels  []*model.Level
-	Charts  []Figure
+	Summary  *model.Summary
+	Levels   []*model.Level
+	Charts   []Figure
+	viCharts []Figure // as UnitBody's
 }
+
+// ChartLang is as UnitBody's.
+func (s *SummaryBody) ChartLang() string { return sameCharts(s.Charts, s.viCharts) }
 
 // summaries pools the months of each quarter and year where the counts allow it.
 func (b *builder) summaries() error {

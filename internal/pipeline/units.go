@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"strings"
+
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
 	"chiso/internal/write"
@@ -29,6 +31,19 @@ type UnitBody struct {
 	Shown       int // periods in History's tables
 	Older       int // periods the page leaves to the open data (du-lieu/ket-qua.csv)
 	Charts      []Figure
+	viCharts    []Figure // on an English page: the Vietnamese twin's charts (ChartLang)
+}
+
+// ChartLang is "vi" while an English page shows its Vietnamese twin's charts (english.go
+// copies them until English ones replace them); the layout marks them lang="vi".
+func (u *UnitBody) ChartLang() string { return sameCharts(u.Charts, u.viCharts) }
+
+// sameCharts is "vi" when charts are still the Vietnamese page's (the same array).
+func sameCharts(charts, vi []Figure) string {
+	if len(charts) > 0 && len(vi) > 0 && &charts[0] == &vi[0] {
+		return "vi"
+	}
+	return ""
 }
 
 // Oldest is the unit's first period with results (Rows is never empty when it is called).
@@ -80,6 +95,15 @@ type RankingLevel struct {
 	Hidden      int        // units between Top and Bottom, left to the chart and the open data
 	HiddenRanks [2]int     // the first and the last rank of those units
 	Chart       *Figure
+	viChart     *Figure // on an English page: the Vietnamese twin's chart (ChartLang)
+}
+
+// ChartLang is as UnitBody's: "vi" while the chart is the Vietnamese page's.
+func (l RankingLevel) ChartLang() string {
+	if l.Chart != nil && l.Chart == l.viChart {
+		return "vi"
+	}
+	return ""
 }
 
 // A level's ranking table prints every unit up to rankingFull units and the first and the
@@ -153,7 +177,12 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 	// One pass over every result indexes the cells by unit, period and indicator; looking
 	// them up per unit would be units × periods × units.
 	cells := map[*model.Unit]map[int][]*UnitCell{}
-	for i, a := range articles {
+	// A preview of another page needs no cells (cellArticles, preview.go).
+	indexed := articles
+	if b.only != nil && !strings.Contains(b.only.file, "don-vi/") {
+		indexed = nil
+	}
+	for i, a := range indexed {
 		for _, res := range a.Report.Results {
 			counts := map[*model.Level]int{}
 			for _, ur := range res.Units {
@@ -191,6 +220,9 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 		}
 	}
 	for _, u := range units {
+		if !b.want(u.Path()) {
+			continue
+		}
 		body := &UnitBody{Unit: u, Indicators: b.site.Indicators, Predecessor: predecessors[u]}
 		sortUnits(body.Predecessor)
 		illustrative := false
@@ -233,7 +265,7 @@ func (b *builder) rankingPages() error { return b.rankingPagesOf(b.articles) }
 // rankingPagesOf writes the ranking of units of each article that has units.
 func (b *builder) rankingPagesOf(articles []*write.Article) error {
 	for _, a := range articles {
-		if !hasUnits(a.Report) {
+		if !hasUnits(a.Report) || !b.want(RankingPath(a)) {
 			continue
 		}
 		body := &RankingBody{Article: a}

@@ -1,23 +1,31 @@
-// Package preview is `chiso serve`: the site built in memory and served on the editor's
-// own machine, rebuilt whenever a source file is saved, with the browser reloading
-// itself.
+// Package preview is `chiso serve`: the site served on the editor's own machine, up to
+// date with every save, with the browser reloading itself.
 //
-// Changes are found by polling: every 500 ms the files under config.toml, data/,
-// content/ and templates/ are read and hashed. A site is a few hundred kilobytes, so a
-// poll costs well under a millisecond, and polling sees every way an editor saves —
-// editors that write a new file and rename it over the old one (which drops an
-// inotify watch), new folders, network drives and virtual machine shares that deliver
-// no file events — with no dependency and no watch bookkeeping. Half a second is less
-// than it takes to switch to the browser. A saved file of templates/static/ is swapped
-// into the served site without a build (a build only copies it); anything else rebuilds
-// the whole site.
+// Pages are rendered on request from the loaded model (pipeline.Pages): a saved period
+// file or Markdown page is read again alone into the model (load.Reload), a saved
+// template only parses the templates again, and the browser is told to reload as soon as
+// that is done — tens of milliseconds, where a build of a province's site takes tens of
+// seconds. Everything else a build makes (data downloads, feeds, embeds, search, share
+// cards), which no page needs to show, is built into a temporary folder as `chiso build`
+// writes it when one of those files is asked for after a save. A saved file of
+// templates/static/ is served at once. Anything the reload cannot decide alone
+// (config.toml, the registries under data/, a new or removed file) loads the whole model
+// again.
+//
+// Changes are found by polling: every 100 ms the files under config.toml, data/,
+// content/ and templates/ are listed, and those whose size or time changed are read and
+// hashed (every file is hashed again once a second, for a save that keeps both). Polling
+// sees every way an editor saves — editors that write a new file and rename it over the
+// old one (which drops an inotify watch), new folders, network drives and virtual
+// machine shares that deliver no file events — with no dependency and no watch
+// bookkeeping.
 //
 // The page reloads through Server-Sent Events: every HTML page gets one
 // <script src="/__chiso/reload.js"> before </body> (a file, never inline, so a
 // Content-Security-Policy without inline scripts holds), which listens on
-// /__chiso/events and reloads when the build version changes. When the data have
-// errors, every page shows the list of problems with their file and line, and the
-// previous build's assets stay available; saving a fix brings the site back.
+// /__chiso/events and reloads when the version changes. When the data have errors,
+// every page shows the list of problems with their file and line, and the assets stay
+// available; saving a fix brings the site back.
 package preview
 
 import (
@@ -32,7 +40,11 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,15 +53,16 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"chiso/internal/diag"
+	"chiso/internal/load"
+	"chiso/internal/model"
 	"chiso/internal/pipeline"
-	"chiso/internal/publish"
 	"chiso/internal/vietnamese"
 )
 
 // Options tune a preview.
 type Options struct {
 	ECharts  []byte        // the chart library, as for build
-	Interval time.Duration // between polls; 500 ms when zero
+	Interval time.Duration // between polls; 100 ms when zero
 	Log      io.Writer     // one line per rebuild; nil for none
 }
 
@@ -59,27 +72,39 @@ type Server struct {
 	src  fs.FS // dir through load.Dir: no link out of it, regular files only
 	opts Options
 	host hostCheck // set by Start: the Host headers this preview answers
+	out  string    // the folder the full build is written to
+	tmp  string    // out's temporary parent, made at the first build, removed by Close
+	// built is the reload whose full build is in out (0: none yet); buildMu lets one
+	// build run at a time.
+	buildMu sync.Mutex
+	built   int64
 
 	mu      sync.RWMutex
-	files   publish.Files // the last build that succeeded
-	probs   diag.List     // the last build's problems
-	failed  bool          // the last build had errors
-	base    string        // base_path, "/chi-so/"
+	site    *model.Site     // the model the pages are rendered from; nil until loaded
+	loaded  diag.List       // load's own problems, by file, for the next reload
+	pages   *pipeline.Pages // nil while the site has errors
+	probs   diag.List       // the problems shown
+	failed  bool            // the site has errors
+	base    string          // base_path, "/chi-so/"
 	version int64
-	changed chan struct{}     // closed and replaced at every rebuild
-	stamp   uint64            // fingerprint of the sources last built
-	sums    map[string]uint64 // hash of each source file last built
+	changed chan struct{}     // closed and replaced at every new version
+	gen     int64             // counts reloads, so a background build knows it is stale
+	static  map[string][]byte // templates/static/ as served under assets/, read at each reload
+
+	stamp uint64           // fingerprint of the sources last read
+	seen  map[string]entry // each source file as last read
+	polls int
 }
 
-// New builds the site once and returns the server.
+// New loads the site, builds it once and returns the server.
 func New(dir string, opts Options) *Server {
 	if opts.Interval <= 0 {
-		opts.Interval = 500 * time.Millisecond
+		opts.Interval = 100 * time.Millisecond
 	}
 	s := &Server{dir: dir, opts: opts, base: "/", changed: make(chan struct{})}
 	s.src = source(dir)
-	s.stamp, _, s.sums = fingerprint(s.src)
-	s.rebuild("")
+	s.stamp, _, s.seen = fingerprint(s.src, nil)
+	s.reload(nil, "")
 	return s
 }
 
@@ -90,51 +115,171 @@ func (s *Server) Base() string {
 	return s.base
 }
 
-// Version counts builds; pages carry it so a browser knows when to reload.
+// Version counts the versions of the site; pages carry it so a browser knows when to
+// reload.
 func (s *Server) Version() int64 {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.version
 }
 
-// rebuild builds the site and swaps it in; cause names the file that changed.
-func (s *Server) rebuild(cause string) {
-	start := time.Now()
-	src := s.src
-	files, probs, err := siteOrCrash(pipeline.Options{Source: src, ECharts: s.opts.ECharts})
-	base := basePath(src)
-	s.mu.Lock()
-	if err == nil {
-		s.files = files
-	}
-	if base != "" {
-		s.base = base
-	}
-	s.probs, s.failed = probs, err != nil
+// bump publishes a new version: every open page reloads. Called with s.mu held.
+func (s *Server) bump() {
 	s.version++
 	close(s.changed)
 	s.changed = make(chan struct{})
+}
+
+// reload brings the model and the pages up to date with the saved files changed (nil:
+// load everything) and tells the browsers; cause names the file saved. Only Watch and New
+// call it, one at a time.
+func (s *Server) reload(changed []string, cause string) {
+	start := time.Now()
+	s.mu.Lock()
+	s.gen++
+	// In place, under the lock: pages being rendered read the model.
+	ok := changed != nil && s.site != nil && s.reloadFiles(changed)
+	site, loaded := s.site, s.loaded
+	var reuse *pipeline.Pages // the parsed templates, unless one was saved
+	if ok && !slices.ContainsFunc(changed, func(p string) bool { return strings.HasPrefix(p, "templates/") }) {
+		reuse = s.pages
+	}
+	s.mu.Unlock()
+	how := "chỉ đọc lại tệp đã lưu"
+	if !ok {
+		// The slow way, also after an error: the list of problems is then a full check's.
+		how = "tải lại toàn bộ"
+		site, loaded = load.Site(s.src)
+	}
+	probs := pipeline.Recheck(s.src, site, loaded)
+	var pages *pipeline.Pages
+	if !probs.HasErrors() {
+		var pp diag.List
+		if pages, pp = pipeline.NewPages(s.pipelineOptions(), site, reuse); pp.HasErrors() {
+			probs = append(probs, pp...)
+			probs.Sort()
+		}
+	}
+	if ok && probs.HasErrors() && s.stillWriting(changed) {
+		return // read half-written: the next poll reads the rest
+	}
+	base := basePath(s.src)
+	static := readStatic(s.src)
+	s.mu.Lock()
+	s.static = static
+	s.site, s.loaded, s.probs, s.pages, s.failed = site, loaded, probs, pages, probs.HasErrors()
+	if base != "" {
+		s.base = base
+	}
+	s.bump()
+	failed := s.failed
 	s.mu.Unlock()
 	if s.opts.Log == nil {
 		return
 	}
-	what := "Đã dựng"
-	if cause != "" {
-		what = "Đã dựng lại sau khi lưu " + cause
+	what := "Đã dựng lại sau khi lưu " + cause
+	if cause == "" {
+		what, how = "Đã dựng", "đọc dữ liệu và mẫu; mỗi trang dựng khi mở"
 	}
 	e, w := probs.Count()
-	if err != nil {
+	if failed {
 		fmt.Fprintf(s.opts.Log, "%s: %d lỗi, %d cảnh báo — trình duyệt hiện danh sách lỗi cho đến khi sửa xong.\n%s", what, e, w, probs)
 		return
 	}
-	pages := 0
-	for p := range files {
-		if strings.HasSuffix(p, ".html") {
-			pages++
+	fmt.Fprintf(s.opts.Log, "%s (%s, %s ms): %d cảnh báo.\n%s", what, how,
+		vietnamese.Int(time.Since(start).Milliseconds()), w, probs)
+}
+
+// stillWriting says whether a changed file has changed again in a short while: it was
+// read half-written (an editor that truncates the file first), so its errors are not the
+// editor's.
+func (s *Server) stillWriting(changed []string) bool {
+	time.Sleep(30 * time.Millisecond)
+	for _, p := range changed {
+		info, err := fs.Stat(s.src, p)
+		if e := s.seen[p]; err == nil && (info.Size() != e.size || !info.ModTime().Equal(e.mod)) {
+			return true
 		}
 	}
-	fmt.Fprintf(s.opts.Log, "%s: %d trang, %d cảnh báo (%s ms).\n%s", what, pages, w,
-		vietnamese.Int(time.Since(start).Milliseconds()), probs)
+	return false
+}
+
+// reloadFiles reads the changed files into the model, when each is a template (the pages
+// parse the templates again) or a file load.Reload takes alone. A file with errors leaves
+// the model as it was, its errors shown until the next save of it (often the rest of a
+// save caught half-written). False means: load all.
+func (s *Server) reloadFiles(changed []string) bool {
+	for _, name := range changed {
+		if strings.HasPrefix(name, "templates/") {
+			continue
+		}
+		ok, probs := load.Reload(s.src, s.site, name)
+		if !ok && !probs.HasErrors() {
+			return false
+		}
+		kept := s.loaded[:0:0]
+		for _, d := range s.loaded {
+			if d.Pos.File != name {
+				kept = append(kept, d)
+			}
+		}
+		s.loaded = append(kept, probs...)
+	}
+	return true
+}
+
+func (s *Server) pipelineOptions() pipeline.Options {
+	return pipeline.Options{Source: s.src, ECharts: s.opts.ECharts}
+}
+
+// build writes the whole site to the temporary folder, for the files pages on request do
+// not make (data downloads, embeds, search, feeds), when one of them is asked for and the
+// folder is older than the model: no page the editor looks at needs them, so a save costs
+// no build. A failure only a build finds (a redirect to no page, a share card's wording)
+// is then shown like a data error.
+func (s *Server) build() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	s.mu.RLock()
+	gen, failed := s.gen, s.failed
+	s.mu.RUnlock()
+	if failed || s.built == gen {
+		return
+	}
+	if s.tmp == "" { // made at the first build: a preview that needs none leaves nothing
+		tmp, err := os.MkdirTemp("", "chiso-serve-")
+		if err != nil {
+			return // the file is answered 404
+		}
+		s.mu.Lock() // file reads out
+		s.tmp, s.out = tmp, filepath.Join(tmp, "site")
+		s.mu.Unlock()
+	}
+	start := time.Now()
+	st, probs, err := pipeline.ToDir(s.pipelineOptions(), s.out)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if gen != s.gen { // saved again meanwhile: the next request builds again
+		return
+	}
+	s.built = gen
+	if err != nil {
+		if !probs.HasErrors() { // the folder could not be written
+			probs = append(probs, diag.Diagnostic{Pos: diag.Pos{File: s.out}, Severity: diag.Error, Code: diag.WriteFailed, Args: []any{err.Error()}})
+		}
+		s.probs, s.failed, s.pages = probs, true, nil
+		s.bump()
+	}
+	if s.opts.Log == nil {
+		return
+	}
+	e, w := probs.Count()
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "Dựng toàn bộ trang: %d lỗi, %d cảnh báo — trình duyệt hiện danh sách lỗi cho đến khi sửa xong.\n%s", e, w, probs)
+		return
+	}
+	fmt.Fprintf(s.opts.Log, "Đã dựng toàn bộ trang cho tệp tải về, trang nhúng và tìm kiếm: %d trang, %d cảnh báo (%s ms).\n",
+		st.Pages, w, vietnamese.Int(time.Since(start).Milliseconds()))
 }
 
 // basePath reads base_path from config.toml; "" when it cannot be read (the last good
@@ -157,43 +302,53 @@ func basePath(src fs.FS) string {
 	return bp
 }
 
-// watched are the sources a rebuild depends on.
+// watched are the sources the site depends on.
 var watched = []string{"config.toml", "data", "content", "templates"}
 
-// fingerprint hashes the names and contents of the watched files, names the one most
-// recently modified, and gives each file's own hash.
-func fingerprint(src fs.FS) (uint64, string, map[string]uint64) {
+// entry is a source file as last read: its size and time tell whether to read it again.
+type entry struct {
+	size int64
+	mod  time.Time
+	sum  uint64 // hash of the content; 0 when it could not be read
+}
+
+// fingerprint hashes the names and contents of the watched files and names the one most
+// recently modified. A file whose size and time are those of before (nil: none) keeps
+// its hash unread.
+func fingerprint(src fs.FS, before map[string]entry) (uint64, string, map[string]entry) {
 	h := fnv.New64a()
-	sums := map[string]uint64{}
+	seen := map[string]entry{}
 	latest, latestTime := "", time.Time{}
 	for _, root := range watched {
 		fs.WalkDir(src, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 				return nil // a file vanishing mid-walk is seen at the next poll
 			}
-			// Through the source root: a pipe or a link leaving the folder is not read
-			// (the build reports it).
-			data, err := fs.ReadFile(src, p)
-			if err != nil {
-				fmt.Fprintf(h, "%s\x00?\x00", p)
-				sums[p] = 0
-				return nil
+			var e entry
+			if info, err := d.Info(); err == nil {
+				e.size, e.mod = info.Size(), info.ModTime()
+				if e.mod.After(latestTime) {
+					latest, latestTime = p, e.mod
+				}
 			}
-			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
-			h.Write(data)
-			f := fnv.New64a()
-			f.Write(data)
-			sums[p] = f.Sum64()
-			if info, err := d.Info(); err == nil && info.ModTime().After(latestTime) {
-				latest, latestTime = p, info.ModTime()
+			if old, ok := before[p]; ok && old.size == e.size && old.mod.Equal(e.mod) && !e.mod.IsZero() {
+				e.sum = old.sum
+			} else if data, err := fs.ReadFile(src, p); err == nil {
+				// Through the source root: a pipe or a link leaving the folder is not read
+				// (the build reports it).
+				f := fnv.New64a()
+				f.Write(data)
+				e.sum = f.Sum64() | 1 // never 0, which is "unreadable"
 			}
+			fmt.Fprintf(h, "%s\x00%d\x00", p, e.sum)
+			seen[p] = e
 			return nil
 		})
 	}
-	return h.Sum64(), latest, sums
+	return h.Sum64(), latest, seen
 }
 
-// Watch polls the sources until ctx ends, rebuilding on every change.
+// Watch polls the sources until ctx ends, reloading on every change.
 func (s *Server) Watch(ctx context.Context) {
 	t := time.NewTicker(s.opts.Interval)
 	defer t.Stop()
@@ -203,21 +358,44 @@ func (s *Server) Watch(ctx context.Context) {
 			return
 		case <-t.C:
 		}
-		if stamp, cause, sums := fingerprint(s.src); stamp != s.stamp {
-			changed := changedFiles(s.sums, sums)
-			s.stamp, s.sums = stamp, sums
+		// Every second, every file is read again: a save may keep size and time.
+		before := s.seen
+		if s.polls++; s.polls%int(max(1, time.Second/s.opts.Interval)) == 0 {
+			before = nil
+		}
+		if stamp, cause, seen := fingerprint(s.src, before); stamp != s.stamp {
+			changed := changedFiles(s.seen, seen)
+			s.stamp, s.seen = stamp, seen
 			if !s.patchStatic(changed) {
-				s.rebuild(cause)
+				s.reload(changed, cause)
 			}
+		} else {
+			s.seen = seen
 		}
 	}
 }
 
+// readStatic reads templates/static/ as a build copies it to assets/ (small: a style
+// sheet and a few scripts).
+func readStatic(src fs.FS) map[string][]byte {
+	files := map[string][]byte{}
+	fs.WalkDir(src, "templates/static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if data, err := fs.ReadFile(src, p); err == nil {
+			files["assets/"+strings.TrimPrefix(p, "templates/static/")] = data
+		}
+		return nil
+	})
+	return files
+}
+
 // changedFiles lists the files added, changed or removed between two fingerprints.
-func changedFiles(before, after map[string]uint64) []string {
+func changedFiles(before, after map[string]entry) []string {
 	var out []string
-	for p, h := range after {
-		if old, ok := before[p]; !ok || old != h {
+	for p, e := range after {
+		if old, ok := before[p]; !ok || old.sum != e.sum {
 			out = append(out, p)
 		}
 	}
@@ -226,13 +404,14 @@ func changedFiles(before, after map[string]uint64) []string {
 			out = append(out, p)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
-// patchStatic serves saved files of templates/static/ (style sheet, scripts) without a
-// rebuild: a build only copies them to assets/, so nothing else changes. It declines,
-// and the site is rebuilt, for anything else, a removed or unreadable file, or while the
-// last build failed.
+// patchStatic takes saved files of templates/static/ (style sheet, scripts) without a
+// reload: they are served from their source (a build only copies them to assets/), so
+// nothing else changes. It declines, and the site is reloaded, for anything else, a
+// removed or unreadable file, or while the site has errors.
 func (s *Server) patchStatic(changed []string) bool {
 	const static = "templates/static/"
 	if len(changed) == 0 {
@@ -240,36 +419,32 @@ func (s *Server) patchStatic(changed []string) bool {
 	}
 	data := map[string][]byte{}
 	for _, p := range changed {
-		if !strings.HasPrefix(p, static) {
+		if e, ok := s.seen[p]; !strings.HasPrefix(p, static) || !ok || e.sum == 0 {
 			return false
 		}
 		b, err := fs.ReadFile(s.src, p)
-		if err != nil || s.sums[p] == 0 {
+		if err != nil {
 			return false
 		}
 		data["assets/"+strings.TrimPrefix(p, static)] = b
 	}
-	start := time.Now()
 	s.mu.Lock()
-	if s.failed || s.files == nil {
+	if s.failed || s.pages == nil {
 		s.mu.Unlock()
 		return false
 	}
-	files := make(publish.Files, len(s.files))
-	for p, b := range s.files {
+	files := make(map[string][]byte, len(s.static))
+	for p, b := range s.static {
 		files[p] = b
 	}
 	for p, b := range data {
 		files[p] = b
 	}
-	s.files = files
-	s.version++
-	close(s.changed)
-	s.changed = make(chan struct{})
+	s.static = files
+	s.bump()
 	s.mu.Unlock()
 	if s.opts.Log != nil {
-		fmt.Fprintf(s.opts.Log, "Đã cập nhật %s sau khi lưu, không cần dựng lại (%s ms).\n",
-			strings.Join(changed, ", "), vietnamese.Int(time.Since(start).Milliseconds()))
+		fmt.Fprintf(s.opts.Log, "Đã cập nhật %s sau khi lưu, không cần dựng lại.\n", strings.Join(changed, ", "))
 	}
 	return true
 }
@@ -296,9 +471,22 @@ func (s *Server) Start(ctx context.Context, addr string) (net.Addr, <-chan error
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
+		s.Close()
 		done <- err
 	}()
 	return ln.Addr(), done, nil
+}
+
+// Close removes the temporary folder of the build; Start calls it when the server stops.
+func (s *Server) Close() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+		s.tmp, s.out = "", ""
+	}
 }
 
 // ServeHTTP serves the preview's own files under /__chiso/, then the site under its
@@ -322,9 +510,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	s.mu.RLock()
-	files, failed, probs, base, version := s.files, s.failed, s.probs, s.base, s.version
-	s.mu.RUnlock()
+	base := s.Base()
 	if !strings.HasPrefix(r.URL.Path, base) {
 		if r.URL.Path == "/" || r.URL.Path == strings.TrimSuffix(base, "/") {
 			http.Redirect(w, r, base, http.StatusFound)
@@ -338,15 +524,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name += "index.html"
 	}
 	name = path.Clean(name)
-	data, ok := files[name]
+	if s.needsBuild(name) {
+		s.build()
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock() // pages render from the model, which a reload changes
+	data, ok, probs := s.file(name)
 	isPage := strings.HasSuffix(name, ".html") || !ok && path.Ext(name) == ""
-	if failed && isPage {
-		s.errorPage(w, probs, version)
+	if s.failed && isPage {
+		s.errorPage(w, s.probs, s.version)
+		return
+	}
+	if probs.HasErrors() { // a template that fails on this page's data
+		s.errorPage(w, probs, s.version)
 		return
 	}
 	status := http.StatusOK
 	if !ok {
-		if data, ok = files["404.html"]; !ok {
+		if data, ok, _ = s.file("404.html"); !ok {
 			http.NotFound(w, r)
 			return
 		}
@@ -358,11 +553,66 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	if strings.HasSuffix(name, ".html") {
-		data = inject(data, version)
+		data = inject(data, s.version)
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	w.Write(data)
+}
+
+// needsBuild says whether name is a file only the full build makes, and the last one is
+// older than the model.
+func (s *Server) needsBuild(name string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.failed || s.built == s.gen {
+		return false
+	}
+	if _, static := s.static[name]; static || s.opts.ECharts != nil && name == pipeline.EChartsPath(s.opts.ECharts) {
+		return false
+	}
+	if !strings.HasSuffix(name, ".html") {
+		return true // a download, a feed, the search index, a share card
+	}
+	if s.pages != nil {
+		if _, ok, _ := s.pages.Render(name); ok { // kept for the request
+			return false
+		}
+	}
+	// A page only a build makes (an embed, the data or search page, a redirect), or one
+	// the last build made; any other address is not worth a build to answer 404.
+	for _, dir := range []string{pipeline.EmbedDir, pipeline.DataDir, pipeline.SearchDir} {
+		if strings.HasPrefix(name, dir) {
+			return true
+		}
+	}
+	if s.out == "" || !fs.ValidPath(name) {
+		return false
+	}
+	_, err := fs.Stat(os.DirFS(s.out), name)
+	return err == nil
+}
+
+// file is the site's file at name: a page rendered from the model, a style sheet or
+// script of templates/static/, the chart library, or else the file of the last full
+// build. Called with s.mu held.
+func (s *Server) file(name string) ([]byte, bool, diag.List) {
+	if s.pages != nil && strings.HasSuffix(name, ".html") {
+		if data, ok, probs := s.pages.Render(name); ok {
+			return data, len(probs) == 0, probs
+		}
+	}
+	if data, ok := s.static[name]; ok {
+		return data, true, nil
+	}
+	if s.opts.ECharts != nil && name == pipeline.EChartsPath(s.opts.ECharts) {
+		return s.opts.ECharts, true, nil
+	}
+	if s.out == "" || !fs.ValidPath(name) {
+		return nil, false, nil
+	}
+	data, err := fs.ReadFile(os.DirFS(s.out), name)
+	return data, err == nil, nil
 }
 
 // inject adds the reload script before </body>.

@@ -222,3 +222,85 @@ func TestStaticWithoutRebuild(t *testing.T) {
 	edit(t, filepath.Join(dir, "data", "periods", "2024-04.toml"), "\n", "\n# đã lưu\n")
 	eventually(t, root, "rebuilt", func(int, string) bool { return strings.Contains(log.String(), "Đã dựng lại sau khi lưu") })
 }
+
+// TestSaveToPage: a saved period file and a saved Markdown page are read again alone
+// (the log says so), and the page served next shows the change; the time from the save to
+// the page served is logged, not asserted (bench/previewlat measures it at scale). A saved
+// template reloads the pages with it.
+func TestSaveToPage(t *testing.T) {
+	dir := site(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log syncBuffer
+	srv := preview.New(dir, preview.Options{Interval: 20 * time.Millisecond, Log: &log})
+	addr, _, err := srv.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := "http://" + addr.String() + "/chi-so/"
+	for _, c := range []struct{ file, old, new, page, want, how string }{
+		{"data/periods/2024-04.toml", "whole = 95\nlevels = { tinh = 95, huyen = 97, xa = 93 }", "whole = 96\nlevels = { tinh = 95, huyen = 97, xa = 93 }",
+			"bai-viet/2024-04/", "96%", "chỉ đọc lại tệp đã lưu"},
+		{"content/gioi-thieu.md", "Trang này công bố", "Trang này đã sửa, công bố", "gioi-thieu/", "Trang này đã sửa, công bố", "chỉ đọc lại tệp đã lưu"},
+		{"templates/404.html", "<h1>Không tìm thấy trang</h1>", "<h1>Không tìm thấy trang</h1><p>Mẫu đã sửa.</p>", "khong-co/", "Mẫu đã sửa.", ""},
+	} {
+		if _, body := get(t, root+c.page); strings.Contains(body, c.want) {
+			t.Fatalf("%s shows %q before the save", c.page, c.want)
+		}
+		saved := time.Now()
+		edit(t, filepath.Join(dir, c.file), c.old, c.new)
+		eventually(t, root+c.page, "the saved "+c.file, func(_ int, b string) bool { return strings.Contains(b, c.want) })
+		t.Logf("%s saved → %s served in %d ms", c.file, c.page, time.Since(saved).Milliseconds())
+		if !strings.Contains(log.String(), "Đã dựng lại sau khi lưu "+c.file+" ("+c.how) {
+			t.Errorf("log after saving %s:\n%s", c.file, log.String())
+		}
+	}
+
+	// A slip in a period file (or a save caught half-written) shows the error page; the
+	// fix is read alone again, since the model kept the file as it was.
+	period := filepath.Join(dir, "data/periods/2024-04.toml")
+	edit(t, period, "whole = 96", "whole = 9 6")
+	body := eventually(t, root+"bai-viet/2024-04/", "the error page", func(s int, _ string) bool { return s == 500 })
+	if !strings.Contains(body, "data/periods/2024-04.toml:19") {
+		t.Errorf("error page without the file and line:\n%.1500s", body)
+	}
+	edit(t, period, "whole = 9 6", "whole = 97")
+	eventually(t, root+"bai-viet/2024-04/", "the fix", func(s int, b string) bool { return s == 200 && strings.Contains(b, "97%") })
+	if strings.Contains(log.String(), "tải lại toàn bộ") {
+		t.Errorf("a save was not read alone:\n%s", log.String())
+	}
+}
+
+// TestBuildOnDemand: the files only a full build makes (downloads, feeds) are built when
+// one is asked for, and again after a save, never for a page.
+func TestBuildOnDemand(t *testing.T) {
+	dir := site(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var log syncBuffer
+	srv := preview.New(dir, preview.Options{Interval: 20 * time.Millisecond, Log: &log})
+	defer srv.Close()
+	addr, _, err := srv.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := "http://" + addr.String() + "/chi-so/"
+	const built = "Đã dựng toàn bộ trang"
+	if status, _ := get(t, root+"bai-viet/2024-04/"); status != 200 || strings.Contains(log.String(), built) {
+		t.Fatalf("status %d; a page made a build:\n%s", status, log.String())
+	}
+	client.Timeout = time.Minute // a build, under -race too
+	defer func() { client.Timeout = 5 * time.Second }()
+	status, csv := get(t, root+"du-lieu/ket-qua.csv")
+	if status != 200 || !strings.Contains(csv, "2024-04") || strings.Count(log.String(), built) != 1 {
+		t.Fatalf("ket-qua.csv: status %d\n%.300s\nlog:\n%s", status, csv, log.String())
+	}
+	if get(t, root+"du-lieu/ket-qua.csv"); strings.Count(log.String(), built) != 1 {
+		t.Errorf("built again with nothing saved:\n%s", log.String())
+	}
+	edit(t, filepath.Join(dir, "data/periods/2024-04.toml"), "whole = 95\n", "whole = 96\n")
+	eventually(t, root+"bai-viet/2024-04/", "the saved period", func(_ int, b string) bool { return strings.Contains(b, "96%") })
+	if _, again := get(t, root+"du-lieu/ket-qua.csv"); again == csv || strings.Count(log.String(), built) != 2 {
+		t.Errorf("ket-qua.csv not built again after the save:\n%s", log.String())
+	}
+}

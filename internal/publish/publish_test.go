@@ -73,11 +73,11 @@ func TestMain(m *testing.M) {
 			afterSwap = die
 		case "mid-write":
 			n := 0
-			writeFile = func(name string, data []byte) error {
+			writeFile = func(name string, data []byte, umask int) error {
 				if n++; n == 20 {
 					die("", "")
 				}
-				return writeReadable(name, data)
+				return writeReadable(name, data, umask)
 			}
 		}
 		Write(os.Getenv("CHISO_TEST_OUT"), site("new"))
@@ -150,11 +150,11 @@ func TestFullDisk(t *testing.T) {
 		}
 		defer func() { writeFile = writeReadable }()
 		n := 0
-		writeFile = func(name string, data []byte) error {
+		writeFile = func(name string, data []byte, umask int) error {
 			if n++; n > 10 {
 				return &os.PathError{Op: "write", Path: name, Err: syscall.ENOSPC}
 			}
-			return writeReadable(name, data)
+			return writeReadable(name, data, umask)
 		}
 		check(t, out, Write(out, site("new")))
 	})

@@ -143,24 +143,30 @@ type NavItem struct {
 
 // Render executes the page's kind.
 func (t *Templates) Render(p *Page) ([]byte, error) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	if err := t.RenderTo(buf, p); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// RenderTo executes the page's kind into buf, emptied first: a caller that writes the
+// page out at once reuses buf and copies nothing.
+func (t *Templates) RenderTo(buf *bytes.Buffer, p *Page) error {
 	if p.Lang == "" {
 		p.Lang = p.Site.Config.Language
 	}
 	k := t.kinds[p.Kind]
 	if k == nil {
-		return nil, missingFile("templates/" + p.Kind + ".html")
+		return missingFile("templates/" + p.Kind + ".html")
 	}
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
 	buf.Reset()
 	layout := "base"
 	if p.Layout != "" {
 		layout = p.Layout
 	}
-	if err := k.ExecuteTemplate(buf, layout, p); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(buf.Bytes()), nil
+	return k.ExecuteTemplate(buf, layout, p)
 }
 
 // buffers hold pages while their template runs: a page is copied out at its size, and the

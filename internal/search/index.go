@@ -29,6 +29,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"chiso/internal/vietnamese"
@@ -44,7 +45,28 @@ type Page struct {
 	// all, instead of Title's: an article is shown by its short list title but ranked by
 	// its official headline, whose only figures are its period's.
 	Heading string
+	// TextWords, when set, are Text's words as TextWords gives them, found beforehand (a
+	// build finds them while it renders the page, then keeps only them and the excerpt).
+	TextWords []string
 }
+
+// TextWords returns the distinct words of text in the order they first appear, each a
+// string of its own (not holding text in memory).
+func TextWords(text string) []string {
+	words := Words(text)
+	seen := make(map[string]bool, len(words))
+	out := make([]string, 0, len(words)/2)
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, strings.Clone(w))
+		}
+	}
+	return out
+}
+
+// Excerpt is the part of a page's text kept for its excerpt.
+func Excerpt(text string) string { return cut(text, MaxText) }
 
 // Index is every findable page, in the order results of equal weight are shown.
 type Index struct {
@@ -67,10 +89,101 @@ const PerScreen = 10
 // is written. search.js uses the same pattern.
 var wordPattern = regexp.MustCompile(`[\p{L}\p{N}]+(?:[.,]\p{N}+)*`)
 
-// Words returns the folded words of s, in order.
+// Words returns the folded words of s, in order: wordPattern's matches in
+// vietnamese.Fold(s), found by hand (the regular expression and Fold were a fifth of a
+// build). Text in the scripts of a Vietnamese page is folded a character at a time
+// from a table; any other text goes the long way.
 func Words(s string) []string {
-	return wordPattern.FindAllString(vietnamese.Fold(s), -1)
+	folded, ok := foldFast(s)
+	if !ok {
+		folded = vietnamese.Fold(s)
+	}
+	var out []string
+	for i := 0; i < len(folded); {
+		r, n := utf8.DecodeRuneInString(folded[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(folded) {
+			r, n := utf8.DecodeRuneInString(folded[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += n
+		}
+		// (?:[.,]\p{N}+)*: a separator counts only with a digit after it.
+		for i+1 < len(folded) && (folded[i] == '.' || folded[i] == ',') {
+			r, n := utf8.DecodeRuneInString(folded[i+1:])
+			if !unicode.IsNumber(r) {
+				break
+			}
+			i += 1 + n
+			for i < len(folded) {
+				r, n := utf8.DecodeRuneInString(folded[i:])
+				if !unicode.IsNumber(r) {
+					break
+				}
+				i += n
+			}
+		}
+		out = append(out, folded[start:i])
+	}
+	return out
 }
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+// foldFast folds s a character at a time when every character is in foldTable's
+// ranges; spaces are not collapsed (Words does not need it). Per character is the same
+// as Fold there: letters decompose into a base letter and marks (Mn), which go, and
+// nothing left composes with its neighbour.
+func foldFast(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		case r < foldLow:
+			b = append(b, foldTable()[r]...)
+		case r >= 0x1E00 && r < 0x1F00 || r >= 0x2000 && r < 0x2070:
+			b = append(b, foldTable()[r-0x1E00+foldLow]...)
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
+}
+
+// foldLow is where foldTable's first range (Latin, combining marks) ends; Latin Extended
+// Additional (ạ, ế, ữ …) and General Punctuation (– “ ” …) follow it.
+const foldLow = 0x370
+
+var foldTable = sync.OnceValue(func() []string {
+	t := make([]string, foldLow+0x270)
+	fold := func(r rune) string {
+		if unicode.IsSpace(r) { // Fold trims a space alone; between words it stays one
+			return " "
+		}
+		return vietnamese.Fold(string(r))
+	}
+	for r := rune(0); r < foldLow; r++ {
+		t[r] = fold(r)
+	}
+	for r := rune(0x1E00); r < 0x2070; r++ {
+		t[r-0x1E00+foldLow] = fold(r)
+	}
+	return t
+})
 
 // Key names the word file a word is in: its first three letters or digits (the word
 // itself when shorter). A query word of three or more characters finds the words it
@@ -86,6 +199,16 @@ func Key(word string) string {
 // Files returns the index's files, by path under the search folder.
 func (ix *Index) Files() (map[string][]byte, error) {
 	files := map[string][]byte{}
+	err := ix.Write(func(name string, data []byte) error {
+		files[name] = data
+		return nil
+	})
+	return files, err
+}
+
+// Write gives put each of the index's files, by path under the search folder, as it is
+// made: a page's file is not kept once put has it.
+func (ix *Index) Write(put func(name string, data []byte) error) error {
 
 	// postings[word] holds id*2+1 for a page with the word in its title, id*2 otherwise,
 	// ascending: pages are visited in order.
@@ -95,7 +218,10 @@ func (ix *Index) Files() (map[string][]byte, error) {
 	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
 	each(n, func(id int) {
 		p := ix.Pages[id]
-		heads[id], titles[id], texts[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title), Words(p.Text)
+		heads[id], titles[id], texts[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title), p.TextWords
+		if texts[id] == nil {
+			texts[id] = Words(p.Text)
+		}
 	})
 	for id, p := range ix.Pages {
 		inTitle := map[string]bool{}
@@ -121,9 +247,11 @@ func (ix *Index) Files() (map[string][]byte, error) {
 			X string `json:"x"`
 		}{p.Kind, p.Path, p.Title, cut(p.Text, MaxText)})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files[fmt.Sprintf("p/%d.json", id)] = append(page, '\n')
+		if err := put(fmt.Sprintf("p/%d.json", id), append(page, '\n')); err != nil {
+			return err
+		}
 	}
 
 	byKey := map[string][]string{}
@@ -142,9 +270,11 @@ func (ix *Index) Files() (map[string][]byte, error) {
 		Keys  []string `json:"keys"`
 	}{Version, ix.Kinds, len(ix.Pages), keys})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files["index.json"] = append(head, '\n')
+	if err := put("index.json", append(head, '\n')); err != nil {
+		return err
+	}
 	var num [20]byte
 	for key, words := range byKey {
 		slices.Sort(words)
@@ -156,7 +286,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 			}
 			name, err := json.Marshal(w)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			buf.Write(name)
 			buf.WriteString(":[")
@@ -172,9 +302,11 @@ func (ix *Index) Files() (map[string][]byte, error) {
 			buf.WriteByte(']')
 		}
 		buf.WriteString("}\n")
-		files["w/"+key+".json"] = buf.Bytes()
+		if err := put("w/"+key+".json", buf.Bytes()); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 // cut shortens s to at most n characters.

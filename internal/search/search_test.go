@@ -259,3 +259,22 @@ func BenchmarkFiles10000(b *testing.B) {
 		files(b, ix)
 	}
 }
+
+// TestWordsAsPattern holds the hand-written scanner to the pattern search.js uses, on
+// strings with every kind of separator, mark and digit next to each other.
+func TestWordsAsPattern(t *testing.T) {
+	pieces := []string{"a", "Đạt", "88", ",", ".", " ", "62", "٣", "Ⅻ", "²", "x", "-", "…", "\u0301", "\n", ",,", "1.", ".5", "ß", "日本",
+		"\u00a0", "\u2002", "\u2028", "İ", "Ǆ", "ﬁ", "“", "–", "Ỹ", "\u0323", "\u0340", "e\u0302", "\xff", "K", "Ω", "Ⓐ", "¼", "ʰ", "\t"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := wordPattern.FindAllString(vietnamese.Fold(s), -1)
+		if got := Words(s); !slices.Equal(got, want) {
+			t.Fatalf("Words(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -3,10 +3,12 @@ package shareimage
 import (
 	"bytes"
 	_ "embed"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -142,7 +144,9 @@ func Draw(c Card) ([]byte, error) {
 	// A card is flat colours and anti-aliased text (~900 colours): as a 256-colour PNG it is
 	// 2,1× smaller and looks the same. BestSpeed: a card is drawn per page.
 	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: encoders}
-	if err := enc.Encode(buf, paletted(img)); err != nil {
+	pimg := paletted(img)
+	defer indexed.Put(pimg)
+	if err := enc.Encode(buf, pimg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -153,6 +157,7 @@ func Draw(c Card) ([]byte, error) {
 // blank card (background and bands).
 var (
 	canvases = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, Width, Height)) }}
+	indexed  = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), nil) }} // every pixel is set
 	encoders = &encoderPool{}
 	blank    = sync.OnceValue(func() *image.RGBA {
 		img := image.NewRGBA(image.Rect(0, 0, Width, Height))
@@ -210,11 +215,13 @@ func fit(f font.Face, s string, w int) string {
 
 // paletted is img in its 256 most used colours (ties by value, so the same bytes every
 // time); a rarer colour (a text edge) takes the nearest of them. Runs of one colour, most
-// of a card, skip the lookups.
+// of a card, skip the lookups. The result is from the pool indexed, to be put back.
 func paletted(img *image.RGBA) *image.Paletted {
-	b := img.Bounds()
-	count := map[color.RGBA]int{}
-	pix := func(i int) color.RGBA { return color.RGBA{img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3]} }
+	// Pixels are read as one uint32 each (R in the low byte): a run is one comparison and
+	// a colour one map key, which hashes much faster than a color.RGBA.
+	pix := func(i int) uint32 { return binary.LittleEndian.Uint32(img.Pix[i:]) }
+	rgba := func(p uint32) color.RGBA { return color.RGBA{uint8(p), uint8(p >> 8), uint8(p >> 16), uint8(p >> 24)} }
+	count := map[uint32]int{}
 	last, run := pix(0), 0
 	for i := 0; i+3 < len(img.Pix); i += 4 {
 		if c := pix(i); c != last {
@@ -224,11 +231,11 @@ func paletted(img *image.RGBA) *image.Paletted {
 		run++
 	}
 	count[last] += run
-	cs := make([]color.RGBA, 0, len(count))
+	cs := make([]uint32, 0, len(count))
 	for c := range count {
 		cs = append(cs, c)
 	}
-	key := func(c color.RGBA) uint32 { return uint32(c.R)<<24 | uint32(c.G)<<16 | uint32(c.B)<<8 | uint32(c.A) }
+	key := func(p uint32) uint32 { return bits.ReverseBytes32(p) } // R, G, B, A from the top
 	sort.Slice(cs, func(i, j int) bool {
 		if count[cs[i]] != count[cs[j]] {
 			return count[cs[i]] > count[cs[j]]
@@ -237,13 +244,14 @@ func paletted(img *image.RGBA) *image.Paletted {
 	})
 	pal := make(color.Palette, 0, 256)
 	for _, c := range cs[:min(len(cs), 256)] {
-		pal = append(pal, c)
+		pal = append(pal, rgba(c))
 	}
-	index := make(map[color.RGBA]uint8, len(cs))
+	index := make(map[uint32]uint8, len(cs))
 	for _, c := range cs {
-		index[c] = uint8(pal.Index(c))
+		index[c] = uint8(pal.Index(rgba(c)))
 	}
-	out := image.NewPaletted(b, pal)
+	out := indexed.Get().(*image.Paletted)
+	out.Palette = pal
 	last = pix(0)
 	idx := index[last]
 	for i, j := 0, 0; i+3 < len(img.Pix); i, j = i+4, j+1 {

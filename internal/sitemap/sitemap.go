@@ -12,16 +12,36 @@ import (
 type URL struct {
 	Loc     string
 	LastMod time.Time // omitted when zero
+	// Alternates are the page in every language, itself included, with x-default
+	// (https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap).
+	Alternates []Alternate
 }
+
+// Alternate is one language's version of a page: hreflang "vi", "en" or "x-default".
+type Alternate struct {
+	Lang, Href string
+}
+
+// xhtmlNS is the namespace of <xhtml:link>; encoding/xml would declare a namespace on
+// every element, so the prefix is written by name.
+const xhtmlNS = "http://www.w3.org/1999/xhtml"
 
 type urlset struct {
 	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []url    `xml:"url"`
 }
 
 type url struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
+	Links   []link `xml:"xhtml:link"`
+}
+
+type link struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // MaxURLs is the protocol's limit for one file.
@@ -34,6 +54,10 @@ func XML(urls []URL) ([]byte, error) {
 		e := url{Loc: u.Loc}
 		if !u.LastMod.IsZero() {
 			e.LastMod = u.LastMod.UTC().Format("2006-01-02")
+		}
+		for _, a := range u.Alternates {
+			e.Links = append(e.Links, link{Rel: "alternate", HrefLang: a.Lang, Href: a.Href})
+			doc.XHTML = xhtmlNS
 		}
 		doc.URLs = append(doc.URLs, e)
 	}

@@ -2,7 +2,8 @@
  * offline, with no server and no WebAssembly.
  *
  * Markup contract (templates/search.html):
- *   <form id="tim-kiem" data-index="{URL of tim-kiem/index.json}" data-base="{base path}">
+ *   <form id="tim-kiem" data-index="{URL of tim-kiem/index.json}" data-base="{base path}"
+ *         data-msg-found, data-msg-first, data-msg-none, data-msg-failed="{status texts}">
  *     <input id="q" name="q" type="search">
  *   </form>
  *   <p id="trang-thai" role="status"></p>   the count of results, read out
@@ -188,6 +189,14 @@
     var base = form.getAttribute('data-base') || '/';
     var indexURL = form.getAttribute('data-index');
     var dir = indexURL.slice(0, indexURL.lastIndexOf('/') + 1);
+    // The status messages come in the page's language (templates/search.html):
+    // {n} is a count, {q} the query.
+    function msg(name, n, q) {
+      // A function, not a string: a query's "$&" is text, not a replacement pattern.
+      return (form.getAttribute('data-msg-' + name) || '')
+        .replace('{n}', function () { return String(n); })
+        .replace('{q}', function () { return q; });
+    }
     var meta = null;
     var cache = {};
     var timer = 0;
@@ -289,12 +298,12 @@
           return render(m, found, q, 0, mine).then(function () {
             if (mine !== runs) return;
             status.textContent = found.length
-              ? 'Tìm thấy ' + found.length + ' trang có “' + q + '”' + (found.length > PER_SCREEN ? ', hiện ' + PER_SCREEN + ' trang đầu.' : '.')
-              : 'Không tìm thấy trang nào có “' + q + '”. Thử từ khác, hoặc xem danh sách tất cả các trang bên dưới.';
+              ? msg('found', found.length, q) + (found.length > PER_SCREEN ? msg('first', PER_SCREEN, q) : '.')
+              : msg('none', 0, q);
           });
         });
       }).catch(function () {
-        status.textContent = 'Không tải được chỉ mục tìm kiếm; danh sách tất cả các trang ở bên dưới.';
+        status.textContent = msg('failed', 0, '');
       });
     }
 
