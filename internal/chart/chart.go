@@ -66,6 +66,23 @@ type Chart struct {
 	// Horizontal draws a Bar chart with the categories on the vertical axis, for long
 	// names. Not allowed with Line.
 	Horizontal bool
+	// Highlight is a category to single out, such as the site's own province among all:
+	// its bars get a colour of their own and a dark outline, and its name on the axis and
+	// in the table is followed by HighlightNote (" (trang này)"), so that colour is not the
+	// only cue. The chart's data (Categories) keeps the plain name. Bar only.
+	Highlight, HighlightNote string
+}
+
+// labels are the categories as shown: the highlighted one with its note.
+func (c *Chart) labels() []string {
+	if c.Highlight == "" || c.HighlightNote == "" {
+		return c.Categories
+	}
+	out := slices.Clone(c.Categories)
+	if i := slices.Index(out, c.Highlight); i >= 0 {
+		out[i] += c.HighlightNote
+	}
+	return out
 }
 
 // Break is a vertical marker before Category, labelled Label ("Gia Lai mới").
@@ -108,6 +125,14 @@ func (c Chart) Validate() error {
 		}
 		if !slices.Contains(c.Categories, b.Category) {
 			bad("break at %q, which is not a category", b.Category)
+		}
+	}
+	if c.Highlight != "" {
+		if c.Kind != Bar {
+			bad("Highlight is only for Bar charts")
+		}
+		if !slices.Contains(c.Categories, c.Highlight) {
+			bad("highlight %q, which is not a category", c.Highlight)
 		}
 	}
 	switch c.Kind {

@@ -398,6 +398,8 @@ func TestValidate(t *testing.T) {
 		{"bad bounds", func(c *Chart) { c.YMin, c.YMax = f(100), f(0) }, "not below"},
 		{"unknown kind", func(c *Chart) { c.Kind = 7 }, "unknown Kind"},
 		{"horizontal line", func(c *Chart) { c.Kind = Line; c.Horizontal = true }, "only for Bar"},
+		{"highlight not a category", func(c *Chart) { c.Highlight = "2/2025" }, `highlight "2/2025", which is not a category`},
+		{"highlight on a line", func(c *Chart) { c.Kind = Line; c.Highlight = "12/2024" }, "Highlight is only for Bar"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -623,5 +625,54 @@ func TestHorizontalHeightAndAxes(t *testing.T) {
 	}
 	if h(r) != 0 {
 		t.Errorf("a line chart asks for height %d", h(r))
+	}
+}
+
+// TestHighlight: the highlighted category's bar, and only it, has a colour of its own with
+// an outline; the other bars stay bare values.
+func TestHighlight(t *testing.T) {
+	c := horizontalChart()
+	c.Highlight, c.HighlightNote = "Thanh toán trực tuyến", " (trang này)"
+	r, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env struct {
+		Option struct {
+			BaseOption struct {
+				Series []struct {
+					Type string            `json:"type"`
+					Data []json.RawMessage `json:"data"`
+				} `json:"series"`
+			} `json:"baseOption"`
+		} `json:"option"`
+	}
+	if err := json.Unmarshal(r.JSON, &env); err != nil {
+		t.Fatal(err)
+	}
+	bars := env.Option.BaseOption.Series[0]
+	if bars.Type != "bar" || len(bars.Data) != 4 {
+		t.Fatalf("first series: %s with %d points", bars.Type, len(bars.Data))
+	}
+	want := `{"value":45.1,"itemStyle":{"color":"#D55E00","borderColor":"#1F1F1F","borderWidth":2}}`
+	for i, d := range bars.Data {
+		switch {
+		case i == 1 && string(d) != want:
+			t.Errorf("highlighted bar: %s\nwant %s", d, want)
+		case i != 1 && strings.Contains(string(d), "itemStyle"):
+			t.Errorf("bar %d is highlighted too: %s", i, d)
+		}
+	}
+	// Said in words on the axis and in the table; the data keep the plain name.
+	if !bytes.Contains(r.JSON, []byte(`"Thanh toán trực tuyến (trang này)"`)) || r.Table.Rows[1].Label != "Thanh toán trực tuyến (trang này)" {
+		t.Errorf("no note on the axis or in the table: %q", r.Table.Rows[1].Label)
+	}
+	if c.Categories[1] != "Thanh toán trực tuyến" || r.Table.Rows[0].Label != "Hồ sơ trực tuyến" {
+		t.Error("the note went into the data or onto another category")
+	}
+	// Without Highlight, no bar has a style of its own.
+	plain, _ := Render(horizontalChart())
+	if bytes.Contains(plain.JSON, []byte(highlightColor+`","borderColor`)) {
+		t.Error("a chart without Highlight singles a bar out")
 	}
 }

@@ -27,6 +27,10 @@ var palette = []string{
 	"#7A6F00", // dark yellow 5.1:1
 }
 
+// highlightColor fills the bars of Chart.Highlight (vermillion beside the first series'
+// blue), outlined in targetColor.
+const highlightColor = "#D55E00"
+
 // targetColor draws target lines and ticks: near black (16:1), dashed.
 const targetColor = "#1F1F1F"
 
@@ -133,7 +137,7 @@ func Render(c Chart) (Rendered, error) {
 		t.Columns[i] = s.Name
 	}
 	t.Rows = make([]Row, len(c.Categories))
-	for j, cat := range c.Categories {
+	for j, cat := range c.labels() {
 		cells := make([]string, len(c.Series))
 		for i := range c.Series {
 			cells[i] = labels[i][j]
@@ -224,7 +228,7 @@ func segments(c *Chart) [][2]int {
 // option builds the ECharts option with go-echarts' typed API, and says which part of
 // which series each of its series draws.
 func option(c *Chart) (map[string]any, []drawnSeries) {
-	categories := neutraliseAll(c.Categories)
+	categories := neutraliseAll(c.labels())
 
 	var rect *charts.RectChart
 	var bar *charts.Bar
@@ -290,7 +294,7 @@ func option(c *Chart) (map[string]any, []drawnSeries) {
 			if c.Horizontal {
 				position = "right"
 			}
-			bar.AddSeries(name, barData(s.Values),
+			bar.AddSeries(name, barData(s.Values, slices.Index(c.Categories, c.Highlight)),
 				charts.WithItemStyleOpts(opts.ItemStyle{Color: col}),
 				charts.WithLabelOpts(opts.Label{Show: opts.Bool(showLabels), Position: position, Color: labelColor, FontSize: 11}),
 				charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
@@ -610,12 +614,16 @@ var valueOnly = regexp.MustCompile(`\{"value":(-?[0-9][0-9.eE+-]*|"-")\}`)
 // gap is ECharts' "no value here": bars are left out, lines break.
 const gap = "-"
 
-func barData(vs []*float64) []opts.BarData {
+// barData is one series' bars; the bar at highlight (-1: none) is singled out.
+func barData(vs []*float64, highlight int) []opts.BarData {
 	out := make([]opts.BarData, len(vs))
 	for i, v := range vs {
 		out[i].Value = gap
 		if v != nil {
 			out[i].Value = *v
+		}
+		if i == highlight {
+			out[i].ItemStyle = &opts.ItemStyle{Color: highlightColor, BorderColor: targetColor, BorderWidth: 2}
 		}
 	}
 	return out

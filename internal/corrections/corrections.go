@@ -57,6 +57,25 @@ type Correction struct {
 	Date   time.Time
 }
 
+// PeriodCorrections are one period's corrections in one commit.
+type PeriodCorrections struct {
+	Period      model.Period
+	Corrections []*Correction
+}
+
+// ByPeriod groups the commit's corrections by period, in the commit's order.
+func (c *Commit) ByPeriod() []PeriodCorrections {
+	var out []PeriodCorrections
+	for _, x := range c.Corrections {
+		if n := len(out); n == 0 || out[n-1].Period.Key() != x.Period.Key() {
+			out = append(out, PeriodCorrections{Period: x.Period})
+		}
+		p := &out[len(out)-1]
+		p.Corrections = append(p.Corrections, x)
+	}
+	return out
+}
+
 // Old is the value before the correction.
 func (c *Correction) Old() string { return c.Value }
 

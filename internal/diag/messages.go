@@ -118,6 +118,7 @@ const (
 	OutUnreadable  Code = "out-unreadable"
 	OutBusy        Code = "out-busy"
 	WriteFailed    Code = "write-failed"
+	BuildFailed    Code = "build-failed" // the system refused a write while pages were made
 
 	// Size limits (internal/load/limits.go).
 	TemplateMissing    Code = "template-missing"
@@ -233,6 +234,7 @@ var messages = map[Code]message{
 	OutUnreadable:      {"không kiểm tra được thư mục ghi trang “%s”", "kiểm tra lại đường dẫn và quyền truy cập thư mục"},
 	OutBusy:            {"một lần dựng khác đang ghi vào “%s”", "chờ lần dựng kia xong rồi chạy lại; thư mục cũ được giữ nguyên"},
 	WriteFailed:        {"không ghi được trang vào “%s”: %s", "thư mục cũ được giữ nguyên; %[3]s rồi chạy lại"},
+	BuildFailed:        {"không dựng xong site vì máy từ chối ghi: %s", "dữ liệu và mẫu trang không có lỗi, thư mục trang cũ được giữ nguyên; %[2]s rồi chạy lại"},
 	RedirectMissing:    {"chuyển hướng từ “%s” tới “%s”, nhưng site không có trang này", "sửa to thành đường dẫn của một trang có thật, ví dụ to = \"bai-viet/2024-04/\""},
 	EntityOverlap:      {"đơn vị báo cáo “%s” và “%s” cùng có hiệu lực ngày %s", "“%[1]s” kế thừa “%[2]s” nên phải bắt đầu sau ngày “%[2]s” kết thúc: sửa from/to (hoặc successor) trong data/entities.toml"},
 	UnknownUnitEntity:  {"không có tỉnh (đơn vị báo cáo) mã “%s” trong data/entities.toml", "sửa entity thành key của một [[entity]] trong data/entities.toml%[2]s"},

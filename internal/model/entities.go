@@ -84,6 +84,19 @@ func (s *Site) ReportsOf(e *Entity) []*Report {
 	return out
 }
 
+// Dir is the folder of an entity's pages: "" for the site's own, whose pages are the
+// site's, and "tinh/KEY/" for another.
+func (e *Entity) Dir() string {
+	if e == nil || e.Own {
+		return ""
+	}
+	return "tinh/" + e.Key + "/"
+}
+
+// Path is a unit's page: don-vi/CODE/, under its entity's folder when that is not the
+// site's own.
+func (u *Unit) Path() string { return u.Entity.Dir() + "don-vi/" + u.Code + "/" }
+
 // BelongsTo reports whether a unit may report in a report of entity e: a unit names its
 // entity, or belongs to the site's own.
 func (u *Unit) BelongsTo(e *Entity) bool {

@@ -145,10 +145,14 @@ type UnitScoreAt struct {
 // ScoresOf lists a unit's index scores, newest report first.
 func (s *Site) ScoresOf(u *Unit) []UnitScoreAt {
 	var out []UnitScoreAt
-	for i := len(s.Reports) - 1; i >= 0; i-- {
-		for _, us := range s.Reports[i].UnitScores {
+	reports := s.Reports
+	if u.Entity != nil && !u.Entity.Own { // another entity's unit scores in its reports
+		reports = s.ReportsOf(u.Entity)
+	}
+	for i := len(reports) - 1; i >= 0; i-- {
+		for _, us := range reports[i].UnitScores {
 			if us.Unit == u {
-				out = append(out, UnitScoreAt{us, s.Reports[i]})
+				out = append(out, UnitScoreAt{us, reports[i]})
 			}
 		}
 	}

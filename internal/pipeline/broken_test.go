@@ -439,7 +439,8 @@ func TestBrokenCoversEveryCode(t *testing.T) {
 		diag.OutIsSource: "--out", diag.OutHoldsSource: "--out", diag.OutInsideInput: "--out",
 		diag.OutNotFolder: "--out", diag.OutNotOurs: "--out", diag.OutUnreadable: "--out",
 		diag.OutBusy: "two builds at once", diag.WriteFailed: "a full disk",
-		diag.Internal: "a panic: the preview's answer (internal/preview)",
+		diag.BuildFailed: "a full disk while pages are made (TestBuildFailureWording)",
+		diag.Internal:    "a panic: the preview's answer (internal/preview)",
 	}
 	var missing []string
 	for _, c := range diag.Codes() {

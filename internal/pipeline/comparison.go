@@ -128,8 +128,18 @@ func (b *builder) comparisonChart(c *model.Comparison, id, what string, rows []m
 	}
 	values := chart.Series{Name: what}
 	mean := chart.Series{Name: "Bình quân cả nước", Target: true}
+	own := ""
 	for _, st := range rows {
-		ch.Categories = append(ch.Categories, write.UpperFirst(st.Name))
+		name := write.UpperFirst(st.Name)
+		if st.Own {
+			// The site's own province: its bar singled out, and said in words too.
+			note, err := b.w.Text("comparison-own", nil)
+			if err != nil {
+				return Figure{}, err
+			}
+			ch.Highlight, ch.HighlightNote, own = name, " "+note, st.Name
+		}
+		ch.Categories = append(ch.Categories, name)
 		values.Values = append(values.Values, st.Value)
 		mean.Values = append(mean.Values, avg)
 	}
@@ -142,5 +152,6 @@ func (b *builder) comparisonChart(c *model.Comparison, id, what string, rows []m
 		Rows    []model.Standing
 		Average *float64
 		Score   bool
-	}{what, rows, avg, score})
+		Own     string // the site's own province, "" when it is not in the ranking
+	}{what, rows, avg, score, own})
 }

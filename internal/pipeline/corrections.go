@@ -1,21 +1,18 @@
 package pipeline
 
 import (
-	"strings"
-
 	"chiso/internal/corrections"
 	"chiso/internal/feed"
-	"chiso/internal/model"
-	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/write"
 )
 
-// Paths of the corrections log (package corrections): its page and its two feeds.
+// Paths of the corrections log (package corrections): its page and its two feeds
+// (internal/feed).
 const (
-	CorrectionsDir  = "dinh-chinh/"
-	CorrectionsRSS  = CorrectionsDir + "rss.xml"
-	CorrectionsAtom = CorrectionsDir + "atom.xml"
+	CorrectionsDir  = feed.CorrectionsDir
+	CorrectionsRSS  = feed.CorrectionsRSS
+	CorrectionsAtom = feed.CorrectionsAtom
 )
 
 // articleCorrections caps the article's "Đính chính" box; the log page lists them all.
@@ -33,11 +30,10 @@ type CorrectionCommit struct {
 	Periods []CorrectionPeriod
 }
 
-// CorrectionPeriod is one period's corrections in one commit.
+// CorrectionPeriod is one period's corrections in one commit, with its article.
 type CorrectionPeriod struct {
-	Period      model.Period
-	Article     *write.Article // nil when the period is no longer published
-	Corrections []*corrections.Correction
+	corrections.PeriodCorrections
+	Article *write.Article // nil when the period is no longer published
 }
 
 // ArticleCorrections is the article's "Đính chính" box.
@@ -62,64 +58,27 @@ func (b *builder) articleCorrections(a *write.Article) *ArticleCorrections {
 func (b *builder) correctionsBody() *CorrectionsBody {
 	body := &CorrectionsBody{}
 	for _, c := range b.corrections.Commits {
-		cc := CorrectionCommit{Commit: c, Anchor: "sua-" + c.Short}
-		for _, x := range c.Corrections {
-			key := x.Period.Key()
-			if n := len(cc.Periods); n == 0 || cc.Periods[n-1].Period.Key() != key {
-				cc.Periods = append(cc.Periods, CorrectionPeriod{Period: x.Period, Article: b.byPeriod[key]})
-			}
-			p := &cc.Periods[len(cc.Periods)-1]
-			p.Corrections = append(p.Corrections, x)
+		cc := CorrectionCommit{Commit: c, Anchor: feed.CorrectionAnchor(c)}
+		for _, p := range c.ByPeriod() {
+			cc.Periods = append(cc.Periods, CorrectionPeriod{PeriodCorrections: p, Article: b.byPeriod[p.Period.Key()]})
 		}
 		body.Commits = append(body.Commits, cc)
 	}
 	return body
 }
 
-// correctionsPage writes dinh-chinh/ and its feeds: one item per correcting commit.
+// correctionsPage writes dinh-chinh/ and its feeds (internal/feed): one item per
+// correcting commit.
 func (b *builder) correctionsPage() error {
 	if !b.want(CorrectionsDir) {
 		return nil
 	}
-	body := b.correctionsBody()
-	cfg := &b.site.Config
-	name := b.site.Current().Name
-	f := &feed.Feed{Title: "Đính chính số liệu – " + name, Description: "Các số liệu đã công bố rồi được sửa lại trên trang " + cfg.Title + ".",
-		Link: b.absURLOf(CorrectionsDir), Language: cfg.Language, Author: cfg.Author, Updated: opendata.Created(b.site)}
-	if len(body.Commits) > 0 {
-		f.Updated = body.Commits[0].Commit.Date
-	}
-	for _, cc := range body.Commits {
-		title, err := b.w.Text("correction-feed-title", cc)
-		if err != nil {
-			return err
-		}
-		var lines []string
-		for _, p := range cc.Periods {
-			for _, x := range p.Corrections {
-				s, err := b.w.Text("correction", x)
-				if err != nil {
-					return err
-				}
-				lines = append(lines, write.UpperFirst(p.Period.Label())+" – "+s+".")
-			}
-		}
-		link := b.absURLOf(CorrectionsDir) + "#" + cc.Anchor
-		f.Items = append(f.Items, feed.Item{Title: title, Link: link, ID: link, Summary: strings.Join(lines, "\n"),
-			Published: cc.Commit.Date, Author: cfg.Author})
-	}
-	f.Self = b.absURLOf(CorrectionsRSS)
-	rss, err := f.RSS()
+	err := feed.Corrections{Model: b.site, Log: b.corrections, Writer: b.w, AbsURL: b.absURLOf}.
+		Files(func(path string, data []byte) { b.files[path] = data })
 	if err != nil {
 		return err
 	}
-	f.Self = b.absURLOf(CorrectionsAtom)
-	atom, err := f.Atom()
-	if err != nil {
-		return err
-	}
-	b.files[CorrectionsRSS], b.files[CorrectionsAtom] = rss, atom
-	if err := b.page("corrections", CorrectionsDir, "Đính chính số liệu", "Các số liệu đã công bố rồi được sửa lại: số liệu nào, sửa từ bao nhiêu thành bao nhiêu, ngày nào.", "", false, body); err != nil {
+	if err := b.page("corrections", CorrectionsDir, "Đính chính số liệu", "Các số liệu đã công bố rồi được sửa lại: số liệu nào, sửa từ bao nhiêu thành bao nhiêu, ngày nào.", "", false, b.correctionsBody()); err != nil {
 		return err
 	}
 	// The log's own feeds in its head, beside the site's (share, in opendata.go).

@@ -20,6 +20,9 @@ func (b *builder) embeds() error {
 		if !c.shown {
 			continue
 		}
+		if c.inline && c.fresh {
+			continue
+		}
 		if c.inline {
 			// Earlier builds published an embed page here: its address now sends readers
 			// to the chart on its page (a redirect page is ~0,6 KB, an embed page up to 25 KB).

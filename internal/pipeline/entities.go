@@ -11,13 +11,14 @@ import (
 // is the article of one. The site's own entity keeps the site's own pages.
 
 // EntityDir is the folder of another entity's pages.
-func EntityDir(e *model.Entity) string { return "tinh/" + e.Key + "/" }
+func EntityDir(e *model.Entity) string { return e.Dir() }
 
 // EntityBody is an entity page's data.
 type EntityBody struct {
 	Entity   *model.Entity
 	Articles []*write.Article // newest first
 	Places   []EntityPlace    // its place in each period compared, newest first
+	Units    []UnitGroup      // its units by level (Unit.Path: tinh/ENTITY/don-vi/CODE/)
 }
 
 // EntityPlace is an entity's place in one comparison.
@@ -27,22 +28,39 @@ type EntityPlace struct {
 	Of         int
 }
 
+// entityPrefix starts the titles of another entity's pages: "Tỉnh Gia Lai: ", so that many
+// provinces' pages side by side each name their province; "" for the site's own.
+func entityPrefix(e *model.Entity) string {
+	if e.Dir() == "" {
+		return ""
+	}
+	return write.UpperFirst(e.Name) + ": "
+}
+
 func (b *builder) entityPages() error {
+	unitsOf := map[*model.Entity][]*model.Unit{}
+	for _, u := range b.site.Units {
+		if u.Entity != nil {
+			unitsOf[u.Entity] = append(unitsOf[u.Entity], u)
+		}
+	}
 	for _, e := range b.site.OtherEntities() {
 		reports := b.site.ReportsOf(e)
-		body := &EntityBody{Entity: e}
+		body := &EntityBody{Entity: e, Units: unitGroups(b.site.Levels, unitsOf[e])}
 		illustrative := false
-		for i := len(reports) - 1; i >= 0; i-- {
-			r := reports[i]
+		articles := make([]*write.Article, len(reports)) // oldest first, as reports
+		for i, r := range reports {
 			a, err := b.w.Article(r)
 			if err != nil {
 				return fmt.Errorf("%s (kỳ %s): %w", r.File, r.Period.Key(), err)
 			}
 			a.Dir = EntityDir(e)
-			// Many provinces' articles side by side: each title names its province.
-			a.Title = write.UpperFirst(e.Name) + ": " + a.Title
-			body.Articles = append(body.Articles, a)
+			a.Title = entityPrefix(e) + a.Title
+			articles[i] = a
 			illustrative = illustrative || r.Illustrative
+		}
+		for i := len(articles) - 1; i >= 0; i-- {
+			body.Articles = append(body.Articles, articles[i])
 		}
 		for i, a := range body.Articles {
 			// Neighbouring periods of the same entity; never another entity's.
@@ -53,12 +71,26 @@ func (b *builder) entityPages() error {
 				}
 			}
 			ab := &ArticleBody{Article: a, Related: related}
+			if hasUnits(a.Report) {
+				ab.Ranking = RankingPath(a)
+			}
 			if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
 				ab.Place = placeIn(c, e)
 			}
 			if err := b.page("article", a.Path(), a.Title, a.Summary, "", a.Report.Illustrative, ab); err != nil {
 				return err
 			}
+		}
+		// The entity's units, rankings and unit scores: the same pages as the site's own,
+		// from the entity's reports only.
+		if err := b.rankingPagesOf(articles); err != nil {
+			return err
+		}
+		if err := b.unitScorePagesOf(articles); err != nil {
+			return err
+		}
+		if err := b.unitPagesOf(unitsOf[e], articles, entityPrefix(e), "entities"); err != nil {
+			return err
 		}
 		cs := b.comparisons()
 		for i := len(cs) - 1; i >= 0; i-- {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/internal/pipeline"
 	"chiso/internal/sitetest"
 )
 
@@ -188,5 +189,192 @@ rank = 2
 	b.AssertFile("index.html", "Tỉnh Bình Định xếp thứ 2/3 về điểm tháng 4/2024")
 	if regexp.MustCompile(`so-sanh/2024-05/`).MatchString(b.File("index.html")) {
 		t.Error("a period without a table is compared")
+	}
+}
+
+// TestEntityUnits: another province's units have their pages under its folder, listed on
+// its page and linked from its ranking, each with that province's periods only. The old
+// Gia Lai's Department of Justice hands over to the new Gia Lai's (the site's own) on
+// 1/7/2025: two pages, two series, each linking the other.
+func TestEntityUnits(t *testing.T) {
+	b := sitetest.Build(t, provinces+`
+-- data/periods/gia-lai-cu/2024-04.toml --
+period = "2024-04"
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { huyen = 800, xa = 800 }
+denominators = { huyen = 1000, xa = 1000 }
+units = [{ unit = "gl-so-tu-phap", numerator = 800, denominator = 1000 }]
+`,
+		sitetest.Replace("data/units.toml", "entity = \"gia-lai-cu\"\nto = 2025-06-30", "entity = \"gia-lai-cu\"\nto = 2025-06-30\nsuccessor = \"so-tu-phap\""),
+		sitetest.Append("data/units.toml", `
+[[unit]]
+code = "so-tu-phap"
+name = "Sở Tư pháp"
+level = "tinh"
+from = 2025-07-01
+
+[[unit]]
+code = "qn-so-tu-phap"
+name = "Sở Tư pháp tỉnh Quảng Ngãi"
+level = "tinh"
+entity = "quang-ngai"
+
+[[unit]]
+code = "qn-binh-son"
+name = "huyện Bình Sơn"
+level = "huyen"
+entity = "quang-ngai"
+to = 2025-06-30
+`),
+		sitetest.Replace("data/periods/quang-ngai/2024-05.toml", "denominators = { tinh = 500, huyen = 500, xa = 1000 }",
+			"denominators = { tinh = 500, huyen = 500, xa = 1000 }\nunits = [{ unit = \"qn-so-tu-phap\", numerator = 450, denominator = 500 }, { unit = \"qn-binh-son\", numerator = 450, denominator = 500 }]"),
+		sitetest.Append("data/periods/quang-ngai/2024-05.toml", `
+[[unit_score]]
+unit = "qn-so-tu-phap"
+score = 91.5
+class = "xuất sắc"
+`),
+		sitetest.Append("data/periods/2025-07.toml", `
+[[result]]
+indicator = "dvc-phat-sinh-ho-so"
+numerators = { tinh = 70, xa = 70 }
+denominators = { tinh = 100, xa = 100 }
+units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
+`))
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	// The old Gia Lai's unit: its own periods only (April and May 2024), from its own
+	// reports, charted under its own chart.
+	old := "tinh/gia-lai-cu/don-vi/gl-so-tu-phap/index.html"
+	b.AssertFile(old, "<title>Tỉnh Gia Lai: Sở Tư pháp tỉnh Gia Lai", "Kỳ gần nhất: tháng 5/2024", "90%", "80%",
+		`href="/chi-so/tinh/gia-lai-cu/bai-viet/2024-04/"`, `id="don-vi-gl-so-tu-phap"`,
+		`href="/chi-so/don-vi/so-tu-phap/"`, `href="/chi-so/tinh/gia-lai-cu/">Tỉnh Gia Lai</a>`)
+	b.AssertNotContains(old, "Kỳ gần nhất: tháng 7/2025", "70%")
+	// The new Gia Lai's: July 2025 only, and the unit it took over from.
+	new := "don-vi/so-tu-phap/index.html"
+	b.AssertFile(new, "Kỳ gần nhất: tháng 7/2025", "70%", `href="/chi-so/tinh/gia-lai-cu/don-vi/gl-so-tu-phap/"`)
+	b.AssertNotContains(new, `href="/chi-so/tinh/gia-lai-cu/bai-viet/2024-05/"`, "Kỳ gần nhất: tháng 5/2024", "90%", `id="don-vi-so-tu-phap"`)
+	b.AssertFile("don-vi/index.html", `href="/chi-so/don-vi/so-tu-phap/"`)
+	b.AssertNotContains("don-vi/index.html", "gl-so-tu-phap", "qn-so-tu-phap")
+	// Quảng Ngãi: its page lists its units by level, its article links its ranking, the
+	// ranking links the units' pages.
+	b.AssertFile("tinh/quang-ngai/index.html", "Các đơn vị", "Cấp tỉnh", `<a href="/chi-so/tinh/quang-ngai/don-vi/qn-so-tu-phap/">Sở Tư pháp tỉnh Quảng Ngãi</a>`,
+		`<a href="/chi-so/tinh/quang-ngai/don-vi/qn-binh-son/">huyện Bình Sơn</a> <span class="muted">(đến 30/6/2025)</span>`)
+	b.AssertNotContains("tinh/quang-ngai/index.html", "gl-so-tu-phap")
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/index.html", `href="/chi-so/tinh/quang-ngai/bai-viet/2024-05/xep-hang/"`)
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", "<title>Tỉnh Quảng Ngãi: Xếp hạng các đơn vị, tháng 5/2024",
+		`href="/chi-so/tinh/quang-ngai/don-vi/qn-binh-son/"`, "Cả tỉnh: 90%")
+	b.AssertFile("tinh/quang-ngai/don-vi/qn-binh-son/index.html", "<title>Tỉnh Quảng Ngãi: Huyện Bình Sơn", "90%", "hạng 1/1")
+	// Its unit scores: the period's page under its folder, and on the unit's page.
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/diem-don-vi/index.html", "<title>Tỉnh Quảng Ngãi: Điểm và xếp loại các đơn vị, tháng 5/2024",
+		`href="/chi-so/tinh/quang-ngai/don-vi/qn-so-tu-phap/"`, "91,5")
+	b.AssertFile("tinh/quang-ngai/don-vi/qn-so-tu-phap/index.html", `href="/chi-so/tinh/quang-ngai/bai-viet/2024-05/diem-don-vi/"`, "91,5", "xuất sắc")
+	// Charts of another province's ranking are its own, not the site's of the same period.
+	b.AssertFile("tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", `id="xep-hang-quang-ngai-2024-05-ho-so-truc-tuyen-tinh"`)
+	// A new ranking chart had no embed page before: no redirect for one (the site's own keep theirs).
+	b.AssertNoFile("nhung/xep-hang-quang-ngai-2024-05-ho-so-truc-tuyen-tinh/index.html")
+	b.AssertFile("nhung/xep-hang-2025-07-dvc-phat-sinh-ho-so-tinh/index.html", `http-equiv="refresh"`)
+	b.AssertNoFile("tinh/dak-lak/don-vi/index.html")
+	// Search names each unit with its own province, "(cũ)" for the one merged away.
+	titles := searchTitles(t, b)
+	for path, want := range map[string]string{
+		"tinh/quang-ngai/don-vi/qn-binh-son/":   "Huyện Bình Sơn, tỉnh Quảng Ngãi",
+		"tinh/gia-lai-cu/don-vi/gl-so-tu-phap/": "Sở Tư pháp tỉnh Gia Lai, tỉnh Gia Lai (cũ)",
+		"don-vi/so-tu-phap/":                    "Sở Tư pháp, tỉnh Gia Lai",
+	} {
+		if titles[path] != want {
+			t.Errorf("%s: search title %q, want %q", path, titles[path], want)
+		}
+	}
+	// Every page of the site: links resolve, one title, one h1.
+	for _, p := range b.Files.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
+			t.Run(p, func(t *testing.T) { sweepPage(t, b.Files, p) })
+		}
+	}
+}
+
+// TestComparisonOwnHighlighted: on the comparison's charts the site's own province is
+// singled out by its bar's colour and outline and, not by colour alone, in words on the
+// axis, in the chart's table and in its description; the ranking table marks it too.
+// Another province's page and the chart's data name it plainly.
+func TestComparisonOwnHighlighted(t *testing.T) {
+	b := sitetest.Build(t, provinces)
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	page := b.File("so-sanh/2024-05/index.html")
+	for _, id := range []string{"so-sanh-2024-05-diem", "so-sanh-2024-05-ho-so-truc-tuyen"} {
+		i := strings.Index(page, `<figure class="chart" id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no chart %s", id)
+		}
+		fig := page[i : i+strings.Index(page[i:], "</figure>")]
+		if strings.Count(fig, `"itemStyle":{"color":"#D55E00","borderColor":"#1F1F1F","borderWidth":2}`) != 1 {
+			t.Errorf("%s: the own province's bar is not singled out once", id)
+		}
+		if !strings.Contains(fig, `"Tỉnh Bình Định (trang này)"`) || !strings.Contains(fig, `<th scope="row">Tỉnh Bình Định (trang này)</th>`) {
+			t.Errorf("%s: the own province is not named as such on the axis and in the chart's table", id)
+		}
+		if !strings.Contains(fig, "Thanh của tỉnh Bình Định (trang này) có màu cam, viền đậm.") {
+			t.Errorf("%s: the description does not say which bar is the site's", id)
+		}
+		if strings.Count(fig, "(trang này)") != 4 { // axis, table, description, JSON-escaped nowhere else
+			t.Errorf("%s: %d mentions of (trang này)", id, strings.Count(fig, "(trang này)"))
+		}
+	}
+	if !strings.Contains(page, `<tr class="own"><td class="num">2</td><th scope="row"><a href="/chi-so/bai-viet/2024-05/">Tỉnh Bình Định</a> <span class="muted">(trang này)</span>`) {
+		t.Error("the no-JS ranking table does not mark the own province")
+	}
+	b.AssertFile("du-lieu/bieu-do/so-sanh-2024-05-diem.csv", "Tỉnh Bình Định,88.19")
+	b.AssertNotContains("du-lieu/bieu-do/so-sanh-2024-05-diem.csv", "trang này")
+	// July 2025: the own province is the new Gia Lai; the old one is not in the ranking.
+	july := b.File("so-sanh/2025-07/index.html")
+	if !strings.Contains(july, `"Tỉnh Gia Lai (trang này)"`) || strings.Count(july, `"borderColor":"#1F1F1F","borderWidth":2`) != 1 {
+		t.Error("July: the new Gia Lai is not singled out once")
+	}
+}
+
+// TestTwoEntities: the site's own province and one other, whose report has units but no
+// index score: its page lists its units, each unit's page leads back to it; the two are
+// compared by rate, the site's own singled out.
+func TestTwoEntities(t *testing.T) {
+	b := sitetest.Build(t, `
+-- data/units.toml --
+[[unit]]
+code = "qn-so-tu-phap"
+name = "Sở Tư pháp tỉnh Quảng Ngãi"
+level = "tinh"
+entity = "quang-ngai"
+-- data/periods/quang-ngai/2024-05.toml --
+period = "2024-05"
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { tinh = 45, huyen = 450, xa = 900 }
+denominators = { tinh = 50, huyen = 500, xa = 1000 }
+units = [{ unit = "qn-so-tu-phap", numerator = 45, denominator = 50 }]
+`, sitetest.Append("data/entities.toml", `
+[[entity]]
+key = "quang-ngai"
+name = "tỉnh Quảng Ngãi"
+short = "tỉnh"
+`))
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	b.AssertFile("tinh/quang-ngai/index.html", `<a href="/chi-so/tinh/quang-ngai/don-vi/qn-so-tu-phap/">Sở Tư pháp tỉnh Quảng Ngãi</a>`)
+	b.AssertFile("tinh/quang-ngai/don-vi/qn-so-tu-phap/index.html", `<a href="/chi-so/tinh/quang-ngai/">Tỉnh Quảng Ngãi</a>`, "90%", "hạng 1/1")
+	b.AssertNoFile("don-vi/index.html") // the site's own has no units
+	got := strings.Join(tableRows(t, b.File("so-sanh/2024-05/index.html"), "Xếp hạng các tỉnh theo “Hồ sơ trực tuyến”, tháng 5/2024"), " | ")
+	if want := "1 Tỉnh Bình Định (trang này) 95,3% 24.002/ 25.191 | 2 Tỉnh Quảng Ngãi 90% 1.395/ 1.550"; got != want {
+		t.Errorf("rates:\n got %s\nwant %s", got, want)
+	}
+	b.AssertFile("so-sanh/2024-05/index.html", `"Tỉnh Bình Định (trang này)"`)
+	for _, p := range b.Files.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
+			t.Run(p, func(t *testing.T) { sweepPage(t, b.Files, p) })
+		}
 	}
 }

@@ -41,8 +41,10 @@ type UnitScoresBody struct {
 // UnitScoresPath is where a period's unit scores live.
 func UnitScoresPath(a *write.Article) string { return a.Path() + "diem-don-vi/" }
 
-func (b *builder) unitScorePages() error {
-	for _, a := range b.articles {
+func (b *builder) unitScorePages() error { return b.unitScorePagesOf(b.articles) }
+
+func (b *builder) unitScorePagesOf(articles []*write.Article) error {
+	for _, a := range articles {
 		r := a.Report
 		if len(r.UnitScores) == 0 {
 			continue
@@ -55,7 +57,7 @@ func (b *builder) unitScorePages() error {
 		if err != nil {
 			return err
 		}
-		title := "Điểm và xếp loại các đơn vị, " + r.Period.Label()
+		title := entityPrefix(r.Entity) + "Điểm và xếp loại các đơn vị, " + r.Period.Label()
 		body := &UnitScoresBody{Article: a, Text: text, Levels: r.UnitScores.ByLevel()}
 		if err := b.page("unitscores", UnitScoresPath(a), title, title, "", r.Illustrative, body); err != nil {
 			return err

@@ -53,6 +53,7 @@ type drawnChart struct {
 	pageTitle    string
 	illustrative bool
 	inline       bool // Figure.Inline: no embed page, no CSV
+	fresh        bool // never had an embed page (another entity's ranking): no redirect either
 }
 
 type publishedPage struct {

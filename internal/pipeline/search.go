@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"sort"
+	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -117,14 +118,26 @@ func (b *builder) unitListTitles() (map[*model.Unit]string, error) {
 	for _, u := range b.site.Units {
 		entity[u] = unitEntity(b.site, u)
 	}
+	// A unit is old when another of its name and entity goes on, or ends later: one pass
+	// finds, per name and entity, whether one goes on and the latest end.
+	type namesake struct {
+		name   string
+		entity *model.Entity
+	}
+	goesOn := map[namesake]bool{}
+	lastEnd := map[namesake]time.Time{}
+	for _, u := range b.site.Units {
+		k := namesake{u.Name, entity[u]}
+		if u.To.IsZero() {
+			goesOn[k] = true
+		} else if u.To.After(lastEnd[k]) {
+			lastEnd[k] = u.To
+		}
+	}
 	out := map[*model.Unit]string{}
 	for _, u := range b.site.Units {
-		old := false
-		for _, other := range b.site.Units {
-			if other != u && other.Name == u.Name && entity[other] == entity[u] && !u.To.IsZero() && (other.To.IsZero() || other.To.After(u.To)) {
-				old = true
-			}
-		}
+		k := namesake{u.Name, entity[u]}
+		old := !u.To.IsZero() && (goesOn[k] || lastEnd[k].After(u.To))
 		data := struct {
 			Name, Entity   string
 			Old, EntityOld bool
@@ -138,9 +151,12 @@ func (b *builder) unitListTitles() (map[*model.Unit]string, error) {
 	return out, nil
 }
 
-// unitEntity is the entity a unit belonged to: the one in force on its last day, or the
+// unitEntity is the entity a unit belonged to: its own when it names one, else the one in force on its last day, or the
 // current one for a unit that goes on.
 func unitEntity(site *model.Site, u *model.Unit) *model.Entity {
+	if u.Entity != nil { // another entity's unit (or one naming its own)
+		return u.Entity
+	}
 	if !u.To.IsZero() {
 		for _, e := range site.Entities {
 			if e.InForce(u.To) {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"chiso/internal/diag"
@@ -32,12 +33,11 @@ func renderProblem(src fs.FS, err error) diag.Diagnostic {
 	m := templateLoc.FindStringSubmatch(msg)
 	if m == nil {
 		// Not a template: a page whose Markdown failed names its file first.
-		pos := diag.Pos{File: "templates/"}
 		if file, _, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(file, "content/") {
-			pos.File = file
+			return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: diag.Template,
+				Args: []any{"không dựng được trang", "chạy lại `chiso check`; nếu lỗi còn, báo cho người quản trị kèm dòng này"}}
 		}
-		return diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: diag.Template,
-			Args: []any{"không dựng được trang", "chạy lại `chiso check`; nếu lỗi còn, báo cho người quản trị kèm dòng này"}}
+		return buildFailed(err)
 	}
 	file, detail := m[1], m[4]
 	line, _ := strconv.Atoi(m[2])
@@ -60,6 +60,23 @@ func renderProblem(src fs.FS, err error) diag.Diagnostic {
 		todo = "sửa dòng này (chỉ sửa chữ nằm ngoài {{ }}) hoặc lấy lại bản gốc của " + file
 	}
 	return diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: diag.Template, Args: []any{what, todo}}
+}
+
+// buildFailed words a failure that is neither the data's nor a template's, so that the
+// editor does not hunt for a slip in templates/: the system refused a write (a full disk),
+// or chiso itself failed (a bug: said so, never in Go's words).
+func buildFailed(err error) diag.Diagnostic {
+	var errno syscall.Errno
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) || errors.As(err, &errno) {
+		pos := diag.Pos{File: "chiso"}
+		if pathErr != nil {
+			pos.File = pathErr.Path
+		}
+		what, todo := diag.OSReason(err)
+		return diag.Diagnostic{Pos: pos, Severity: diag.Error, Code: diag.BuildFailed, Args: []any{what, todo}}
+	}
+	return diag.Diagnostic{Pos: diag.Pos{File: "chiso"}, Severity: diag.Error, Code: diag.Internal}
 }
 
 var (

@@ -152,7 +152,12 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 	if err != nil {
 		return Figure{}, err
 	}
-	c := chart.Chart{ID: "xep-hang-" + a.Period.Key() + "-" + res.Indicator.Key + "-" + lv.Level.Key, Kind: chart.Bar, Horizontal: true,
+	// Another entity's rankings of the same period have charts of their own.
+	id := "xep-hang-"
+	if a.Entity.Dir() != "" {
+		id += a.Entity.Key + "-"
+	}
+	c := chart.Chart{ID: id + a.Period.Key() + "-" + res.Indicator.Key + "-" + lv.Level.Key, Kind: chart.Bar, Horizontal: true,
 		CategoryName: l.t("Đơn vị|biểu đồ"), Unit: "%", YMin: num(0), YMax: num(100), Title: title}
 	rate := chart.Series{Name: l.t("Tỷ lệ")}
 	target := chart.Series{Name: l.t("Mục tiêu"), Target: true}
@@ -185,6 +190,7 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 	if err == nil {
 		fig.Inline = true
 		l.open.charts[c.ID].inline = true
+		l.open.charts[c.ID].fresh = a.Entity.Dir() != ""
 	}
 	return fig, err
 }

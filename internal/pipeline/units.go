@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"strings"
+
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
 	"chiso/internal/write"
@@ -141,30 +143,46 @@ func sortUnits(us []*model.Unit) {
 	vietnamese.SortByName(us, func(u *model.Unit) string { return u.Name })
 }
 
+// unitGroups are units by level, each level in Vietnamese order.
+func unitGroups(levels []*model.Level, units []*model.Unit) []UnitGroup {
+	byLevel := map[*model.Level][]*model.Unit{}
+	for _, u := range units {
+		byLevel[u.Level] = append(byLevel[u.Level], u)
+	}
+	var out []UnitGroup
+	for _, lv := range levels {
+		if us := byLevel[lv]; len(us) > 0 {
+			sortUnits(us)
+			out = append(out, UnitGroup{Level: lv, Units: us})
+		}
+	}
+	return out
+}
+
 func (b *builder) unitPages() error {
 	if len(b.ownUnits()) == 0 {
 		return nil
 	}
-	list := &UnitsBody{}
-	for _, lv := range b.site.Levels {
-		g := UnitGroup{Level: lv}
-		for _, u := range b.ownUnits() {
-			if u.Level == lv {
-				g.Units = append(g.Units, u)
-			}
-		}
-		sortUnits(g.Units)
-		if len(g.Units) > 0 {
-			list.Groups = append(list.Groups, g)
-		}
-	}
+	list := &UnitsBody{Groups: unitGroups(b.site.Levels, b.ownUnits())}
 	if err := b.page("units", "don-vi/", "Các đơn vị", "Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường.", "units", false, list); err != nil {
 		return err
 	}
+	return b.unitPagesOf(b.ownUnits(), b.articles, "", "units")
+}
+
+// unitPagesOf writes a page (Unit.Path) for each of units, from the articles of their
+// entity (oldest first): a unit's series is only ever its own entity's. Another entity's
+// unit pages start their titles with its name (prefix) as its articles do.
+func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, prefix, section string) error {
 	// One pass over every result indexes the cells by unit, period and indicator; looking
 	// them up per unit would be units × periods × units.
 	cells := map[*model.Unit]map[int][]*UnitCell{}
-	for i, a := range b.cellArticles() {
+	// A preview of another page needs no cells (cellArticles, preview.go).
+	indexed := articles
+	if b.only != nil && !strings.Contains(b.only.file, "don-vi/") {
+		indexed = nil
+	}
+	for i, a := range indexed {
 		for _, res := range a.Report.Results {
 			counts := map[*model.Level]int{}
 			for _, ur := range res.Units {
@@ -192,24 +210,25 @@ func (b *builder) unitPages() error {
 	// Units of the same name (a department of Bình Định and its namesake of Gia Lai) get
 	// their dates in the page title, so that every page has a title of its own.
 	sameName := map[string]int{}
-	for _, u := range b.ownUnits() {
+	for _, u := range units {
 		sameName[u.Name]++
 	}
-	for _, u := range b.ownUnits() {
-		if !b.want("don-vi/" + u.Code + "/") {
+	predecessors := map[*model.Unit][]*model.Unit{}
+	for _, other := range b.site.Units {
+		if other.Successor != nil {
+			predecessors[other.Successor] = append(predecessors[other.Successor], other)
+		}
+	}
+	for _, u := range units {
+		if !b.want(u.Path()) {
 			continue
 		}
-		body := &UnitBody{Unit: u, Indicators: b.site.Indicators}
-		for _, other := range b.site.Units {
-			if other.Successor == u {
-				body.Predecessor = append(body.Predecessor, other)
-			}
-		}
+		body := &UnitBody{Unit: u, Indicators: b.site.Indicators, Predecessor: predecessors[u]}
 		sortUnits(body.Predecessor)
 		illustrative := false
-		for i := len(b.articles) - 1; i >= 0; i-- {
+		for i := len(articles) - 1; i >= 0; i-- {
 			if row, ok := cells[u][i]; ok {
-				a := b.articles[i]
+				a := articles[i]
 				illustrative = illustrative || a.Report.Illustrative
 				body.Rows = append(body.Rows, UnitRow{Article: a, Cells: row})
 			}
@@ -229,20 +248,23 @@ func (b *builder) unitPages() error {
 		if sameName[u.Name] > 1 {
 			name += unitDates(u)
 		}
-		title := write.UpperFirst(name)
+		title := prefix + write.UpperFirst(name)
 		var err error
 		if body.Charts, err = b.unitChart(body, name); err != nil {
 			return err
 		}
-		if err := b.page("unit", "don-vi/"+u.Code+"/", title, "Kết quả các chỉ tiêu của "+u.Name+" qua các kỳ.", "units", illustrative, body); err != nil {
+		if err := b.page("unit", u.Path(), title, "Kết quả các chỉ tiêu của "+u.Name+" qua các kỳ.", section, illustrative, body); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (b *builder) rankingPages() error {
-	for _, a := range b.articles {
+func (b *builder) rankingPages() error { return b.rankingPagesOf(b.articles) }
+
+// rankingPagesOf writes the ranking of units of each article that has units.
+func (b *builder) rankingPagesOf(articles []*write.Article) error {
+	for _, a := range articles {
 		if !hasUnits(a.Report) || !b.want(RankingPath(a)) {
 			continue
 		}
@@ -276,7 +298,7 @@ func (b *builder) rankingPages() error {
 			sortUnits(ri.Below)
 			body.Indicators = append(body.Indicators, ri)
 		}
-		title := "Xếp hạng các đơn vị, " + a.Report.Period.Label()
+		title := entityPrefix(a.Report.Entity) + "Xếp hạng các đơn vị, " + a.Report.Period.Label()
 		if err := b.page("ranking", RankingPath(a), title, title, "", a.Report.Illustrative, body); err != nil {
 			return err
 		}

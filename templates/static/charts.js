@@ -195,6 +195,13 @@
         if (s.lineStyle && s.lineStyle.opacity !== 0) s.lineStyle.color = col;
       }
       if (s.label && t.text) s.label.color = t.text;
+      // A highlighted bar (Go's Chart.Highlight) keeps its fill; its outline follows the
+      // text colour, so that it shows on a dark background too.
+      var data = asArray(s.data);
+      for (var k = 0; k < data.length; k++) {
+        var d = data[k];
+        if (d && d.itemStyle && d.itemStyle.borderColor && t.text) d.itemStyle.borderColor = t.text;
+      }
       // A value label on the page's background, so that a target mark under it never
       // crosses its figures.
       if (s.label && s.label.show && t.bg) {
