@@ -45,21 +45,23 @@
     return parseFont(root.getAttribute('data-font'));
   }
 
-  function applyFont(n) {
+  // initial: on load the page is not laid out yet; measuring its tables now would force a
+  // layout of the whole page in the first task (the 'load' handler measures them).
+  function applyFont(n, initial) {
     n = clamp(n);
-    root.setAttribute('data-font', String(n));
+    if (root.getAttribute('data-font') !== String(n)) root.setAttribute('data-font', String(n));
     each('.reading-controls button[data-font]', function (b) {
       var step = b.getAttribute('data-font');
       var atLimit = (step === 'down' && n <= MIN) || (step === 'up' && n >= MAX) || (step === 'reset' && n === 0);
       if (atLimit) b.setAttribute('aria-disabled', 'true');
       else b.removeAttribute('aria-disabled');
     });
-    markScrollables();
+    if (!initial) markScrollables();
   }
 
   function applyContrast(high) {
-    if (high) root.setAttribute('data-contrast', 'high');
-    else root.removeAttribute('data-contrast');
+    if (high && root.getAttribute('data-contrast') !== 'high') root.setAttribute('data-contrast', 'high');
+    else if (!high && root.hasAttribute('data-contrast')) root.removeAttribute('data-contrast');
     each('.reading-controls button[data-contrast]', function (b) {
       var on = b.getAttribute('data-contrast') === 'on';
       b.setAttribute('aria-pressed', on === high ? 'true' : 'false');
@@ -111,7 +113,7 @@
 
   // Re-apply what the reader chose before.
   var storedFont = load(FONT_KEY);
-  applyFont(storedFont === null ? font() : parseFont(storedFont));
+  applyFont(storedFont === null ? font() : parseFont(storedFont), true);
   var storedContrast = load(CONTRAST_KEY);
   applyContrast(storedContrast === null ? root.getAttribute('data-contrast') === 'high' : storedContrast === 'high');
 
