@@ -8,7 +8,7 @@ package pipeline
 // Vietnamese twin is its path without "en/". The unit, ranking and quarter pages take the
 // Vietnamese page's body with the English articles in it; the data and search pages are
 // made in the open-data step, after their Vietnamese twins (enDataPage, enSearchPage).
-// Pages that exist in Vietnamese only (comparisons, unit scores, corrections, plans) link
+// Pages that exist in Vietnamese only (comparisons, corrections, plans) link
 // to the English home from their language switch. A site without templates/ui-en.toml
 // has no English edition.
 
@@ -99,7 +99,7 @@ func (b *builder) englishEdition() error {
 		en.Label = summaryLabelEn(s.Key)
 		e.summary[s.Key] = &en
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enSummaries, b.enArchive, b.enPages} {
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enSummaries, b.enArchive, b.enPages} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -405,6 +405,29 @@ func (b *builder) enRankings() error {
 		}
 		title := b.en.t("Xếp hạng các đơn vị,") + " " + eng.Label(a.Report.Period)
 		b.pageEn("ranking", RankingPath(a), title, title, "", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// enUnitScores writes each period's unit scores, with the English article and wording.
+func (b *builder) enUnitScores() error {
+	e := b.en
+	for _, a := range b.articles {
+		vi := e.byPath[UnitScoresPath(a)]
+		if vi == nil {
+			continue
+		}
+		body := *vi.Body.(*UnitScoresBody)
+		body.Article = b.enArticle(a)
+		d, err := e.w.Data(a.Report)
+		if err != nil {
+			return err
+		}
+		if body.Text, err = e.w.HTML("unit-score-section", d); err != nil {
+			return err
+		}
+		title := e.t("Điểm và xếp loại các đơn vị,") + " " + eng.Label(a.Report.Period)
+		b.pageEn("unitscores", UnitScoresPath(a), title, title, "", vi.Illustrative, &body)
 	}
 	return nil
 }
