@@ -8,7 +8,7 @@ package pipeline
 // Vietnamese twin is its path without "en/". The unit, ranking and quarter pages take the
 // Vietnamese page's body with the English articles in it; the data and search pages are
 // made in the open-data step, after their Vietnamese twins (enDataPage, enSearchPage).
-// Pages that exist in Vietnamese only (comparisons, corrections, plans) link
+// Pages that exist in Vietnamese only (comparisons, corrections) link
 // to the English home from their language switch. A site without templates/ui-en.toml
 // has no English edition.
 
@@ -99,7 +99,7 @@ func (b *builder) englishEdition() error {
 		en.Label = summaryLabelEn(s.Key)
 		e.summary[s.Key] = &en
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enSummaries, b.enArchive, b.enPages} {
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enPlans, b.enSummaries, b.enArchive, b.enPages} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -428,6 +428,25 @@ func (b *builder) enUnitScores() error {
 		}
 		title := e.t("Điểm và xếp loại các đơn vị,") + " " + eng.Label(a.Report.Period)
 		b.pageEn("unitscores", UnitScoresPath(a), title, title, "", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// enPlans writes each year's targets in the English wording (templates/wording/en/targets.html).
+func (b *builder) enPlans() error {
+	e := b.en
+	for _, p := range b.site.Plans {
+		vi := e.byPath[p.Path()]
+		if vi == nil {
+			continue
+		}
+		title, text, err := e.w.Plan(p)
+		if err != nil {
+			return err
+		}
+		body := *vi.Body.(*PlanBody)
+		body.Text = text
+		b.pageEn("plan", p.Path(), title, firstLine(write.PlainText(text)), "indicators", vi.Illustrative, &body)
 	}
 	return nil
 }
