@@ -5,12 +5,12 @@ package pipeline
 // (templates/wording/en/), the same layouts run with English functions and the UI-string
 // table templates/ui-en.toml. The Vietnamese path segments are kept under en/
 // (en/bai-viet/2024-04/, en/chi-tieu/ho-so-truc-tuyen/), so every English page's
-// Vietnamese twin is its path without "en/". The unit, ranking and quarter pages take the
-// Vietnamese page's body with the English articles in it; the data and search pages are
-// made in the open-data step, after their Vietnamese twins (enDataPage, enSearchPage).
-// Pages that exist in Vietnamese only (comparisons, corrections) link
-// to the English home from their language switch. A site without templates/ui-en.toml
-// has no English edition.
+// Vietnamese twin is its path without "en/". The unit, ranking, unit-score, target-plan
+// and quarter pages take the Vietnamese page's body with the English articles and wording
+// in it; the data and search pages are made in the open-data step, after their Vietnamese
+// twins (enDataPage, enSearchPage). Pages that exist in Vietnamese only (comparisons,
+// corrections, other provinces' pages) link to the English home from their language
+// switch. A site without templates/ui-en.toml has no English edition.
 
 import (
 	"fmt"
