@@ -5,12 +5,12 @@ package pipeline
 // (templates/wording/en/), the same layouts run with English functions and the UI-string
 // table templates/ui-en.toml. The Vietnamese path segments are kept under en/
 // (en/bai-viet/2024-04/, en/chi-tieu/ho-so-truc-tuyen/), so every English page's
-// Vietnamese twin is its path without "en/". The unit, ranking and quarter pages take the
-// Vietnamese page's body with the English articles in it; the data and search pages are
-// made in the open-data step, after their Vietnamese twins (enDataPage, enSearchPage).
-// Pages that exist in Vietnamese only (comparisons, unit scores, corrections, plans) link
-// to the English home from their language switch. A site without templates/ui-en.toml
-// has no English edition.
+// Vietnamese twin is its path without "en/". The unit, ranking, unit-score, target-plan
+// and quarter pages take the Vietnamese page's body with the English articles and wording
+// in it; the data and search pages are made in the open-data step, after their Vietnamese
+// twins (enDataPage, enSearchPage). Pages that exist in Vietnamese only (comparisons,
+// corrections, other provinces' pages) link to the English home from their language
+// switch. A site without templates/ui-en.toml has no English edition.
 
 import (
 	"fmt"
@@ -99,7 +99,7 @@ func (b *builder) englishEdition() error {
 		en.Label = summaryLabelEn(s.Key)
 		e.summary[s.Key] = &en
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enSummaries, b.enArchive, b.enPages} {
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enPlans, b.enSummaries, b.enArchive, b.enPages} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -405,6 +405,48 @@ func (b *builder) enRankings() error {
 		}
 		title := b.en.t("Xếp hạng các đơn vị,") + " " + eng.Label(a.Report.Period)
 		b.pageEn("ranking", RankingPath(a), title, title, "", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// enUnitScores writes each period's unit scores, with the English article and wording.
+func (b *builder) enUnitScores() error {
+	e := b.en
+	for _, a := range b.articles {
+		vi := e.byPath[UnitScoresPath(a)]
+		if vi == nil {
+			continue
+		}
+		body := *vi.Body.(*UnitScoresBody)
+		body.Article = b.enArticle(a)
+		d, err := e.w.Data(a.Report)
+		if err != nil {
+			return err
+		}
+		if body.Text, err = e.w.HTML("unit-score-section", d); err != nil {
+			return err
+		}
+		title := e.t("Điểm và xếp loại các đơn vị,") + " " + eng.Label(a.Report.Period)
+		b.pageEn("unitscores", UnitScoresPath(a), title, title, "", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// enPlans writes each year's targets in the English wording (templates/wording/en/targets.html).
+func (b *builder) enPlans() error {
+	e := b.en
+	for _, p := range b.site.Plans {
+		vi := e.byPath[p.Path()]
+		if vi == nil {
+			continue
+		}
+		title, text, err := e.w.Plan(p)
+		if err != nil {
+			return err
+		}
+		body := *vi.Body.(*PlanBody)
+		body.Text = text
+		b.pageEn("plan", p.Path(), title, firstLine(write.PlainText(text)), "indicators", vi.Illustrative, &body)
 	}
 	return nil
 }

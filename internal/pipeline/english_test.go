@@ -238,8 +238,8 @@ func TestHostileEnglish(t *testing.T) {
 }
 
 // englishKinds are the page kinds whose English twins are built from the Vietnamese
-// page's body (english.go): units, rankings, quarters, data and search.
-var englishKinds = regexp.MustCompile(`^(don-vi/([^/]+/)?|(.+/)?bai-viet/[^/]+/xep-hang/|tong-hop/[^/]+/|du-lieu/|tim-kiem/)index\.html$`)
+// page's body (english.go): units, rankings, unit scores, targets, quarters, data and search.
+var englishKinds = regexp.MustCompile(`^(don-vi/([^/]+/)?|(.+/)?bai-viet/[^/]+/xep-hang/|bai-viet/[^/]+/diem-don-vi/|muc-tieu/[^/]+/|tong-hop/[^/]+/|du-lieu/|tim-kiem/)index\.html$`)
 
 // vietnameseUI are words of the layouts' Vietnamese that an English page must not show.
 var vietnameseUI = regexp.MustCompile(`\b(Chỉ tiêu|chỉ tiêu|Đơn vị|đơn vị|Tháng|tháng|đạt|Đạt|Kỳ|kỳ|Tỷ lệ|tỷ lệ|Mục tiêu|mục tiêu|Xếp hạng|xếp hạng|hạng|Tổng hợp|Dữ liệu|dữ liệu|Tìm|Trang chủ|của|các|bảng|tệp|Nguồn|Điểm|Cả|trong|theo)\b`)
@@ -278,9 +278,9 @@ func englishMainText(t *testing.T, src []byte) []string {
 }
 
 // TestEnglishUnitRankingSummaryDataSearch: every unit page, the units' list, every
-// period's ranking, every quarter's and year's summary, the data page and the search
-// page has an English twin at en/+path, in English (no Vietnamese UI word in its main
-// text outside a part marked lang="vi"), whose language switch and hreflang name the
+// period's ranking and unit scores, every year's targets, every quarter's and year's summary, the data page
+// and the search page has an English twin at en/+path, in English (no Vietnamese UI word
+// in its main text outside a part marked lang="vi"), whose language switch and hreflang name the
 // Vietnamese page and back (the twin links themselves: TestEnglishEdition).
 func TestEnglishUnitRankingSummaryDataSearch(t *testing.T) {
 	files, site := sample(t)
@@ -299,6 +299,9 @@ func TestEnglishUnitRankingSummaryDataSearch(t *testing.T) {
 		kind := strings.SplitN(p, "/", 2)[0]
 		if strings.Contains(p, "/xep-hang/") {
 			kind = "xep-hang"
+		}
+		if strings.Contains(p, "/diem-don-vi/") {
+			kind = "diem-don-vi"
 		}
 		kinds[kind]++
 		en := pipeline.EnglishDir + p
@@ -326,7 +329,7 @@ func TestEnglishUnitRankingSummaryDataSearch(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{"don-vi", "xep-hang", "tong-hop", "du-lieu", "tim-kiem"} {
+	for _, k := range []string{"don-vi", "xep-hang", "diem-don-vi", "muc-tieu", "tong-hop", "du-lieu", "tim-kiem"} {
 		if kinds[k] == 0 {
 			t.Errorf("the sample has no %s page: the test checks nothing for it (%v)", k, kinds)
 		}
