@@ -152,7 +152,10 @@ func TestEnglishContentPages(t *testing.T) {
 		}
 	}
 	has("en/gioi-thieu/index.html", "<h1>About</h1>", "Index of Service to Citizens and Businesses")
-	has("en/phuong-phap-tinh/index.html", `This page is available in Vietnamese only: <a href="/chi-so/phuong-phap-tinh/" hreflang="vi" lang="vi">`)
+	has("en/phuong-phap-tinh/index.html", "<h1>Method</h1>", "The whole-province rate is a pooled rate")
+	// Every page of the sample is translated: one more page without content/en/.
+	files = buildSample(t, withFiles(map[string]string{"content/huong-dan.md": "+++\ntitle = \"Hướng dẫn\"\nsummary = \"Cách đọc trang.\"\n+++\n\nNội dung.\n"}))
+	has("en/huong-dan/index.html", `This page is available in Vietnamese only: <a href="/chi-so/huong-dan/" hreflang="vi" lang="vi">`)
 }
 
 // TestHostileEnglish: the English names (name_en, short_en, definition_en, title_en,
