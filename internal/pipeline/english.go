@@ -526,28 +526,9 @@ func (b *builder) enSearchPage() error {
 	if err != nil {
 		return err
 	}
-	// As the Vietnamese index: the head stays in memory, page and word files go out as made.
-	err = ix.Write(func(name string, data []byte) error {
-		if SearchDir+name == SearchIndex {
-			b.files[EnglishDir+SearchIndex] = data
-			return nil
-		}
-		return b.put(EnglishDir+SearchDir+name, data)
-	})
+	body, err := b.writeSearch(ix, EnglishDir)
 	if err != nil {
 		return err
-	}
-	body := &SearchBody{}
-	for k, l := range ix.Kinds {
-		g := SearchGroup{Label: l}
-		for _, p := range ix.Pages {
-			if p.Kind == k {
-				g.Entries = append(g.Entries, p)
-			}
-		}
-		if len(g.Entries) > 0 {
-			body.Groups = append(body.Groups, g)
-		}
 	}
 	vi := b.jobsPage(SearchDir)
 	if vi == nil {

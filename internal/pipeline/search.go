@@ -260,17 +260,26 @@ func (b *builder) searchPage() error {
 	if err != nil {
 		return err
 	}
-	// Page and word files are written as they are made; the head stays for the data page,
-	// which gives its size.
-	err = ix.Write(func(name string, data []byte) error {
-		if SearchDir+name == SearchIndex {
-			b.files[SearchIndex] = data
-			return nil
-		}
-		return b.put(SearchDir+name, data)
-	})
+	body, err := b.writeSearch(ix, "")
 	if err != nil {
 		return err
+	}
+	return b.page("search", SearchDir, "Tìm kiếm", "Tìm trong toàn bộ bài viết, chỉ tiêu, đơn vị và số liệu của trang.", "search", false, body)
+}
+
+// writeSearch writes an index under dir+SearchDir ("" or EnglishDir) and gives the search
+// page's list of it for readers without JavaScript. Page and word files are written as they
+// are made; the head stays for the data page, which gives its size.
+func (b *builder) writeSearch(ix *search.Index, dir string) (*SearchBody, error) {
+	err := ix.Write(func(name string, data []byte) error {
+		if SearchDir+name == SearchIndex {
+			b.files[dir+SearchIndex] = data
+			return nil
+		}
+		return b.put(dir+SearchDir+name, data)
+	})
+	if err != nil {
+		return nil, err
 	}
 	body := &SearchBody{}
 	for k, label := range ix.Kinds {
@@ -284,5 +293,5 @@ func (b *builder) searchPage() error {
 			body.Groups = append(body.Groups, g)
 		}
 	}
-	return b.page("search", SearchDir, "Tìm kiếm", "Tìm trong toàn bộ bài viết, chỉ tiêu, đơn vị và số liệu của trang.", "search", false, body)
+	return body, nil
 }
