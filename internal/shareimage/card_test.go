@@ -2,6 +2,7 @@ package shareimage
 
 import (
 	"bytes"
+	"image"
 	"image/png"
 	"os"
 	"testing"
@@ -66,6 +67,32 @@ func TestDraw(t *testing.T) {
 	}
 	if out := os.Getenv("CARD_OUT"); out != "" {
 		os.WriteFile(out, a, 0o644)
+	}
+}
+
+// Issue 9: the April 2024 card is a 16-colour PNG of at most 24 KB (it was 35,8 KB with
+// 256 colours) that still decodes to the full size, with every colour in the palette.
+func TestDrawSmall(t *testing.T) {
+	a, err := Draw(april)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) > 24<<10 {
+		t.Errorf("card is %d bytes, want at most %d", len(a), 24<<10)
+	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("decoded as %T, want a paletted image", img)
+	}
+	if len(p.Palette) > paletteSize {
+		t.Errorf("%d colours, want at most %d", len(p.Palette), paletteSize)
+	}
+	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
+		t.Errorf("size %v", b)
 	}
 }
 
