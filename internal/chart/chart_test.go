@@ -154,7 +154,12 @@ func TestEnvelopeShape(t *testing.T) {
 			Media      []json.RawMessage          `json:"media"`
 		} `json:"option"`
 	}
-	if err := json.Unmarshal(r.JSON, &env); err != nil {
+	// As drawn: with the defaults charts.js puts back.
+	full, err := Expand(r.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(full, &env); err != nil {
 		t.Fatal(err)
 	}
 	if env.AxisSuffix != "%" {
@@ -654,7 +659,7 @@ func TestHighlight(t *testing.T) {
 	if bars.Type != "bar" || len(bars.Data) != 4 {
 		t.Fatalf("first series: %s with %d points", bars.Type, len(bars.Data))
 	}
-	want := `{"value":45.1,"itemStyle":{"color":"#D55E00","borderColor":"#1F1F1F","borderWidth":2}}`
+	want := `{"itemStyle":{"borderColor":"#1F1F1F","borderWidth":2,"color":"#D55E00"},"value":45.1}`
 	for i, d := range bars.Data {
 		switch {
 		case i == 1 && string(d) != want:
@@ -672,7 +677,7 @@ func TestHighlight(t *testing.T) {
 	}
 	// Without Highlight, no bar has a style of its own.
 	plain, _ := Render(horizontalChart())
-	if bytes.Contains(plain.JSON, []byte(highlightColor+`","borderColor`)) {
+	if bytes.Contains(plain.JSON, []byte(`"borderColor"`)) {
 		t.Error("a chart without Highlight singles a bar out")
 	}
 }

@@ -93,7 +93,10 @@ type envelope struct {
 }
 
 // Render validates c and builds its envelope JSON and table.
-func Render(c Chart) (Rendered, error) {
+func Render(c Chart) (Rendered, error) { return render(c, true) }
+
+// render is Render; with leaveOut false the option keeps the values of DefaultsJSON (tests).
+func render(c Chart, leaveOut bool) (Rendered, error) {
 	if err := c.Validate(); err != nil {
 		return Rendered{}, err
 	}
@@ -120,6 +123,10 @@ func Render(c Chart) (Rendered, error) {
 	}
 	if axisSuffix(c.Unit) {
 		env.AxisSuffix = neutralise(c.Unit)
+	}
+	// The styling every chart shares is left to charts.js (DefaultsJSON).
+	if err := leaveOutDefaults(opt, env.Roles, leaveOut); err != nil {
+		return Rendered{}, fmt.Errorf("chart %q: %w", c.ID, err)
 	}
 	out, err := json.Marshal(env)
 	if err != nil {
@@ -148,6 +155,28 @@ func Render(c Chart) (Rendered, error) {
 		t.Rows[j] = Row{Label: cat, Cells: cells}
 	}
 	return Rendered{ID: c.ID, Title: c.Title, Description: c.Description, JSON: out, Table: t}, nil
+}
+
+// leaveOutDefaults replaces opt's baseOption with its plain JSON form less DefaultsJSON.
+func leaveOutDefaults(opt map[string]any, roles []int, leaveOut bool) error {
+	b, err := json.Marshal(opt["baseOption"])
+	if err != nil {
+		return err
+	}
+	var base map[string]any
+	if err := decode(b, &base); err != nil {
+		return err
+	}
+	if !leaveOut {
+		// Through the same plain JSON all the same, so that only the defaults differ.
+		opt["baseOption"] = base
+		return nil
+	}
+	if err := stripDefaults(base, roles); err != nil {
+		return err
+	}
+	opt["baseOption"] = base
+	return nil
 }
 
 // axisSuffix reports whether unit is a symbol to append to axis ticks ("%"), rather
