@@ -75,6 +75,9 @@ type Rendered struct {
 	// Inline: the page prints the chart's figures in its own table and offers no embed page
 	// or CSV of its own (a ranking: the period's data is in the dataset).
 	Inline bool
+	// NoEmbed: the page offers the chart's CSV but no embed page (another province's unit:
+	// nobody embeds those, and at ten provinces they were 92 % of the embed pages).
+	NoEmbed bool
 }
 
 // envelope is what the page embeds; see Rendered.JSON.
