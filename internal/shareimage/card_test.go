@@ -136,3 +136,12 @@ func TestDrawEnglish(t *testing.T) {
 		os.WriteFile(out, a, 0o644)
 	}
 }
+
+// A card is drawn per page (549 at a province's scale): what one costs.
+func BenchmarkDraw(b *testing.B) {
+	for range b.N {
+		if _, err := Draw(april); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
