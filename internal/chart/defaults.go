@@ -15,7 +15,8 @@ import (
 //
 //   - "option": the top level of baseOption;
 //   - "grid": each grid; "axis": each xAxis and yAxis, by its type;
-//   - "series": each series, by its type, or "target" for a series whose role is -1.
+//   - "series": each series, by its type, or "target" for a series whose role is -1;
+//   - "narrowLegend": the legend of each media rule that has one (one item a row).
 //
 // A measured series' colours (itemStyle.color, and lineStyle.color for a line) also go:
 // they are option.color at the series' role, as charts.js sets them.
@@ -34,6 +35,7 @@ const DefaultsJSON = `{
     "tooltip": {"show": true, "trigger": "axis", "confine": true}
   },
   "grid": {"left": "8", "right": "24", "bottom": "8", "containLabel": true},
+  "narrowLegend": {"orient": "vertical", "left": 8, "top": 0, "itemGap": 6, "textStyle": {"width": 220, "overflow": "truncate"}},
   "axis": {
     "value": {"inverse": false, "splitLine": {"show": true, "lineStyle": {"color": "#E0E0E0", "type": "dashed"}}}
   },
@@ -48,6 +50,7 @@ const DefaultsJSON = `{
 type chartDefaults struct {
 	Option map[string]any            `json:"option"`
 	Grid   map[string]any            `json:"grid"`
+	Narrow map[string]any            `json:"narrowLegend"`
 	Axis   map[string]map[string]any `json:"axis"`
 	Series map[string]map[string]any `json:"series"`
 }
@@ -145,6 +148,28 @@ func list(v any) []map[string]any {
 	return nil
 }
 
+// mediaLegends are the legends of media's rules (option.media: [{query, option}]).
+func mediaLegends(media any) []map[string]any {
+	var out []map[string]any
+	for _, rule := range list(media) {
+		if o, ok := rule["option"].(map[string]any); ok {
+			if l, ok := o["legend"].(map[string]any); ok {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+func stripMedia(media any) error {
+	for i, l := range mediaLegends(media) {
+		if err := strip(l, defaults.Narrow, fmt.Sprintf("media legend %d", i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // stripDefaults removes from base (a decoded baseOption) every value equal to its default.
 // It fails when base lacks a key that has a default: charts.js would add it, and the chart
 // would not be the one Go described.
@@ -217,9 +242,9 @@ func clone(v any) any {
 	return v
 }
 
-// Expand returns envelope JSON with the defaults put back, as charts.js gives it to
-// ECharts: for tests that read an option as drawn.
-func Expand(envelope []byte) ([]byte, error) {
+// Expand returns envelope JSON with the defaults and the chart's description put back, as
+// charts.js gives it to ECharts: for tests that read an option as drawn.
+func Expand(envelope []byte, description string) ([]byte, error) {
 	var env map[string]any
 	if err := decode(envelope, &env); err != nil {
 		return nil, err
@@ -232,6 +257,16 @@ func Expand(envelope []byte) ([]byte, error) {
 	if opt, ok := env["option"].(map[string]any); ok {
 		if base, ok := opt["baseOption"].(map[string]any); ok {
 			fillDefaults(base, roles)
+			if aria, ok := base["aria"].(map[string]any); ok {
+				if label, ok := aria["label"].(map[string]any); ok {
+					if _, ok := label["description"]; !ok {
+						label["description"] = neutralise(description)
+					}
+				}
+			}
+		}
+		for _, l := range mediaLegends(opt["media"]) {
+			fill(l, defaults.Narrow)
 		}
 	}
 	var b bytes.Buffer

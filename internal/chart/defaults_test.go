@@ -60,7 +60,7 @@ func TestDefaultsRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			back, err := Expand(short.JSON)
+			back, err := Expand(short.JSON, c.Description)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -160,25 +160,35 @@ func render(c Chart, leaveOut bool) (Rendered, error) {
 	return Rendered{ID: c.ID, Title: c.Title, Description: c.Description, JSON: out, Table: t}, nil
 }
 
-// leaveOutDefaults replaces opt's baseOption with its plain JSON form less DefaultsJSON.
+// leaveOutDefaults turns opt into plain JSON values and, with leaveOut, removes what
+// charts.js puts back: DefaultsJSON, and the description (aria.label.description), which
+// it reads from the figure's description paragraph, the same text.
 func leaveOutDefaults(opt map[string]any, roles []int, leaveOut bool) error {
-	b, err := json.Marshal(opt["baseOption"])
+	b, err := json.Marshal(opt)
 	if err != nil {
 		return err
 	}
-	var base map[string]any
-	if err := decode(b, &base); err != nil {
+	var plain map[string]any
+	if err := decode(b, &plain); err != nil {
 		return err
 	}
+	// Through the same plain JSON either way, so that only what is left out differs.
+	opt["baseOption"], opt["media"] = plain["baseOption"], plain["media"]
 	if !leaveOut {
-		// Through the same plain JSON all the same, so that only the defaults differ.
-		opt["baseOption"] = base
 		return nil
 	}
+	base, _ := plain["baseOption"].(map[string]any)
 	if err := stripDefaults(base, roles); err != nil {
 		return err
 	}
-	opt["baseOption"] = base
+	if err := stripMedia(plain["media"]); err != nil {
+		return err
+	}
+	if aria, ok := base["aria"].(map[string]any); ok {
+		if label, ok := aria["label"].(map[string]any); ok {
+			delete(label, "description")
+		}
+	}
 	return nil
 }
 

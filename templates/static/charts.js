@@ -17,8 +17,9 @@
  * Envelope: {"axisSuffix": "%", "labels": [[string per category] per series],
  *            "roles": [palette index, or -1 for a target, per series], "height": px or absent,
  *            "option": {"baseOption": {ECharts option}, "media": [ECharts media rules]}},
- * all plain JSON. The base option leaves out the styling every chart shares (DEFAULTS
- * below), which withDefaults puts back first.
+ * all plain JSON. The option leaves out the styling every chart shares (DEFAULTS below),
+ * which withDefaults puts back first, and aria.label.description, which is the text of
+ * the figure's {ID}-desc paragraph.
  * Colours and text sizes follow the page: the --chart-* custom properties of site.css (so
  * high contrast redraws the chart light on black) and the root font size (A- A A+); a
  * change of either redraws every chart.
@@ -76,6 +77,7 @@
       "tooltip": {"show": true, "trigger": "axis", "confine": true}
     },
     "grid": {"left": "8", "right": "24", "bottom": "8", "containLabel": true},
+    "narrowLegend": {"orient": "vertical", "left": 8, "top": 0, "itemGap": 6, "textStyle": {"width": 220, "overflow": "truncate"}},
     "axis": {
       "value": {"inverse": false, "splitLine": {"show": true, "lineStyle": {"color": "#E0E0E0", "type": "dashed"}}}
     },
@@ -118,8 +120,8 @@
     return d;
   }
 
-  // Puts the defaults into env's option (its base; media rules only adjust it), before
-  // anything else reads it.
+  // Puts the defaults into env's option (its base, and the legend of a media rule that has
+  // one), before anything else reads it.
   function withDefaults(env) {
     var option = env && env.option;
     if (!isObject(option)) return env;
@@ -136,6 +138,11 @@
     var series = asArray(base.series);
     for (var i = 0; i < series.length; i++) {
       if (isObject(series[i])) fill(series[i], seriesDefaults(series[i], typeof roles[i] === 'number' ? roles[i] : 0));
+    }
+    var media = asArray(option.media);
+    for (var m = 0; m < media.length; m++) {
+      var o = isObject(media[m]) && media[m].option;
+      if (isObject(o) && isObject(o.legend)) fill(o.legend, DEFAULTS.narrowLegend);
     }
     return env;
   }
@@ -314,6 +321,13 @@
     var option = env.option;
     if (!option || typeof option !== 'object') throw new Error('no option');
     var base = option.baseOption || option;
+    // The written description is the figure's own paragraph (aria-describedby), not
+    // repeated in the JSON; ECharts would make up one of its own without it.
+    var label = base.aria && base.aria.label;
+    if (label && typeof label.description !== 'string') {
+      var desc = document.getElementById(canvas.getAttribute('aria-describedby') || '');
+      label.description = desc ? desc.textContent : '';
+    }
     var suffix = typeof env.axisSuffix === 'string' ? env.axisSuffix : '';
 
     base.tooltip = base.tooltip || {};
