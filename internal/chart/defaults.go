@@ -8,6 +8,25 @@ import (
 	"strings"
 )
 
+// Markers of DefaultsJSON in templates/static/charts.js: `var DEFAULTS = {…}; // END DEFAULTS`.
+const scriptStart, scriptEnd = "var DEFAULTS = ", "; // END DEFAULTS"
+
+// ScriptHasDefaults reports whether a charts.js holds DefaultsJSON (as JSON: spacing
+// aside) between its markers, and its withDefaults: one that does not would draw every
+// chart without the styling Render leaves out.
+func ScriptHasDefaults(src []byte) bool {
+	i := bytes.Index(src, []byte(scriptStart))
+	j := bytes.Index(src, []byte(scriptEnd))
+	if i < 0 || j < i || !bytes.Contains(src, []byte("withDefaults(env)")) {
+		return false
+	}
+	var got, want any
+	if decode(src[i+len(scriptStart):j], &got) != nil || decode([]byte(DefaultsJSON), &want) != nil {
+		return false
+	}
+	return reflect.DeepEqual(got, want)
+}
+
 // DefaultsJSON is the styling every chart shares (issue 9: it was a third of each chart's
 // JSON, repeated in every chart of every page). Render leaves these values out of the
 // envelope; templates/static/charts.js holds the same object (a test compares them) and
