@@ -35,7 +35,7 @@ func CheckStatic(fsys fs.FS) diag.List {
 		p := "templates/static/" + name
 		if name == "charts.js" {
 			if src, err := fs.ReadFile(fsys, p); err == nil && !chart.ScriptHasDefaults(src) {
-				l = append(l, diag.Diagnostic{Pos: diag.Pos{File: p}, Code: diag.ChartsScriptOld, Args: []any{p}})
+				l = append(l, diag.Diagnostic{Pos: diag.Pos{File: p, Line: 1}, Code: diag.ChartsScriptOld, Args: []any{p}})
 				continue
 			}
 		}
