@@ -7,7 +7,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"math/bits"
 	"sort"
 	"strings"
@@ -143,24 +142,21 @@ func Draw(c Card) ([]byte, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, 32<<10))
 	// A card is flat colours and anti-aliased text (~900 colours): as a 16-colour PNG (4 bits
 	// a pixel) it is 1,8× smaller than as 256 colours, and looks the same at the size it is
-	// shown. The default
-	// compression: 20 % smaller than BestSpeed, for little more time per card.
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression, BufferPool: encoders}
+	// shown.
 	pimg := paletted(img)
 	defer indexed.Put(pimg)
-	if err := enc.Encode(buf, pimg); err != nil {
+	if err := encode4(buf, pimg); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// A card is drawn per page: the 3 MB canvas and the encoder's compressor are reused
+// A card is drawn per page: the 3 MB canvas and the encoder's compressor (png4.go) are reused
 // instead of allocated and cleared each time, and the canvas starts as a copy of the
 // blank card (background and bands).
 var (
 	canvases = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, Width, Height)) }}
 	indexed  = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), nil) }} // every pixel is set
-	encoders = &encoderPool{}
 	blank    = sync.OnceValue(func() *image.RGBA {
 		img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 		fill := func(r image.Rectangle, c color.Color) {
@@ -172,14 +168,6 @@ var (
 		return img
 	})
 )
-
-type encoderPool struct{ p sync.Pool }
-
-func (e *encoderPool) Get() *png.EncoderBuffer {
-	b, _ := e.p.Get().(*png.EncoderBuffer)
-	return b
-}
-func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // wrap breaks s into lines no wider than w, at spaces.
 func wrap(f font.Face, s string, w int) []string {
@@ -217,7 +205,7 @@ func fit(f font.Face, s string, w int) string {
 
 // paletteSize is the number of colours of a card: the seven flat ones and the commonest
 // shades of their anti-aliased edges. 16 is what PNG stores in 4 bits a pixel; the April 2024
-// card went from 35,8 KB (256 colours) to 19,6 KB, its text edges a little coarser.
+// card went from 35,8 KB (256 colours) to 20,7 KB, its text edges a little coarser.
 const paletteSize = 16
 
 // paletted is img in its paletteSize most used colours (ties by value, so the same bytes
