@@ -56,6 +56,7 @@ import (
 	"chiso/internal/load"
 	"chiso/internal/model"
 	"chiso/internal/pipeline"
+	"chiso/internal/redirect"
 	"chiso/internal/vietnamese"
 )
 
@@ -90,6 +91,7 @@ type Server struct {
 	changed chan struct{}     // closed and replaced at every new version
 	gen     int64             // counts reloads, so a background build knows it is stale
 	static  map[string][]byte // templates/static/ as served under assets/, read at each reload
+	moved   []redirect.Rule   // the old addresses a server sends on (pipeline.ServerRules)
 
 	stamp uint64           // fingerprint of the sources last read
 	seen  map[string]entry // each source file as last read
@@ -165,8 +167,13 @@ func (s *Server) reload(changed []string, cause string) {
 	}
 	base := basePath(s.src)
 	static := readStatic(s.src)
+	var moved []redirect.Rule
+	if site != nil {
+		reds, _ := load.Redirects(s.src) // its problems are in probs
+		moved = pipeline.ServerRules(site, reds, nil)
+	}
 	s.mu.Lock()
-	s.static = static
+	s.static, s.moved = static, moved
 	s.site, s.loaded, s.probs, s.pages, s.failed = site, loaded, probs, pages, probs.HasErrors()
 	if base != "" {
 		s.base = base
@@ -520,6 +527,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.TrimPrefix(r.URL.Path, base)
+	// As the server rules a build writes answer it, but 302: a preview's redirect must
+	// not stay in the browser's cache.
+	if to, ok := s.movedTo(name); ok {
+		http.Redirect(w, r, redirect.Location(base, to), http.StatusFound)
+		return
+	}
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
@@ -558,6 +571,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	w.Write(data)
+}
+
+// movedTo is where an old address (a moved page, a download of an earlier version) now
+// is, under the base path.
+func (s *Server) movedTo(name string) (string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return redirect.Match(s.moved, name)
 }
 
 // needsBuild says whether name is a file only the full build makes, and the last one is

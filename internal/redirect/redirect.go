@@ -86,7 +86,7 @@ func htaccess(base string, rules []Rule) []byte {
 	var b strings.Builder
 	b.WriteString("# " + header + "\n<IfModule mod_alias.c>\n")
 	for _, r := range rules {
-		re, to := pattern(pcre, base, r), target(base, r.To)
+		re, to := pattern(pcre, base, r), Location(base, r.To)
 		if r.Rename != "" {
 			to += "$1" + escapePath(r.Rename)
 		}
@@ -102,7 +102,7 @@ func nginx(base string, rules []Rule) []byte {
 	var b strings.Builder
 	b.WriteString("# " + header + "\n# include it in the server block, before other regex locations.\n")
 	for _, r := range rules {
-		to := target(base, r.To)
+		to := Location(base, r.To)
 		if r.Rename != "" {
 			to += "$1" + escapePath(r.Rename)
 		}
@@ -118,7 +118,7 @@ func webConfig(base string, rules []Rule) []byte {
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- " + header + " Needs IIS's URL Rewrite module. -->\n")
 	b.WriteString("<configuration>\n <system.webServer>\n  <rewrite>\n   <rules>\n")
 	for i, r := range rules {
-		to := target(base, r.To)
+		to := Location(base, r.To)
 		if r.Rename != "" {
 			to += "{R:1}" + escapePath(r.Rename)
 		}
@@ -135,7 +135,7 @@ func webConfig(base string, rules []Rule) []byte {
 func netlify(base string, rules []Rule) []byte {
 	var b strings.Builder
 	b.WriteString("# " + header + "\n")
-	line := func(from, to string) { fmt.Fprintf(&b, "%s %s 301!\n", target(base, from), target(base, to)) }
+	line := func(from, to string) { fmt.Fprintf(&b, "%s %s 301!\n", Location(base, from), Location(base, to)) }
 	for _, r := range rules {
 		if r.Suffixes == nil {
 			line(r.From, r.To)
@@ -217,9 +217,9 @@ func asciiLit(c byte) string {
 	return fmt.Sprintf(`\x%02X`, c)
 }
 
-// target is a path under base as a URL path: percent-encoded but for the unreserved
+// Location is a path under base as a URL path: percent-encoded but for the unreserved
 // characters and "/", with its #fragment encoded the same way.
-func target(base, p string) string {
+func Location(base, p string) string {
 	p, frag, hasFrag := strings.Cut(base+p, "#")
 	out := escapePath(p)
 	if hasFrag {
