@@ -137,9 +137,11 @@ func (s *Server) bump() {
 // call it, one at a time.
 func (s *Server) reload(changed []string, cause string) {
 	start := time.Now()
+	// In place, under the locks: pages being rendered, and a full build, read the model
+	// (a save during a build is read when the build ends).
+	s.buildMu.Lock()
 	s.mu.Lock()
 	s.gen++
-	// In place, under the lock: pages being rendered read the model.
 	ok := changed != nil && s.site != nil && s.reloadFiles(changed)
 	site, loaded := s.site, s.loaded
 	var reuse *pipeline.Pages // the parsed templates, unless one was saved
@@ -147,6 +149,7 @@ func (s *Server) reload(changed []string, cause string) {
 		reuse = s.pages
 	}
 	s.mu.Unlock()
+	s.buildMu.Unlock()
 	how := "chỉ đọc lại tệp đã lưu"
 	if !ok {
 		// The slow way, also after an error: the list of problems is then a full check's.
@@ -248,9 +251,9 @@ func (s *Server) build() {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	s.mu.RLock()
-	gen, failed := s.gen, s.failed
+	gen, failed, pages, shown := s.gen, s.failed, s.pages, s.probs
 	s.mu.RUnlock()
-	if failed || s.built == gen {
+	if failed || pages == nil || s.built == gen {
 		return
 	}
 	if s.tmp == "" { // made at the first build: a preview that needs none leaves nothing
@@ -263,7 +266,14 @@ func (s *Server) build() {
 		s.mu.Unlock()
 	}
 	start := time.Now()
-	st, probs, err := pipeline.ToDir(s.pipelineOptions(), s.out)
+	// From the loaded model (buildMu keeps a reload from changing it meanwhile): no
+	// second model in memory, no second load.
+	st, built, err := pages.ToDir(s.out)
+	if err != nil && !built.HasErrors() { // the folder could not be written
+		built = append(built, diag.Diagnostic{Pos: diag.Pos{File: s.out}, Severity: diag.Error, Code: diag.WriteFailed, Args: []any{err.Error()}})
+	}
+	probs := append(append(diag.List{}, shown...), built...) // with the data's warnings
+	probs.Sort()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if gen != s.gen { // saved again meanwhile: the next request builds again
@@ -271,9 +281,6 @@ func (s *Server) build() {
 	}
 	s.built = gen
 	if err != nil {
-		if !probs.HasErrors() { // the folder could not be written
-			probs = append(probs, diag.Diagnostic{Pos: diag.Pos{File: s.out}, Severity: diag.Error, Code: diag.WriteFailed, Args: []any{err.Error()}})
-		}
 		s.probs, s.failed, s.pages = probs, true, nil
 		s.bump()
 	}
