@@ -7,7 +7,9 @@
 // that is done — tens of milliseconds, where a build of a province's site takes tens of
 // seconds. Everything else a build makes (data downloads, feeds, embeds, search, share
 // cards), which no page needs to show, is built into a temporary folder as `chiso build`
-// writes it when one of those files is asked for after a save. A saved file of
+// writes it, from the model already loaded, when one of those files is asked for after a
+// save. The old addresses a build's server rules send on (internal/redirect) are
+// answered with a 302. A saved file of
 // templates/static/ is served at once. Anything the reload cannot decide alone
 // (config.toml, the registries under data/, a new or removed file) loads the whole model
 // again.
