@@ -91,18 +91,11 @@ func Files(urls []URL, abs func(name string) string) ([]File, error) {
 	files := []File{{Name: IndexName}}
 	idx := sitemapindex{}
 	for i, c := range chunks {
-		out, err := XML(c)
-		if err != nil {
-			return nil, err
-		}
-		if len(out) > MaxBytes { // split's arithmetic is exact; this guards it
-			return nil, fmt.Errorf("sitemap: %s is %d bytes, over %d", PartName(i+1), len(out), MaxBytes)
-		}
-		files = append(files, File{PartName(i + 1), out})
+		files = append(files, File{PartName(i + 1), c.data})
 		e := entry{Loc: abs(PartName(i + 1))}
 		// A part changed when its newest page did.
 		var last time.Time
-		for _, u := range c {
+		for _, u := range c.urls {
 			if u.LastMod.After(last) {
 				last = u.LastMod
 			}
@@ -123,10 +116,48 @@ func Files(urls []URL, abs func(name string) string) ([]File, error) {
 	return files, nil
 }
 
-// split cuts urls into runs of at most MaxURLs whose XML is at most MaxBytes. A document
-// is a fixed frame plus one entry per URL; an entry's size is what a second copy of it
-// adds, and the frame is taken with the xhtml namespace declared (the larger one).
-func split(urls []URL) ([][]URL, error) {
+// part is a run of URLs and its sitemap.
+type part struct {
+	urls []URL
+	data []byte
+}
+
+// split cuts urls into runs of MaxURLs, and a run whose XML is over MaxBytes (pages with
+// very long addresses) by size (bySize).
+func split(urls []URL) ([]part, error) {
+	var parts []part
+	for start := 0; start < len(urls); start += MaxURLs {
+		run := urls[start:min(start+MaxURLs, len(urls))]
+		data, err := XML(run)
+		if err != nil {
+			return nil, err
+		}
+		if len(data) <= MaxBytes {
+			parts = append(parts, part{run, data})
+			continue
+		}
+		runs, err := bySize(run)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range runs {
+			data, err := XML(r)
+			if err != nil {
+				return nil, err
+			}
+			if len(data) > MaxBytes { // bySize's arithmetic is exact; this guards it
+				return nil, fmt.Errorf("sitemap: a part of %d bytes, over %d", len(data), MaxBytes)
+			}
+			parts = append(parts, part{r, data})
+		}
+	}
+	return parts, nil
+}
+
+// bySize cuts urls into runs whose XML is at most MaxBytes. A document is a fixed frame
+// plus one entry per URL; an entry's size is what a second copy of it adds, and the frame
+// is taken with the xhtml namespace declared (the larger one).
+func bySize(urls []URL) ([][]URL, error) {
 	probe := URL{Loc: "x", Alternates: []Alternate{{"x", "x"}}}
 	frame, err := frameOf(probe)
 	if err != nil {
@@ -147,16 +178,13 @@ func split(urls []URL) ([][]URL, error) {
 		if frame+n > MaxBytes {
 			return nil, fmt.Errorf("sitemap: the entry of %s alone is over %d bytes", u.Loc, MaxBytes)
 		}
-		if i-start == MaxURLs || size+n > MaxBytes {
+		if size+n > MaxBytes {
 			chunks = append(chunks, urls[start:i])
 			start, size = i, frame
 		}
 		size += n
 	}
-	if start < len(urls) {
-		chunks = append(chunks, urls[start:])
-	}
-	return chunks, nil
+	return append(chunks, urls[start:]), nil
 }
 
 // frameOf is the bytes of a sitemap of u that are not u's entry.
