@@ -280,5 +280,14 @@ func TestCorrectionsWithoutHistory(t *testing.T) {
 		if strings.Contains(string(out["dinh-chinh/atom.xml"]), "<entry>") {
 			t.Errorf("%s: the corrections feed has entries with no history", name)
 		}
+		if !strings.Contains(string(out["en/dinh-chinh/index.html"]), "No figure has been corrected since publication.") {
+			t.Errorf("%s: en/dinh-chinh/ does not say there is no correction", name)
+		}
+		if strings.Contains(string(out["en/bai-viet/2024-04/index.html"]), `class="corrections"`) {
+			t.Errorf("%s: an English article shows a corrections box with no history", name)
+		}
+		if strings.Contains(string(out["en/dinh-chinh/atom.xml"]), "<entry>") {
+			t.Errorf("%s: the English corrections feed has entries with no history", name)
+		}
 	}
 }
