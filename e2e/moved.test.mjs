@@ -32,7 +32,7 @@ after(async () => {
   if (!PREBUILT && out) fs.rmSync(out, { recursive: true, force: true });
 });
 
-test('an old download address lands on the new one, by the build's own .htaccess', async () => {
+test("an old download address lands on the new one, by the build's own .htaccess", async () => {
   const chart = fs.readdirSync(path.join(out, 'du-lieu', 'bieu-do')).find((f) => f.endsWith('.csv'));
   assert.ok(chart, 'no chart CSV built');
   const stem = chart.slice(0, -'.csv'.length);
