@@ -107,6 +107,7 @@ func SepEn(i, n int) string {
 // serves both editions:
 //
 //	name x → x.Name, or x.NameEn in English (an indicator, level, unit or province)
+//	  or a comparison's model.Standing (StandingName)
 //	short x → x.Short or x.ShortEn (an indicator, a province)
 //	definition ind, counts ind → the indicator's definition, what it counts
 //	siteTitle → title, or title_en
@@ -129,6 +130,8 @@ func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
 				return pick(x.Name, x.NameEn)
 			case *model.Entity:
 				return pick(x.Name, x.NameEn)
+			case model.Standing: // a province in a comparison: one of ours, or a national table's name
+				return StandingName(cfg, x, en)
 			}
 			return fmt.Sprint(v)
 		},
@@ -148,4 +151,16 @@ func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
 			return cfg.BasePath + pick("", "en/") + strings.TrimPrefix(p, "/")
 		},
 	}
+}
+
+// StandingName is the name of a province in a comparison: in English its entity's
+// NameEn, else (a province known only from a national table) the English name by rule.
+func StandingName(cfg *model.Config, s model.Standing, en bool) string {
+	switch {
+	case !en:
+		return s.Name
+	case s.Entity != nil:
+		return s.Entity.NameEn
+	}
+	return english.ProvinceName(s.Name, cfg.Glossary)
 }
