@@ -132,6 +132,8 @@ func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
 				return pick(x.Name, x.NameEn)
 			case model.Standing: // a province in a comparison: one of ours, or a national table's name
 				return StandingName(cfg, x, en)
+			case *model.Standing:
+				return StandingName(cfg, *x, en)
 			}
 			return fmt.Sprint(v)
 		},
