@@ -117,6 +117,9 @@ func (b *builder) comparisonLinks(en bool) map[*model.Report]string {
 	for _, e := range b.site.OtherEntities() {
 		for _, r := range b.site.ReportsOf(e) {
 			paths[r] = EntityDir(e) + "bai-viet/" + r.Period.Key() + "/"
+			if en {
+				paths[r] = EnglishDir + paths[r]
+			}
 		}
 	}
 	return paths

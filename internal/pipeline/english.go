@@ -9,8 +9,9 @@ package pipeline
 // (english_units.go), the target-plan and quarter pages take the Vietnamese page's body
 // with the English articles and wording in it; the data and search pages are made in the open-data step, after their Vietnamese
 // twins (enDataPage, enSearchPage); the comparisons (enComparisons) are made from the
-// same rankings. Pages that exist in Vietnamese only (corrections, other provinces'
-// pages) link to the English home from their language switch. A site without templates/ui-en.toml has no English edition.
+// same rankings; the other provinces' pages (enEntities, english_units.go) as the site's
+// own. Pages that exist in Vietnamese only (corrections) link to the English home from
+// their language switch. A site without templates/ui-en.toml has no English edition.
 
 import (
 	"fmt"
@@ -98,7 +99,7 @@ func (b *builder) englishEdition() error {
 		en.Label = summaryLabelEn(s.Key)
 		e.summary[s.Key] = &en
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enPlans, b.enSummaries, b.enArchive, b.enComparisons, b.enPages} {
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enEntities, b.enPlans, b.enSummaries, b.enArchive, b.enComparisons, b.enPages} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -270,7 +271,7 @@ func (b *builder) enComparisons() error {
 			continue
 		}
 		title := e.t("So sánh các tỉnh,") + " " + eng.Label(c.Period)
-		b.pageEn("comparison", ComparisonPath(c), title, title, "comparisons", vi.Illustrative, &ComparisonBody{Comparison: c, Articles: paths})
+		b.pageEn("comparison", ComparisonPath(c), title, title, "comparisons", vi.Illustrative, &ComparisonBody{Comparison: c, Articles: paths, Dir: EnglishDir})
 	}
 	if vi := e.byPath[ComparisonDir]; vi != nil {
 		title := e.t("So sánh các tỉnh theo kỳ")

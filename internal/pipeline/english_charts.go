@@ -113,6 +113,9 @@ func (b *builder) chartsIn(l *chartLang, p *render.Page) error {
 		}
 		x.IndexCharts, err = b.scoreChartsIn(l)
 	case *ArticleBody:
+		if x.Article.Dir != "" { // another entity's article has no charts, as its Vietnamese twin
+			return nil
+		}
 		x.Charts, err = b.articleChartsIn(l, x.Article.Report)
 	case *IndicatorBody:
 		x.Charts, err = b.trendChartsIn(l, x.Indicator, x.Levels)

@@ -7,14 +7,16 @@ import (
 
 	"chiso/internal/pipeline"
 	"chiso/internal/publish"
+	"chiso/internal/sitetest"
 )
 
 // checkEnglishTwin: the Vietnamese page at path vi (a folder, "so-sanh/2025-12/") has
 // an English twin at en/+vi in English (lang, no Vietnamese UI word or letter in its
 // main text outside lang="vi"), the two name each other by hreflang and language
 // switch, and the twin is in the sitemap and in the English search index (searchable,
-// true for a kind the index lists).
-func checkEnglishTwin(t *testing.T, files publish.Files, vi string, searchable bool) {
+// true for a kind the index lists). letters: no Vietnamese letter either, on a site
+// whose data have their English names (name_en); a test site may have Vietnamese ones.
+func checkEnglishTwin(t *testing.T, files publish.Files, vi string, searchable, letters bool) {
 	t.Helper()
 	en := pipeline.EnglishDir + vi
 	src, ok := files[en+"index.html"]
@@ -32,7 +34,7 @@ func checkEnglishTwin(t *testing.T, files publish.Files, vi string, searchable b
 	for _, text := range englishMainText(t, src) {
 		if w := vietnameseUI.FindString(text); w != "" {
 			t.Errorf("%s: Vietnamese %q in %q", en, w, text)
-		} else if l := vietnameseLetter.FindString(text); l != "" {
+		} else if l := vietnameseLetter.FindString(text); l != "" && letters {
 			t.Errorf("%s: Vietnamese letter %q in %q", en, l, text)
 		}
 	}
@@ -72,9 +74,9 @@ func TestEnglishComparisons(t *testing.T) {
 	if len(cs) == 0 {
 		t.Fatal("the sample has no comparison: the test checks nothing")
 	}
-	checkEnglishTwin(t, files, pipeline.ComparisonDir, true)
+	checkEnglishTwin(t, files, pipeline.ComparisonDir, true, true)
 	for _, c := range cs {
-		checkEnglishTwin(t, files, pipeline.ComparisonPath(c), true)
+		checkEnglishTwin(t, files, pipeline.ComparisonPath(c), true, true)
 	}
 	page := string(files["en/so-sanh/2025-12/index.html"])
 	for _, want := range []string{"<h1>Provinces compared, December 2025</h1>", "<th scope=\"row\">Hanoi</th>", "Ho Chi Minh City",
@@ -92,4 +94,60 @@ func TestEnglishComparisons(t *testing.T) {
 	if !strings.Contains(csv, "Province or city") || !strings.Contains(csv, "Ho Chi Minh City") {
 		t.Errorf("en/du-lieu/bieu-do/so-sanh-2025-12-diem.csv: %.200s", csv)
 	}
+}
+
+// TestEnglishEntities: every page of another province (its page, articles, ranking, unit
+// scores, units) has an English twin under en/tinh/, in English, the province under its
+// English name by rule; the English comparison links to them, and every page of the
+// site resolves its links.
+func TestEnglishEntities(t *testing.T) {
+	// The units' English names (name_en); the provinces have none: theirs are by rule.
+	b := entityUnitsSite(t,
+		sitetest.Replace("data/units.toml", `name = "Sở Tư pháp tỉnh Gia Lai"`, `name = "Sở Tư pháp tỉnh Gia Lai"`+"\nname_en = \"Department of Justice of Gia Lai\""),
+		sitetest.Replace("data/units.toml", `name = "Sở Tư pháp tỉnh Quảng Ngãi"`, `name = "Sở Tư pháp tỉnh Quảng Ngãi"`+"\nname_en = \"Department of Justice of Quang Ngai\""),
+		sitetest.Replace("data/units.toml", `name = "huyện Bình Sơn"`, `name = "huyện Bình Sơn"`+"\nname_en = \"Binh Son District\""))
+	vi := 0
+	for _, p := range b.Files.Paths() {
+		if !strings.HasPrefix(p, "tinh/") || !strings.HasSuffix(p, "/index.html") {
+			continue
+		}
+		vi++
+		// The provinces' names are English by rule; the minimal site's indicators and levels
+		// have no name_en: UI words only.
+		// Unit scores are not searched in either edition.
+		checkEnglishTwin(t, b.Files, strings.TrimSuffix(p, "index.html"), !strings.Contains(p, "/diem-don-vi/"), false)
+		if l := vietnameseLetter.FindString(titleOf(b.Files[pipeline.EnglishDir+p])); l != "" && !strings.Contains(p, "/bai-viet/") {
+			t.Errorf("en/%s: Vietnamese letter %q in its title", p, l)
+		}
+	}
+	if vi < 8 {
+		t.Errorf("only %d pages under tinh/: the test checks little", vi)
+	}
+	b.AssertFile("en/tinh/quang-ngai/index.html", "<h1>Quang Ngai Province</h1>", "Place among the provinces",
+		`<a href="/chi-so/en/tinh/quang-ngai/don-vi/qn-so-tu-phap/">Department of Justice of Quang Ngai</a>`,
+		`<a href="/chi-so/en/tinh/quang-ngai/bai-viet/2024-05/">May 2024</a>`)
+	b.AssertFile("en/tinh/quang-ngai/bai-viet/2024-05/index.html", "<title>Quang Ngai Province: ", `href="/chi-so/en/tinh/quang-ngai/bai-viet/2024-05/xep-hang/"`,
+		`href="/chi-so/en/so-sanh/2024-05/"`)
+	b.AssertFile("en/tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html", "<title>Quang Ngai Province: Ranking of units, May 2024",
+		`href="/chi-so/en/tinh/quang-ngai/don-vi/qn-binh-son/"`)
+	b.AssertFile("en/tinh/quang-ngai/don-vi/qn-binh-son/index.html", "<title>Quang Ngai Province: Binh Son District")
+	b.AssertFile("en/so-sanh/2024-05/index.html", `<a href="/chi-so/en/tinh/quang-ngai/bai-viet/2024-05/">Quang Ngai Province</a>`,
+		`<a href="/chi-so/en/tinh/dak-lak/bai-viet/2024-05/">Dak Lak Province</a>`)
+	b.AssertFile("en/so-sanh/index.html", `<a href="/chi-so/en/tinh/quang-ngai/">Quang Ngai Province</a>`)
+	for _, p := range b.Files.Paths() {
+		if strings.HasPrefix(p, pipeline.EnglishDir) && strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
+			t.Run(p, func(t *testing.T) { sweepPage(t, b.Files, p) })
+		}
+	}
+}
+
+// titleOf is a page's <title>, without the site's title after it.
+func titleOf(src []byte) string {
+	s := string(src)
+	i, j := strings.Index(s, "<title>"), strings.Index(s, "</title>")
+	if i < 0 || j < i {
+		return ""
+	}
+	title, _, _ := strings.Cut(s[i+len("<title>"):j], " – ")
+	return title
 }

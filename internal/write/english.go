@@ -110,6 +110,7 @@ func SepEn(i, n int) string {
 //	  or a comparison's model.Standing (StandingName)
 //	short x → x.Short or x.ShortEn (an indicator, a province)
 //	definition ind, counts ind → the indicator's definition, what it counts
+//	note entity → what changed in an entity (note, note_en)
 //	siteTitle → title, or title_en
 //	link "chi-tieu/" → the edition's page: url, or url of en/… in English
 func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
@@ -147,6 +148,7 @@ func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
 			return fmt.Sprint(v)
 		},
 		"definition": func(i *model.Indicator) string { return pick(i.Definition, i.DefinitionEn) },
+		"note":       func(e *model.Entity) string { return pick(e.Note, e.NoteEn) },
 		"counts":     func(i *model.Indicator) string { return pick(i.Counts, i.CountsEn) },
 		"siteTitle":  func() string { return pick(cfg.Title, cfg.TitleEn) },
 		"link": func(p string) string {
