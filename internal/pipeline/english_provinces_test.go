@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -150,4 +151,30 @@ func titleOf(src []byte) string {
 	}
 	title, _, _ := strings.Cut(s[i+len("<title>"):j], " – ")
 	return title
+}
+
+// TestEnglishChartDataLinks: under every English chart, "all data" opens the English
+// data page (en/du-lieu/), not the Vietnamese one; the Vietnamese charts keep theirs.
+func TestEnglishChartDataLinks(t *testing.T) {
+	files, _ := sample(t)
+	downloads := regexp.MustCompile(`<p class="chart-downloads">.*?</p>`)
+	charts := 0
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		want, wrong := `href="`+base+`du-lieu/"`, `href="`+base+pipeline.EnglishDir+`du-lieu/"`
+		if strings.HasPrefix(p, pipeline.EnglishDir) {
+			want, wrong = wrong, want
+		}
+		for _, m := range downloads.FindAllString(string(files[p]), -1) {
+			charts++
+			if !strings.Contains(m, want) || strings.Contains(m, wrong) {
+				t.Errorf("%s: %s, want a link %s", p, m, want)
+			}
+		}
+	}
+	if charts < 100 {
+		t.Errorf("only %d charts' downloads checked", charts)
+	}
 }
