@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -176,5 +177,73 @@ func TestEnglishChartDataLinks(t *testing.T) {
 	}
 	if charts < 100 {
 		t.Errorf("only %d charts' downloads checked", charts)
+	}
+}
+
+// TestEntityRankingCut: where the open data hold several provinces' rows, every filter a
+// page gives for them (the article's, and a cut ranking's for the units it leaves out)
+// names the page's province, in both editions; another province's article offers no
+// HTML excerpt (only the site's own have one), never the site's own of the same period.
+func TestEntityRankingCut(t *testing.T) {
+	// Quảng Ngãi's 30 communes in May 2024: more than a ranking table prints.
+	var units, rows strings.Builder
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&units, "\n[[unit]]\ncode = \"qn-xa-%02d\"\nname = \"xã số %d\"\nname_en = \"Commune %d\"\nlevel = \"xa\"\nentity = \"quang-ngai\"\n", i, i, i)
+		if i > 1 {
+			rows.WriteString(", ")
+		}
+		den := 33 // 30 units: 900/1000, the level's counts
+		if i <= 10 {
+			den = 34
+		}
+		fmt.Fprintf(&rows, "{ unit = \"qn-xa-%02d\", numerator = %d, denominator = %d }", i, 29+i%3, den)
+	}
+	b := sitetest.Build(t, provinces, sitetest.Append("data/units.toml", units.String()),
+		sitetest.Replace("data/periods/quang-ngai/2024-05.toml", "denominators = { tinh = 500, huyen = 500, xa = 1000 }",
+			"denominators = { tinh = 500, huyen = 500, xa = 1000 }\nunits = ["+rows.String()+"]"))
+	if b.Err != nil {
+		t.Fatalf("%v\n%s", b.Err, b.Diags)
+	}
+	ranking := "tinh/quang-ngai/bai-viet/2024-05/xep-hang/index.html"
+	b.AssertFile(ranking, "10 đơn vị khác", "<code>indicator</code> là <code>ho-so-truc-tuyen</code> và <code>entity</code> là <code>quang-ngai</code>")
+	b.AssertFile("en/"+ranking, "<code>indicator</code> is <code>ho-so-truc-tuyen</code> and <code>entity</code> is <code>quang-ngai</code>")
+	article := "tinh/quang-ngai/bai-viet/2024-05/index.html"
+	b.AssertFile(article, "<code>period</code> là <code>2024-05</code> và <code>entity</code> là <code>quang-ngai</code>")
+	b.AssertFile("en/"+article, "<code>period</code> is <code>2024-05</code> and <code>entity</code> is <code>quang-ngai</code>")
+	b.AssertNotContains(article, "doan-trich.html")
+	own := "bai-viet/2024-05/index.html"
+	b.AssertFile(own, "<code>period</code> là <code>2024-05</code> và <code>entity</code> là <code>binh-dinh</code>", `href="/chi-so/bai-viet/2024-05/doan-trich.html"`)
+}
+
+// TestEntityUnitsWithoutPages: a unit of a province without reports of its own has no
+// page: the pages that name it (its successor's) name it in plain text, in both
+// editions, and every page of the site resolves its links.
+func TestEntityUnitsWithoutPages(t *testing.T) {
+	b := entityUnitsSite(t, sitetest.Append("data/entities.toml", `
+[[entity]]
+key = "kon-tum"
+name = "tỉnh Kon Tum"
+short = "tỉnh"
+to = 2025-06-30
+`), sitetest.Append("data/units.toml", `
+[[unit]]
+code = "kt-so-tu-phap"
+name = "Sở Tư pháp tỉnh Kon Tum"
+name_en = "Kon Tum Department of Justice"
+level = "tinh"
+entity = "kon-tum"
+to = 2025-06-30
+successor = "so-tu-phap"
+`))
+	b.AssertFile("don-vi/so-tu-phap/index.html", "Sở Tư pháp tỉnh Kon Tum", `href="/chi-so/tinh/gia-lai-cu/don-vi/gl-so-tu-phap/"`)
+	b.AssertFile("en/don-vi/so-tu-phap/index.html", "Kon Tum Department of Justice", `href="/chi-so/en/tinh/gia-lai-cu/don-vi/gl-so-tu-phap/"`)
+	b.AssertNoFile("tinh/kon-tum/don-vi/kt-so-tu-phap/index.html")
+	for _, p := range []string{"don-vi/so-tu-phap/index.html", "en/don-vi/so-tu-phap/index.html"} {
+		b.AssertNotContains(p, "kt-so-tu-phap")
+	}
+	for _, p := range b.Files.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
+			t.Run(p, func(t *testing.T) { sweepPage(t, b.Files, p) })
+		}
 	}
 }
