@@ -178,11 +178,20 @@ func (b *builder) comparisonChart(l *chartLang, c *model.Comparison, id, what st
 	if avg != nil {
 		ch.Series = append(ch.Series, mean)
 	}
+	axisMin := 0.0
+	if score {
+		// The score axis starts near the lowest score, as the home page's score chart
+		// (figures.go): on 0–100 the provinces' 88 and 96 look alike. Whole tens, so that
+		// a phone's two ticks fall on round scores (60, 80, 100), not 65, 80, 100.
+		ch.YMin, ch.YMax = axisRange(ch.Series, 10, 0, 100)
+		axisMin = *ch.YMin
+	}
 	return b.drawIn(l, ch, "chart-desc-comparison", struct {
 		What    string
 		Rows    []model.Standing
 		Average *float64
 		Score   bool
-		Own     string // the site's own province, "" when it is not in the ranking
-	}{what, rows, avg, score, own})
+		Own     string  // the site's own province, "" when it is not in the ranking
+		AxisMin float64 // where the score axis starts
+	}{what, rows, avg, score, own, axisMin})
 }

@@ -247,3 +247,29 @@ successor = "so-tu-phap"
 		}
 	}
 }
+
+// TestComparisonScoreAxis: the comparison's score chart starts its axis near the lowest
+// score (the sample's 68.9 → 60), not at 0, says so in its description, and names its
+// unit under the axis; its rate charts keep 0–100.
+func TestComparisonScoreAxis(t *testing.T) {
+	files, _ := sample(t)
+	for page, desc := range map[string]string{
+		"so-sanh/2025-12/index.html":    "Trục điểm bắt đầu từ 60 để thấy rõ chênh lệch.",
+		"en/so-sanh/2025-12/index.html": "The score axis starts at 60 so that differences show.",
+	} {
+		src := string(files[page])
+		i := strings.Index(src, `id="so-sanh-2025-12-diem-option">`)
+		if i < 0 {
+			t.Fatalf("%s: no score chart", page)
+		}
+		option := src[i : i+strings.Index(src[i:], "</script>")]
+		for _, want := range []string{`"nameLocation":"middle"`, `"min":60`, `"max":100`} {
+			if !strings.Contains(option, want) {
+				t.Errorf("%s: the score chart's option lacks %s", page, want)
+			}
+		}
+		if !strings.Contains(src, desc) {
+			t.Errorf("%s: the description does not say %q", page, desc)
+		}
+	}
+}
