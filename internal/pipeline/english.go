@@ -193,6 +193,9 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 func (b *builder) enHome() error {
 	e := b.en
 	body := &HomeBody{Articles: b.enNewest()}
+	if vi := e.byPath[""]; vi != nil { // the site's place among all, as the Vietnamese home
+		body.Place = vi.Body.(*HomeBody).Place
+	}
 	desc := b.site.Config.TitleEn + " – " + b.site.Current().NameEn
 	illustrative := false
 	if latest := b.latestOfSeries(); latest != nil {
@@ -217,6 +220,9 @@ func (b *builder) enArticles() error {
 		body := &ArticleBody{Article: a, Related: related, Corrections: b.articleCorrections(a)}
 		if hasUnits(a.Report) {
 			body.Ranking = RankingPath(a)
+		}
+		if c := b.comparisonOf(a.Report.Period.Key()); c != nil { // its place, linked to en/so-sanh/
+			body.Place = placeIn(c, a.Report.Entity)
 		}
 		b.pageEn("article", strings.TrimPrefix(a.Path(), EnglishDir), a.Title, a.Summary, "", a.Report.Illustrative, body)
 	}
