@@ -10,14 +10,16 @@ package pipeline
 // with the English articles and wording in it; the data and search pages are made in the open-data step, after their Vietnamese
 // twins (enDataPage, enSearchPage); the comparisons (enComparisons) are made from the
 // same rankings; the other provinces' pages (enEntities, english_units.go) as the site's
-// own. Pages that exist in Vietnamese only (corrections) link to the English home from
-// their language switch. A site without templates/ui-en.toml has no English edition.
+// own. The corrections log and the articles' corrections are the same records named and
+// printed in English (english_corrections.go). A site without templates/ui-en.toml has no
+// English edition.
 
 import (
 	"fmt"
 	"io/fs"
 	"strings"
 
+	"chiso/internal/corrections"
 	eng "chiso/internal/english"
 	"chiso/internal/feed"
 	"chiso/internal/load"
@@ -43,6 +45,8 @@ type english struct {
 	byPath   map[string]*render.Page // the Vietnamese pages by path
 	twin     map[*write.Article]*write.Article
 	summary  map[string]*model.Summary // the quarters and years, labelled in English, by key
+	// corrections is the corrections log in English (english_corrections.go), made once.
+	corrections *corrections.Log
 }
 
 // t is the UI table's English for s (the layouts' t); s itself when missing, which the
@@ -99,7 +103,7 @@ func (b *builder) englishEdition() error {
 		en.Label = summaryLabelEn(s.Key)
 		e.summary[s.Key] = &en
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enEntities, b.enPlans, b.enSummaries, b.enArchive, b.enComparisons, b.enPages} {
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enEntities, b.enPlans, b.enSummaries, b.enArchive, b.enComparisons, b.enCorrectionsPage, b.enPages} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -217,7 +221,7 @@ func (b *builder) enArticles() error {
 		for _, v := range b.related(i) {
 			related = append(related, b.enArticle(v))
 		}
-		body := &ArticleBody{Article: a, Related: related, Corrections: b.articleCorrections(a)}
+		body := &ArticleBody{Article: a, Related: related, Corrections: b.enArticleCorrections(a)}
 		if hasUnits(a.Report) {
 			body.Ranking = RankingPath(a)
 		}

@@ -226,6 +226,12 @@ func (b *builder) dataPage(d *DataBody) error {
 	}
 	feeds.Items = append(feeds.Items,
 		Download{Label: "Đính chính số liệu", Page: CorrectionsDir, Files: []DownloadFile{file("RSS", CorrectionsRSS, "application/rss+xml"), file("Atom", CorrectionsAtom, "application/atom+xml")}},
+	)
+	if b.en != nil {
+		feeds.Items = append(feeds.Items, Download{Label: "Đính chính số liệu tiếng Anh", Page: EnglishDir + CorrectionsDir,
+			Files: []DownloadFile{file("RSS", EnglishDir+CorrectionsRSS, "application/rss+xml"), file("Atom", EnglishDir+CorrectionsAtom, "application/atom+xml")}})
+	}
+	feeds.Items = append(feeds.Items,
 		Download{Label: "Chỉ mục tìm kiếm", Page: SearchDir, Files: []DownloadFile{file("JSON", SearchIndex, opendata.MediaJSON)}},
 		Download{Label: "Sơ đồ trang", Files: []DownloadFile{file("XML", SitemapFile, "application/xml")}})
 	d.Groups = append(d.Groups, feeds)
