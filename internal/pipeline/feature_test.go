@@ -93,6 +93,16 @@ to = "bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"
 		`<meta name="robots" content="noindex">`)
 	moved.AssertNotContains("tin-cu/thang-4/index.html", "<script")
 	moved.AssertNotContains("sitemap.xml", "tin-cu/")
+	// The server rules (internal/redirect) answer it with a real redirect, before the
+	// moved downloads; a server without them still has the page.
+	moved.AssertFile(".htaccess", `RedirectMatch 301 "^/chi-so/tin-cu/thang-4/$" "/chi-so/bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"`,
+		`RedirectMatch 301 "^/chi-so/du-lieu/bieu-do/([^/]+?)(?:\.echarts\.json|\.json)$" "/chi-so/du-lieu/bieu-do/$1.csv"`)
+	moved.AssertFile("nginx-redirects.conf", `location ~ "^/chi-so/tin-cu/thang-4/$" { return 301 "/chi-so/bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"; }`)
+	moved.AssertFile("web.config", `<match url="^tin-cu/thang-4/$" />`)
+	moved.AssertFile("_redirects", "/chi-so/tin-cu/thang-4/ /chi-so/bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen 301!\n", "/chi-so/du-lieu/ky/2024-04.csv /chi-so/du-lieu/ 301!\n")
+	if strings.Index(string(moved.Files[".htaccess"]), "tin-cu") > strings.Index(string(moved.Files[".htaccess"]), "du-lieu/ky") {
+		t.Error(".htaccess: the page rule after the downloads'")
+	}
 }
 
 // TestRedirectToNowhere: a redirect to a page the build does not write is an error at
