@@ -75,12 +75,18 @@ func TestRedirectKeepsURL(t *testing.T) {
 	if lost := lostURLs(want, plain.Files); len(lost) != 1 || lost[0] != "tin-cu/thang-4/" {
 		t.Errorf("without a redirect, lost %v; want [tin-cu/thang-4/]", lost)
 	}
+	// Without server_rules, only the files that do nothing until a webmaster uses them:
+	// IIS without URL Rewrite, or Apache without AllowOverride FileInfo, answer 500 for a
+	// folder that holds web.config or .htaccess.
+	plain.AssertNoFile("web.config")
+	plain.AssertNoFile(".htaccess")
+	plain.AssertFile("nginx-redirects.conf", "location ~")
 	moved := sitetest.Build(t, `
 -- data/redirects.toml --
 [[redirect]]
 from = "tin-cu/thang-4/"
 to = "bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"
-`)
+`, sitetest.Set("config.toml", "server_rules", `["apache", "nginx", "iis", "netlify", "nginx"]`))
 	moved.AssertClean()
 	if lost := lostURLs(want, moved.Files); len(lost) != 0 {
 		t.Errorf("lost %v with a redirect", lost)

@@ -50,7 +50,7 @@ func (b *builder) redirects(src fs.FS) error {
 			charts = append(charts, id)
 		}
 	}
-	for _, f := range redirect.Files(b.site.Config.BasePath, ServerRules(b.site, kept, charts)) {
+	for _, f := range redirect.Files(b.site.Config.BasePath, ServerRules(b.site, kept, charts), b.site.Config.ServerRules) {
 		b.files[f.Name] = f.Data
 	}
 	return nil

@@ -67,14 +67,27 @@ type File struct {
 	Data []byte
 }
 
-// Files are the rules in every format for a site served under base ("/chi-so/").
-func Files(base string, rules []Rule) []File {
-	return []File{
-		{Apache, htaccess(base, rules)},
-		{IIS, webConfig(base, rules)},
-		{Netlify, netlify(base, rules)},
-		{Nginx, nginx(base, rules)},
+// Servers are the formats by the names config.toml's server_rules gives them.
+var Servers = map[string]struct {
+	File  string
+	write func(base string, rules []Rule) []byte
+}{
+	"apache":  {Apache, htaccess},
+	"iis":     {IIS, webConfig},
+	"netlify": {Netlify, netlify},
+	"nginx":   {Nginx, nginx},
+}
+
+// Files are the rules for a site served under base ("/chi-so/") in the formats of the
+// servers named (keys of Servers), in the order given.
+func Files(base string, rules []Rule, servers []string) []File {
+	var out []File
+	for _, name := range servers {
+		if s, ok := Servers[name]; ok {
+			out = append(out, File{s.File, s.write(base, rules)})
+		}
 	}
+	return out
 }
 
 const header = "Written by chiso build from data/redirects.toml and the downloads of earlier versions: do not edit."
