@@ -635,6 +635,43 @@ func TestHorizontalHeightAndAxes(t *testing.T) {
 	}
 }
 
+// TestHorizontalAxisName: a horizontal chart's value-axis name (a unit of words, " điểm")
+// sits centred under the tick labels with room kept below the plot, not at the axis' end
+// where a phone's width cut it ("điể…"); a "%" chart has no name and keeps its layout.
+func TestHorizontalAxisName(t *testing.T) {
+	c := horizontalChart()
+	plain, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Unit = " điểm"
+	named, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As drawn, with the defaults (keys sorted) put back.
+	js, err := Expand(named.JSON, c.Description)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"name":"điểm","nameGap":26,"nameLocation":"middle"`, `"bottom":"24"`} {
+		if !strings.Contains(string(js), want) {
+			t.Errorf("named axis lacks %s:\n%s", want, js)
+		}
+	}
+	pj, err := Expand(plain.JSON, c.Description)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(pj), "nameLocation") || !strings.Contains(string(pj), `"bottom":"8"`) {
+		t.Errorf("a %% chart's axis changed:\n%s", pj)
+	}
+	var a, b struct{ Height int }
+	if json.Unmarshal(plain.JSON, &a) != nil || json.Unmarshal(named.JSON, &b) != nil || b.Height != a.Height+24 {
+		t.Errorf("heights %d, %d: the named axis gets 24px more", a.Height, b.Height)
+	}
+}
+
 // TestHighlight: the highlighted category's bar, and only it, has a colour of its own with
 // an outline; the other bars stay bare values.
 func TestHighlight(t *testing.T) {
