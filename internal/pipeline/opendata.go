@@ -125,15 +125,8 @@ func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
-	var putErr error // the dataset's files are written at once: they are most of the output's bytes
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) {
-		if err := b.put(path, data); err != nil && putErr == nil {
-			putErr = err
-		}
-	})
-	if err == nil {
-		err = putErr
-	}
+	// The dataset's files are most of the output's bytes: each is written as it is made.
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith)
 	if err != nil {
 		return err
 	}
