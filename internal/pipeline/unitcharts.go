@@ -189,6 +189,7 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 	// per period × indicator × level: at a province's scale they were most of the output.
 	if err == nil {
 		fig.Inline = true
+		fig.Table = chart.Table{} // the page prints the ranking's own table, never this one
 		dc := l.open.charts[c.ID]
 		dc.inline = true
 		dc.fresh = a.Entity.Dir() != ""
