@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
@@ -248,7 +249,7 @@ type searchEntry struct {
 	unit                 *model.Unit // a unit page, titled with its entity
 	// The page's text as the index keeps it, taken while its bytes are at hand: its words
 	// and its excerpt, not the whole text.
-	words   []string
+	words   []unique.Handle[string]
 	excerpt string
 }
 
