@@ -122,12 +122,6 @@ func FileSize(n int) string { return write.FileSize(n) }
 // openData runs the step, once every page queued so far is rendered (their charts are
 // found in their HTML). The pages it adds (search, data) are queued like the others.
 func (b *builder) openData(src fs.FS) error {
-	if b.en != nil {
-		// The pages rendered so far are written: only the twins queued below (data,
-		// search) are looked up again, and each is added as it is queued. Holding the
-		// rest would keep every Vietnamese page's body alive through this step.
-		b.en.byPath = map[string]*render.Page{}
-	}
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
