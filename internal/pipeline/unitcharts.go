@@ -193,9 +193,9 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 		dc := l.open.charts[c.ID]
 		dc.inline = true
 		dc.fresh = a.Entity.Dir() != ""
-		// The open-data step reads only where an inline chart is shown: its figures and
-		// envelope, thousands of them, need not stay for it.
-		dc.chart, dc.fig = chart.Chart{ID: c.ID}, Figure{}
+		// The open-data step reads only where an inline chart is shown: its figures,
+		// thousands of them, need not stay for it.
+		dc.chart = chart.Chart{ID: c.ID}
 	}
 	return fig, err
 }
