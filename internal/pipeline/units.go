@@ -276,7 +276,8 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 				if len(us) == 0 {
 					continue
 				}
-				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period}
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period,
+					Units: make([]UnitCell, 0, len(us))} // held until the page renders: no slack
 				for _, u := range us {
 					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
 					if res.Target != nil {
