@@ -50,10 +50,11 @@ type Commit struct {
 // Correction is one figure of one period changed by one commit.
 type Correction struct {
 	Period model.Period
-	File   string // "data/periods/2024-04.toml"
-	Figure        // Value is the value before the commit
-	New    string // the value after; "" when the figure was taken out
-	Short  string // the commit, for the reader
+	File   string  // "data/periods/2024-04.toml"
+	Figure         // Value is the value before the commit
+	New    string  // the value after; "" when the figure was taken out
+	NewNum float64 // the number New prints (Figure.Num)
+	Short  string  // the commit, for the reader
 	Date   time.Time
 }
 
@@ -211,17 +212,17 @@ func uniqueShorts(cs []*Commit) {
 
 // compare lists the figures of before that after prints differently or no longer has.
 func compare(before, after *model.Report) []*Correction {
-	now := map[string]string{}
+	now := map[string]Figure{}
 	for _, f := range figures(after) {
-		now[f.key()] = f.Value
+		now[f.key()] = f
 	}
 	var out []*Correction
 	for _, f := range figures(before) {
 		v, ok := now[f.key()]
-		if ok && v == f.Value {
+		if ok && v.Value == f.Value {
 			continue
 		}
-		out = append(out, &Correction{Period: after.Period, Figure: f, New: v})
+		out = append(out, &Correction{Period: after.Period, Figure: f, New: v.Value, NewNum: v.Num})
 	}
 	return out
 }

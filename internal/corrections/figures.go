@@ -1,8 +1,6 @@
 package corrections
 
 import (
-	"strconv"
-
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
 )
@@ -20,6 +18,13 @@ type Figure struct {
 	// "score", "rank", "class" (unit-score).
 	Field string
 	Value string // as printed on the site: "88,62%", "1.234", "88,62", "2"
+	// The model's references and the raw number, for the English edition, which names
+	// and prints the same figure its own way (names from the data, numbers 88.62).
+	IndicatorKey string  // the indicator's key (result)
+	LevelKey     string  // the level's key, "" for the whole entity
+	UnitCode     string  // the unit's code (a unit's result or score)
+	Num          float64 // the number Value prints (not for a class)
+	Kind         string  // how Value prints Num: "rate" (88,6%), "count" (1.234), "score" (88,62); "text" (a class)
 }
 
 // key identifies a figure between two versions of a file.
@@ -32,18 +37,18 @@ func (f Figure) key() string {
 func figures(r *model.Report) []Figure {
 	var out []Figure
 	for _, res := range r.Results {
-		base := Figure{Part: "result", Indicator: res.Indicator.Name}
+		base := Figure{Part: "result", Indicator: res.Indicator.Name, IndicatorKey: res.Indicator.Key}
 		out = append(out, rateFigures(base, res.Whole, res.Count)...)
 		for _, lr := range res.Levels {
 			f := base
-			f.Level = lr.Level.Name
+			f.Level, f.LevelKey = lr.Level.Name, lr.Level.Key
 			out = append(out, rateFigures(f, lr.Rate, lr.Count)...)
 		}
 		for _, ur := range res.Units {
 			f := base
-			f.Unit = ur.Unit.Name
+			f.Unit, f.UnitCode = ur.Unit.Name, ur.Unit.Code
 			if ur.Unit.Level != nil {
-				f.Level = ur.Unit.Level.Name
+				f.Level, f.LevelKey = ur.Unit.Level.Name, ur.Unit.Level.Key
 			}
 			c := ur.Count
 			out = append(out, rateFigures(f, ur.Rate, &c)...)
@@ -52,21 +57,21 @@ func figures(r *model.Report) []Figure {
 	if x := r.Index; x != nil {
 		base := Figure{Part: "index"}
 		if x.Score != nil {
-			out = append(out, with(base, "score", vietnamese.Score(*x.Score)))
+			out = append(out, score(base, "score", *x.Score))
 		}
 		if x.Rank > 0 {
-			out = append(out, with(base, "rank", strconv.Itoa(x.Rank)))
+			out = append(out, count(base, "rank", int64(x.Rank)))
 		}
 		if x.RankOf > 0 {
-			out = append(out, with(base, "rank-of", strconv.Itoa(x.RankOf)))
+			out = append(out, count(base, "rank-of", int64(x.RankOf)))
 		}
 		if x.NationalAverage != nil {
-			out = append(out, with(base, "national-average", vietnamese.Score(*x.NationalAverage)))
+			out = append(out, score(base, "national-average", *x.NationalAverage))
 		}
 		for _, g := range x.Groups {
 			f := base
 			f.Group = g.Name
-			out = append(out, with(f, "group", vietnamese.Score(g.Score)))
+			out = append(out, score(f, "group", g.Score))
 		}
 	}
 	if d := r.Dossiers; d != nil {
@@ -74,36 +79,48 @@ func figures(r *model.Report) []Figure {
 		for _, lv := range d.Levels {
 			f := Figure{Part: "dossiers"}
 			if lv.Level != nil {
-				f.Level = lv.Level.Name
+				f.Level, f.LevelKey = lv.Level.Name, lv.Level.Key
 			}
 			out = append(out, dossierFigures(f, lv)...)
 		}
 	}
 	for _, us := range r.UnitScores {
-		f := Figure{Part: "unit-score", Unit: us.Unit.Name}
+		f := Figure{Part: "unit-score", Unit: us.Unit.Name, UnitCode: us.Unit.Code}
 		if us.Unit.Level != nil {
-			f.Level = us.Unit.Level.Name
+			f.Level, f.LevelKey = us.Unit.Level.Name, us.Unit.Level.Key
 		}
-		out = append(out, with(f, "score", vietnamese.Score(us.Score)))
+		out = append(out, score(f, "score", us.Score))
 		if us.RankGiven {
-			out = append(out, with(f, "rank", strconv.Itoa(us.Rank)))
+			out = append(out, count(f, "rank", int64(us.Rank)))
 		}
 		if us.ClassGiven {
-			out = append(out, with(f, "class", us.Class))
+			f.Field, f.Value, f.Kind = "class", us.Class, "text"
+			out = append(out, f)
 		}
 	}
 	return out
 }
 
-func with(f Figure, field, value string) Figure {
-	f.Field, f.Value = field, value
+// score, count and rate are f's number field, printed as the site prints it.
+func score(f Figure, field string, v float64) Figure {
+	f.Field, f.Value, f.Num, f.Kind = field, vietnamese.Score(v), v, "score"
 	return f
 }
 
-func rateFigures(f Figure, rate float64, c *model.Count) []Figure {
-	out := []Figure{with(f, "rate", vietnamese.RatePrinted(rate)+"%")}
+func count(f Figure, field string, n int64) Figure {
+	f.Field, f.Value, f.Num, f.Kind = field, vietnamese.Int(n), float64(n), "count"
+	return f
+}
+
+func rate(f Figure, v float64) Figure {
+	f.Field, f.Value, f.Num, f.Kind = "rate", vietnamese.RatePrinted(v)+"%", v, "rate"
+	return f
+}
+
+func rateFigures(f Figure, v float64, c *model.Count) []Figure {
+	out := []Figure{rate(f, v)}
 	if c != nil {
-		out = append(out, with(f, "numerator", vietnamese.Int(c.Num)), with(f, "denominator", vietnamese.Int(c.Den)))
+		out = append(out, count(f, "numerator", c.Num), count(f, "denominator", c.Den))
 	}
 	return out
 }
@@ -120,7 +137,7 @@ func dossierFigures(f Figure, d *model.DossierCounts) []Figure {
 		{"payment-amount", d.PaymentAmount}, {"procedures", d.Procedures},
 	} {
 		if n.v != nil {
-			out = append(out, with(f, n.key, vietnamese.Int(*n.v)))
+			out = append(out, count(f, n.key, *n.v))
 		}
 	}
 	return out

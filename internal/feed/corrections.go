@@ -23,18 +23,38 @@ func CorrectionAnchor(c *corrections.Commit) string { return "sua-" + c.Short }
 type Corrections struct {
 	Model  *model.Site
 	Log    *corrections.Log
-	Writer *write.Writer
+	Writer *write.Writer            // its wording names the feed and words each entry (corrections.html)
 	AbsURL func(path string) string // a path under the site root as an absolute URL
+	// The English edition's log (Dir "en/", Language "en", Label english.Label) is the
+	// same log with English names and numbers, under en/; empty: the Vietnamese one.
+	Dir      string
+	Language string
+	Label    func(model.Period) string
 }
 
-// Files writes dinh-chinh/rss.xml and dinh-chinh/atom.xml, one item per correcting
-// commit (newest first) with one line per corrected figure; put stores each. Dates are
-// the commits'; without a correction, the data's (opendata.Created).
+// Files writes dinh-chinh/rss.xml and dinh-chinh/atom.xml (under Dir), one item per
+// correcting commit (newest first) with one line per corrected figure; put stores each.
+// Dates are the commits'; without a correction, the data's (opendata.Created).
 func (c Corrections) Files(put func(path string, data []byte)) error {
 	cfg := &c.Model.Config
-	name := c.Model.Current().Name
-	f := &Feed{Title: "Đính chính số liệu – " + name, Description: "Các số liệu đã công bố rồi được sửa lại trên trang " + cfg.Title + ".",
-		Link: c.AbsURL(CorrectionsDir), Language: cfg.Language, Author: cfg.Author, Updated: opendata.Created(c.Model)}
+	lang, label := cfg.Language, model.Period.Label
+	if c.Language != "" {
+		lang = c.Language
+	}
+	if c.Label != nil {
+		label = c.Label
+	}
+	title, err := c.Writer.Text("corrections-feed-name", c.Model.Current())
+	if err != nil {
+		return err
+	}
+	desc, err := c.Writer.Text("corrections-feed-description", nil)
+	if err != nil {
+		return err
+	}
+	dir := c.Dir + CorrectionsDir
+	f := &Feed{Title: title, Description: desc,
+		Link: c.AbsURL(dir), Language: lang, Author: cfg.Author, Updated: opendata.Created(c.Model)}
 	var commits []*corrections.Commit
 	if c.Log != nil {
 		commits = c.Log.Commits
@@ -58,24 +78,24 @@ func (c Corrections) Files(put func(path string, data []byte)) error {
 				if err != nil {
 					return err
 				}
-				lines = append(lines, write.UpperFirst(p.Period.Label())+" – "+s+".")
+				lines = append(lines, write.UpperFirst(label(p.Period))+" – "+s+".")
 			}
 		}
-		link := c.AbsURL(CorrectionsDir) + "#" + CorrectionAnchor(cm)
+		link := c.AbsURL(dir) + "#" + CorrectionAnchor(cm)
 		f.Items = append(f.Items, Item{Title: title, Link: link, ID: link, Summary: strings.Join(lines, "\n"),
 			Published: cm.Date, Author: cfg.Author})
 	}
-	f.Self = c.AbsURL(CorrectionsRSS)
+	f.Self = c.AbsURL(c.Dir + CorrectionsRSS)
 	rss, err := f.RSS()
 	if err != nil {
 		return err
 	}
-	f.Self = c.AbsURL(CorrectionsAtom)
+	f.Self = c.AbsURL(c.Dir + CorrectionsAtom)
 	atom, err := f.Atom()
 	if err != nil {
 		return err
 	}
-	put(CorrectionsRSS, rss)
-	put(CorrectionsAtom, atom)
+	put(c.Dir+CorrectionsRSS, rss)
+	put(c.Dir+CorrectionsAtom, atom)
 	return nil
 }

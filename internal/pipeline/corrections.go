@@ -44,7 +44,12 @@ type ArticleCorrections struct {
 
 // articleCorrections returns the box for an article, nil when it has no correction.
 func (b *builder) articleCorrections(a *write.Article) *ArticleCorrections {
-	all := b.corrections.ForPeriod(a.Report.Period.Key())
+	return correctionsBox(b.corrections, a)
+}
+
+// correctionsBox is the box of log's corrections for an article, nil when it has none.
+func correctionsBox(log *corrections.Log, a *write.Article) *ArticleCorrections {
+	all := log.ForPeriod(a.Report.Period.Key())
 	if len(all) == 0 {
 		return nil
 	}
@@ -55,12 +60,18 @@ func (b *builder) articleCorrections(a *write.Article) *ArticleCorrections {
 	return box
 }
 
-func (b *builder) correctionsBody() *CorrectionsBody {
+// correctionsBody is the log page of log, each period linked to its article (article
+// gives the edition's article of the Vietnamese one).
+func (b *builder) correctionsBody(log *corrections.Log, article func(*write.Article) *write.Article) *CorrectionsBody {
 	body := &CorrectionsBody{}
-	for _, c := range b.corrections.Commits {
+	for _, c := range log.Commits {
 		cc := CorrectionCommit{Commit: c, Anchor: feed.CorrectionAnchor(c)}
 		for _, p := range c.ByPeriod() {
-			cc.Periods = append(cc.Periods, CorrectionPeriod{PeriodCorrections: p, Article: b.byPeriod[p.Period.Key()]})
+			var a *write.Article
+			if vi := b.byPeriod[p.Period.Key()]; vi != nil {
+				a = article(vi)
+			}
+			cc.Periods = append(cc.Periods, CorrectionPeriod{PeriodCorrections: p, Article: a})
 		}
 		body.Commits = append(body.Commits, cc)
 	}
@@ -78,13 +89,31 @@ func (b *builder) correctionsPage() error {
 	if err != nil {
 		return err
 	}
-	if err := b.page("corrections", CorrectionsDir, "Đính chính số liệu", "Các số liệu đã công bố rồi được sửa lại: số liệu nào, sửa từ bao nhiêu thành bao nhiêu, ngày nào.", "", false, b.correctionsBody()); err != nil {
+	title, desc, err := correctionsTitle(b.w)
+	if err != nil {
 		return err
 	}
-	// The log's own feeds in its head, beside the site's (share, in opendata.go).
-	p := b.jobs[len(b.jobs)-1].page
-	p.Share.Feeds = append(p.Share.Feeds,
-		render.FeedLink{Title: "Đính chính số liệu (RSS)", Type: "application/rss+xml", Href: b.urlOf(CorrectionsRSS)},
-		render.FeedLink{Title: "Đính chính số liệu (Atom)", Type: "application/atom+xml", Href: b.urlOf(CorrectionsAtom)})
+	same := func(a *write.Article) *write.Article { return a }
+	if err := b.page("corrections", CorrectionsDir, title, desc, "", false, b.correctionsBody(b.corrections, same)); err != nil {
+		return err
+	}
+	b.correctionsFeedLinks(b.jobs[len(b.jobs)-1].page, title, "")
 	return nil
+}
+
+// correctionsTitle is the log page's title and description in w's wording.
+func correctionsTitle(w *write.Writer) (title, desc string, err error) {
+	if title, err = w.Text("corrections-title", nil); err != nil {
+		return "", "", err
+	}
+	desc, err = w.Text("corrections-description", nil)
+	return title, desc, err
+}
+
+// correctionsFeedLinks puts the log's own feeds (under dir) in its page's head, beside
+// the site's (share, in opendata.go).
+func (b *builder) correctionsFeedLinks(p *render.Page, title, dir string) {
+	p.Share.Feeds = append(p.Share.Feeds,
+		render.FeedLink{Title: title + " (RSS)", Type: "application/rss+xml", Href: b.urlOf(dir + CorrectionsRSS)},
+		render.FeedLink{Title: title + " (Atom)", Type: "application/atom+xml", Href: b.urlOf(dir + CorrectionsAtom)})
 }

@@ -228,8 +228,9 @@ func TestHostileEnglish(t *testing.T) {
 }
 
 // englishKinds are the page kinds whose English twins are built from the Vietnamese
-// page's body (english.go): units, rankings, unit scores, targets, quarters, data and search.
-var englishKinds = regexp.MustCompile(`^(don-vi/([^/]+/)?|(.+/)?bai-viet/[^/]+/xep-hang/|bai-viet/[^/]+/diem-don-vi/|muc-tieu/[^/]+/|tong-hop/[^/]+/|du-lieu/|tim-kiem/)index\.html$`)
+// page's body (english.go): units, rankings, unit scores, targets, quarters, data and
+// search; and the corrections log (english_corrections.go).
+var englishKinds = regexp.MustCompile(`^(don-vi/([^/]+/)?|(.+/)?bai-viet/[^/]+/xep-hang/|bai-viet/[^/]+/diem-don-vi/|muc-tieu/[^/]+/|tong-hop/[^/]+/|du-lieu/|tim-kiem/|dinh-chinh/)index\.html$`)
 
 // vietnameseUI are words of the layouts' Vietnamese that an English page must not show.
 var vietnameseUI = regexp.MustCompile(`\b(Chỉ tiêu|chỉ tiêu|Đơn vị|đơn vị|Tháng|tháng|đạt|Đạt|Kỳ|kỳ|Tỷ lệ|tỷ lệ|Mục tiêu|mục tiêu|Xếp hạng|xếp hạng|hạng|Tổng hợp|Dữ liệu|dữ liệu|Tìm|Trang chủ|của|các|bảng|tệp|Nguồn|Điểm|Cả|trong|theo)\b`)
@@ -319,7 +320,7 @@ func TestEnglishUnitRankingSummaryDataSearch(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{"don-vi", "xep-hang", "diem-don-vi", "muc-tieu", "tong-hop", "du-lieu", "tim-kiem"} {
+	for _, k := range []string{"don-vi", "xep-hang", "diem-don-vi", "muc-tieu", "tong-hop", "du-lieu", "tim-kiem", "dinh-chinh"} {
 		if kinds[k] == 0 {
 			t.Errorf("the sample has no %s page: the test checks nothing for it (%v)", k, kinds)
 		}
@@ -337,11 +338,12 @@ func TestEnglishUnitRankingSummaryDataSearch(t *testing.T) {
 	}
 }
 
-// TestEnglishFeedsOnDataPages: both data pages list the English feeds with their sizes.
+// TestEnglishFeedsOnDataPages: both data pages list the English feeds (news and
+// corrections) with their sizes.
 func TestEnglishFeedsOnDataPages(t *testing.T) {
 	files, _ := sample(t)
 	for _, p := range []string{"du-lieu/index.html", "en/du-lieu/index.html"} {
-		for _, feed := range []string{pipeline.EnglishRSS, pipeline.EnglishAtom} {
+		for _, feed := range []string{pipeline.EnglishRSS, pipeline.EnglishAtom, pipeline.EnglishDir + pipeline.CorrectionsRSS, pipeline.EnglishDir + pipeline.CorrectionsAtom} {
 			re := regexp.MustCompile(`<a href="/chi-so/` + regexp.QuoteMeta(feed) + `" type="application/(rss|atom)&#43;xml">(RSS|Atom)</a>&nbsp;<span class="muted">\([0-9.,]+ (KB|bytes?)\)</span>`)
 			if !re.Match(files[p]) {
 				t.Errorf("%s does not list %s with its size", p, feed)

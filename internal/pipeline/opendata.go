@@ -223,6 +223,12 @@ func (b *builder) dataPage(d *DataBody) error {
 	}
 	feeds.Items = append(feeds.Items,
 		Download{Label: "Đính chính số liệu", Page: CorrectionsDir, Files: []DownloadFile{file("RSS", CorrectionsRSS, "application/rss+xml"), file("Atom", CorrectionsAtom, "application/atom+xml")}},
+	)
+	if b.en != nil {
+		feeds.Items = append(feeds.Items, Download{Label: "Đính chính số liệu tiếng Anh", Page: EnglishDir + CorrectionsDir,
+			Files: []DownloadFile{file("RSS", EnglishDir+CorrectionsRSS, "application/rss+xml"), file("Atom", EnglishDir+CorrectionsAtom, "application/atom+xml")}})
+	}
+	feeds.Items = append(feeds.Items,
 		Download{Label: "Chỉ mục tìm kiếm", Page: SearchDir, Files: []DownloadFile{file("JSON", SearchIndex, opendata.MediaJSON)}},
 		Download{Label: "Sơ đồ trang", Files: []DownloadFile{file("XML", SitemapFile, "application/xml")}})
 	d.Groups = append(d.Groups, feeds)
@@ -239,7 +245,7 @@ func pageFile(p string) string {
 	return p
 }
 
-// sitemap writes sitemap.xml of every page published through page (not the 404 page,
+// sitemap writes sitemap.xml (or its index and parts) of every page published through page (not the 404 page,
 // embeds, fragments or redirects) and robots.txt, and gives the data pages its size.
 func (b *builder) sitemap(data ...*DataBody) error {
 	var urls []sitemap.URL
@@ -261,11 +267,15 @@ func (b *builder) sitemap(data ...*DataBody) error {
 		}
 		urls = append(urls, u)
 	}
-	out, err := sitemap.XML(urls)
+	// A national site may pass the protocol's limits: sitemap.xml is then an index.
+	parts, err := sitemap.Files(urls, b.absURLOf)
 	if err != nil {
 		return err
 	}
-	b.files[SitemapFile] = out
+	for _, f := range parts {
+		b.files[f.Name] = f.Data
+	}
+	out := parts[0].Data
 	b.files[RobotsFile] = sitemap.Robots(b.absURLOf(SitemapFile))
 	for _, d := range data {
 		for gi := range d.Groups {
