@@ -14,8 +14,8 @@ import (
 // not a flag: it is for the developers measuring memory (bench/run.sh), not the editors.
 // CHISO_MEMTRACE=1 besides prints each new high of the heap, with the time, to stderr.
 func memProfile() (stop func()) {
-	file := os.Getenv("CHISO_MEMPROFILE")
-	if file == "" {
+	file, trace := os.Getenv("CHISO_MEMPROFILE"), os.Getenv("CHISO_MEMTRACE") != ""
+	if file == "" && !trace {
 		return func() {}
 	}
 	done := make(chan struct{})
@@ -37,8 +37,11 @@ func memProfile() (stop func()) {
 				continue
 			}
 			peak = ms.HeapInuse
-			if os.Getenv("CHISO_MEMTRACE") != "" {
+			if trace {
 				fmt.Fprintf(os.Stderr, "memtrace %s heap-inuse %d MiB sys %d MiB\n", time.Now().Format("15:04:05.000"), ms.HeapInuse>>20, ms.Sys>>20)
+			}
+			if file == "" {
+				continue
 			}
 			if f, err := os.Create(file); err == nil {
 				pprof.Lookup("heap").WriteTo(f, 0)
