@@ -29,6 +29,8 @@ func TestBuildFailureWording(t *testing.T) {
 			"chiso: lỗi: không dựng xong site vì máy từ chối ghi: ổ đĩa đã đầy — dữ liệu và mẫu trang không có lỗi, thư mục trang cũ được giữ nguyên; giải phóng chỗ trống trên ổ đĩa rồi chạy lại"},
 		{"a bug", errors.New(`chart "so-sanh-2024-05-diem": series 0 has no Name`),
 			"chiso: lỗi: chiso gặp lỗi nội bộ khi dựng trang — đây không phải lỗi của bạn: gửi các tệp vừa sửa cho người quản trị"},
+		{"templates older than chiso", errors.New(`html/template: "corrections-feed-name" is undefined`),
+			"templates/: lỗi: mẫu trang lỗi: không có mẫu “corrections-feed-name” mà phiên bản chiso này cần; thư mục templates/ cũ hơn (hoặc mới hơn) chương trình — lấy thư mục templates/ đi kèm phiên bản chiso đang dùng, rồi chép lại những chữ đã sửa; hoặc thêm {{define \"corrections-feed-name\"}}…{{end}} vào một tệp trong templates/wording/"},
 		{"a template", errors.New(`template: templates/article.html:2:2: executing "content" at <.Titel>: can't evaluate field Titel in type *render.Page`),
 			"templates/article.html:2:3: lỗi: mẫu trang lỗi: không có trường “.Titel” — sửa lại tên trường cho đúng (phân biệt chữ hoa, chữ thường), ví dụ .Title"},
 	}
@@ -38,7 +40,7 @@ func TestBuildFailureWording(t *testing.T) {
 			if got := d.String(); got != c.want {
 				t.Errorf("got  %s\nwant %s", got, c.want)
 			}
-			if d.Code != diag.Template && strings.Contains(d.String(), "templates/") {
+			if d.Code != diag.Template && strings.Contains(d.String(), "templates/") || d.Code == diag.Template && !strings.HasPrefix(d.String(), "templates/") {
 				t.Error("a failure that is not a template's points at templates/")
 			}
 		})

@@ -19,6 +19,10 @@ import (
 // line but speak Go ("can't evaluate field Titel in type *render.Page"); renderProblem
 // turns them into the editor's one line, in Vietnamese, at the template's line and column.
 
+// undefinedTemplate is html/template's word for a part asked for by name that no file
+// defines (ExecuteTemplate, Lookup).
+var undefinedTemplate = regexp.MustCompile(`^html/template: "([^"]*)" is undefined$`)
+
 var templateLoc = regexp.MustCompile(`(?:html/)?template: ?([^\s:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 func renderProblem(src fs.FS, err error) diag.Diagnostic {
@@ -36,6 +40,13 @@ func renderProblem(src fs.FS, err error) diag.Diagnostic {
 		if file, _, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(file, "content/") {
 			return diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: diag.Template,
 				Args: []any{"không dựng được trang", "chạy lại `chiso check`; nếu lỗi còn, báo cho người quản trị kèm dòng này"}}
+		}
+		if m := undefinedTemplate.FindStringSubmatch(msg); m != nil {
+			// chiso asks templates/ for a part by name and the site's copy has none: the
+			// folder is older (or newer) than the binary, not a slip on a line.
+			return diag.Diagnostic{Pos: diag.Pos{File: "templates/"}, Severity: diag.Error, Code: diag.Template,
+				Args: []any{fmt.Sprintf("không có mẫu “%s” mà phiên bản chiso này cần; thư mục templates/ cũ hơn (hoặc mới hơn) chương trình", m[1]),
+					"lấy thư mục templates/ đi kèm phiên bản chiso đang dùng, rồi chép lại những chữ đã sửa; hoặc thêm {{define \"" + m[1] + "\"}}…{{end}} vào một tệp trong templates/wording/"}}
 		}
 		return buildFailed(err)
 	}
