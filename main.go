@@ -121,7 +121,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, d.String())
 		return 1
 	}
+	stopProfile := memProfile()
 	st, probs, err := pipeline.ToDir(opts, *out)
+	stopProfile()
 	fmt.Fprint(stderr, probs.String())
 	if err != nil {
 		if errors.Is(err, pipeline.ErrInvalid) {

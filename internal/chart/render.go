@@ -127,7 +127,9 @@ func Render(c Chart) (Rendered, error) {
 	}
 	// A data point is its value alone: ECharts reads 98.5 as {"value":98.5}, and a ranking
 	// chart of 140 units had 1,4 KB of wrappers per series.
-	out = valueOnly.ReplaceAll(out, []byte("$1"))
+	// The copy is of its length: the page holds it until rendered, and the buffer
+	// ReplaceAll grew is up to twice as long.
+	out = bytes.Clone(valueOnly.ReplaceAll(out, []byte("$1")))
 	if bytes.Contains(out, []byte(funcMarker)) { // cannot happen: every string went through neutralise
 		return Rendered{}, fmt.Errorf("chart %q: %s marker left in option JSON", c.ID, funcMarker)
 	}

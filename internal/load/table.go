@@ -117,7 +117,8 @@ func (t *table) String(k string, required bool) string {
 		t.wrong(k, "một chuỗi trong dấu ngoặc kép", `"…"`)
 		return ""
 	}
-	s = strings.TrimSpace(vietnamese.NFC(s))
+	// A copy: the value is a slice of the whole file's text, which it would keep alive.
+	s = strings.Clone(strings.TrimSpace(vietnamese.NFC(s)))
 	if s == "" && required {
 		t.missing(k)
 	}
@@ -318,7 +319,7 @@ func (t *table) Numbers(k string, integers bool) []entry {
 			v, ok = sub.number(key, sub.m[key])
 		}
 		if ok {
-			out = append(out, entry{Key: vietnamese.NFC(key), Value: v, Pos: sub.PosOf(key)})
+			out = append(out, entry{Key: strings.Clone(vietnamese.NFC(key)), Value: v, Pos: sub.PosOf(key)}) // see String
 		}
 	}
 	return out

@@ -143,7 +143,8 @@ func (l *loader) unitResults(res *model.Result, rows []*table, byLevel map[strin
 			continue
 		}
 		c := model.Count{Num: num, Den: den}
-		res.Units = append(res.Units, model.UnitResult{Unit: u, Count: c, Rate: c.Rate(), Pos: row.Pos()})
+		pos := row.Pos()
+		res.Units = append(res.Units, model.UnitResult{Unit: u, Count: c, Rate: c.Rate(), Line: int32(pos.Line), Col: int32(pos.Col)})
 		key := u.Level.Key
 		if sums[key] == nil {
 			sums[key] = &model.Count{}
@@ -230,7 +231,7 @@ func (l *loader) unitsBelong(r *model.Report) {
 	for _, res := range r.Results {
 		for _, ur := range res.Units {
 			if !ur.Unit.BelongsTo(r.Entity) {
-				say(ur.Unit, ur.Pos)
+				say(ur.Unit, ur.At(r.File))
 			}
 		}
 	}

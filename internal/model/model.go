@@ -165,7 +165,14 @@ type UnitResult struct {
 	Count Count
 	Rate  float64
 	Rank  int // within its level, 1 = highest rate; ties share a rank
-	Pos   diag.Pos
+	// Where the file gives it (At): line and column, not a diag.Pos with the file's name
+	// in each of a national site's millions of cells (48 bytes a cell, not 80).
+	Line, Col int32
+}
+
+// At is where the unit's figures are, in file: its report's File.
+func (u *UnitResult) At(file string) diag.Pos {
+	return diag.Pos{File: file, Line: int(u.Line), Col: int(u.Col)}
 }
 
 // LevelResult is an indicator's rate at one level.

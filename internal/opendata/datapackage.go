@@ -114,8 +114,12 @@ const Conventions = "CSV theo RFC 4180, mã UTF-8 có BOM (để Excel đọc đ
 
 // CSVResource describes t written as CSV at path, whose bytes are data.
 func CSVResource(t *Table, path string, data []byte) Resource {
+	return csvResource(t, path, len(data), Hash(data))
+}
+
+func csvResource(t *Table, path string, size int, hash string) Resource {
 	r := Resource{Profile: "tabular-data-resource", Name: t.Name, Path: path, Title: t.Title, Description: t.Description,
-		Format: "csv", Mediatype: MediaCSV, Encoding: "utf-8", Bytes: len(data), Hash: Hash(data),
+		Format: "csv", Mediatype: MediaCSV, Encoding: "utf-8", Bytes: size, Hash: hash,
 		Dialect: &Dialect{Delimiter: ",", LineTerminator: "\r\n", QuoteChar: `"`, DoubleQuote: true, Header: true},
 		Schema:  &Schema{MissingValues: []string{""}, PrimaryKey: t.PrimaryKey}}
 	for _, k := range t.ForeignKeys {
@@ -143,8 +147,12 @@ func CSVResource(t *Table, path string, data []byte) Resource {
 
 // FileResource describes another file: the JSON copy of a table, the workbook.
 func FileResource(name, path, title, format, mediatype string, data []byte) Resource {
+	return fileResource(name, path, title, format, mediatype, len(data), Hash(data))
+}
+
+func fileResource(name, path, title, format, mediatype string, size int, hash string) Resource {
 	r := Resource{Profile: "data-resource", Name: name, Path: path, Title: title, Format: format,
-		Mediatype: mediatype, Bytes: len(data), Hash: Hash(data)}
+		Mediatype: mediatype, Bytes: size, Hash: hash}
 	if format == "json" {
 		r.Encoding = "utf-8"
 	}

@@ -181,32 +181,40 @@ func ResultsTable(s *model.Site) *Table {
 		ForeignKeys: []ForeignKey{fk("period", Periods), fk("entity", Entities), fk("indicator", Indicators),
 			fk("level", Levels), fk("unit", Units)},
 	}
-	for _, r := range s.AllReports() {
-		period, entity := r.Period.Key(), entityKey(r)
-		for _, res := range r.Results {
-			var target, met any
-			if res.Target != nil {
-				target, met = res.Target.Value, res.Met
-			}
-			ind := res.Indicator
-			whole := []any{period, entity, ind.Key, nil, nil, res.Whole, nil, nil, res.Computed, target, met, nil}
-			if c := res.Count; c != nil {
-				whole[6], whole[7] = c.Num, c.Den
-			}
-			t.Rows = append(t.Rows, whole)
-			for _, lr := range res.Levels {
-				row := []any{period, entity, ind.Key, lr.Level.Key, nil, lr.Rate, nil, nil, nil, nil, nil, nil}
-				if c := lr.Count; c != nil {
+	// Made again for each file, not held: see Table.rows.
+	t.n = -1
+	t.rows = func(yield func([]any)) {
+		row := make([]any, 12)
+		for _, r := range s.AllReports() {
+			period, entity := r.Period.Key(), entityKey(r)
+			for _, res := range r.Results {
+				var target, met any
+				if res.Target != nil {
+					target, met = res.Target.Value, res.Met
+				}
+				ind := res.Indicator
+				clear(row)
+				row[0], row[1], row[2], row[5], row[8], row[9], row[10] = period, entity, ind.Key, res.Whole, res.Computed, target, met
+				if c := res.Count; c != nil {
 					row[6], row[7] = c.Num, c.Den
 				}
-				t.Rows = append(t.Rows, row)
-			}
-			for _, ur := range res.Units {
-				row := []any{period, entity, ind.Key, nil, ur.Unit.Code, ur.Rate, ur.Count.Num, ur.Count.Den, nil, nil, nil, positive(ur.Rank)}
-				if res.Target != nil {
-					row[9], row[10] = target, model.Meets(ur.Rate, res.Target.Value, ind.HigherIsBetter)
+				yield(row)
+				for _, lr := range res.Levels {
+					clear(row)
+					row[0], row[1], row[2], row[3], row[5] = period, entity, ind.Key, lr.Level.Key, lr.Rate
+					if c := lr.Count; c != nil {
+						row[6], row[7] = c.Num, c.Den
+					}
+					yield(row)
 				}
-				t.Rows = append(t.Rows, row)
+				for _, ur := range res.Units {
+					clear(row)
+					row[0], row[1], row[2], row[4], row[5], row[6], row[7], row[11] = period, entity, ind.Key, ur.Unit.Code, ur.Rate, ur.Count.Num, ur.Count.Den, positive(ur.Rank)
+					if res.Target != nil {
+						row[9], row[10] = target, model.Meets(ur.Rate, res.Target.Value, ind.HigherIsBetter)
+					}
+					yield(row)
+				}
 			}
 		}
 	}

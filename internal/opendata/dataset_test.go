@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -161,7 +162,12 @@ func TestDatasetReadBack(t *testing.T) {
 	s := fixture()
 	d := NewDataset(s)
 	files := map[string][]byte{}
-	w, err := Publish(s, d, "https://example.org/du-lieu/", func(p string, b []byte) { files[p] = b })
+	w, err := Publish(s, d, "https://example.org/du-lieu/", func(p string, write func(io.Writer) error) error {
+		var b bytes.Buffer
+		err := write(&b)
+		files[p] = b.Bytes()
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,12 @@
 package opendata
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"sync"
+	"hash"
+	"io"
+	"os"
 
 	"chiso/internal/model"
 )
@@ -73,49 +77,97 @@ type Written struct {
 
 // Publish writes the dataset under Dir through put: each table as CSV and JSON, the
 // workbook (a sheet per table) and datapackage.json, whose foreign keys tie the
-// observations to the lookups. homepage is the data page's absolute URL. The files are
-// encoded on all cores; put is called from this goroutine only, in a fixed order.
-func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, data []byte)) (*Written, error) {
+// observations to the lookups. homepage is the data page's absolute URL. put is called
+// from this goroutine only, in a fixed order; each file is written into the writer it
+// hands over as it is made, a row at a time, so the dataset is never held whole in any
+// format. The workbook is made meanwhile on another core.
+func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, write func(io.Writer) error) error) (*Written, error) {
 	created := Created(s)
 	meta := Meta{Licence: s.Config.Licence, Created: created.Format("2006-01-02")}
-	type encoded struct{ csv, json []byte }
-	out := make([]encoded, len(d.Tables))
-	var xlsx []byte
-	var xerr error
-	var wg sync.WaitGroup
-	wg.Add(1)
+	// The workbook goes to a temporary file first: excelize writes its sheets in map
+	// order, and the zip is rewritten from there in a fixed one (canonicalZip).
+	xlsx, err := os.CreateTemp("", "chiso-*.xlsx")
+	if err != nil {
+		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
+	}
+	defer os.Remove(xlsx.Name())
+	defer xlsx.Close()
+	xerr := make(chan error, 1)
 	go func() {
-		defer wg.Done()
-		xlsx, xerr = Workbook(s.Config.Title+" – "+s.Current().Name, s.Config.Title, created, d.Tables)
+		xerr <- workbook(xlsx, s.Config.Title+" – "+s.Current().Name, s.Config.Title, created, d.Tables)
 	}()
-	for i, t := range d.Tables {
-		wg.Add(2)
-		go func() { defer wg.Done(); out[i].csv = t.CSV() }()
-		go func() { defer wg.Done(); out[i].json = t.JSON(meta) }()
+	wait := func() error { // the workbook goroutine must be done before Publish returns
+		if xerr == nil {
+			return nil
+		}
+		err := <-xerr
+		xerr = nil
+		return err
 	}
-	wg.Wait()
-	if xerr != nil {
-		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, xerr)
-	}
+	defer wait()
 
 	p := &Written{Group: Group{ID: "bo-du-lieu", Title: "Toàn bộ dữ liệu",
 		Note: "Một bảng kết quả chỉ gồm mã (ket-qua) và các bảng tra cứu tên, cấp, đơn vị, địa phương, kỳ và văn bản; mỗi bảng một tệp CSV và một tệp JSON. Sổ tính Excel gồm mọi bảng."}}
-	file := func(name, format, media string, data []byte) File {
-		put(Dir+name, data)
-		return File{Format: format, Path: Dir + name, Media: media, Size: len(data)}
+	file := func(name, format, media string, write func(io.Writer) error) (File, string, error) {
+		var sum summer
+		err := put(Dir+name, func(w io.Writer) error {
+			sum = summer{w: w, h: sha256.New()}
+			return write(&sum)
+		})
+		return File{Format: format, Path: Dir + name, Media: media, Size: sum.n}, sum.hash(), err
 	}
 	var resources []Resource
-	for i, t := range d.Tables {
-		p.Group.Items = append(p.Group.Items, Download{Label: t.Title, Files: []File{
-			file(t.Name+".csv", "CSV", MediaCSV, out[i].csv),
-			file(t.Name+".json", "JSON", MediaJSON, out[i].json),
-		}})
-		resources = append(resources, CSVResource(t, t.Name+".csv", out[i].csv),
-			FileResource(t.Name+"-json", t.Name+".json", t.Title+" (JSON)", "json", MediaJSON, out[i].json))
+	for _, t := range d.Tables {
+		c, csvHash, err := file(t.Name+".csv", "CSV", MediaCSV, t.WriteCSV)
+		if err != nil {
+			return nil, err
+		}
+		j, jsonHash, err := file(t.Name+".json", "JSON", MediaJSON, func(w io.Writer) error { return t.WriteJSON(w, meta) })
+		if err != nil {
+			return nil, err
+		}
+		p.Group.Items = append(p.Group.Items, Download{Label: t.Title, Files: []File{c, j}})
+		resources = append(resources, csvResource(t, t.Name+".csv", c.Size, csvHash),
+			fileResource(t.Name+"-json", t.Name+".json", t.Title+" (JSON)", "json", MediaJSON, j.Size, jsonHash))
+	}
+	if err := wait(); err != nil {
+		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
+	}
+	size, err := xlsx.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
+	}
+	x, xlsxHash, err := file(WorkbookFile, "XLSX", MediaXLSX, func(w io.Writer) error { return canonicalZip(w, xlsx, size) })
+	if err != nil {
+		return nil, err
 	}
 	p.Group.Items = append(p.Group.Items, Download{Label: "Sổ tính Excel: mọi bảng trên, mỗi bảng một trang tính, kèm trang giải thích các cột",
-		Files: []File{file(WorkbookFile, "XLSX", MediaXLSX, xlsx)}})
-	resources = append(resources, FileResource("chi-so-xlsx", WorkbookFile, "Sổ tính Excel (mọi bảng)", "xlsx", MediaXLSX, xlsx))
-	p.Package = file(PackageFile, "JSON", MediaJSON, Descriptor(s, homepage, resources))
+		Files: []File{x}})
+	resources = append(resources, fileResource("chi-so-xlsx", WorkbookFile, "Sổ tính Excel (mọi bảng)", "xlsx", MediaXLSX, x.Size, xlsxHash))
+	desc := Descriptor(s, homepage, resources)
+	if p.Package, _, err = file(PackageFile, "JSON", MediaJSON, func(w io.Writer) error { _, err := w.Write(desc); return err }); err != nil {
+		return nil, err
+	}
 	return p, nil
+}
+
+// summer counts and hashes what goes through it, for datapackage.json.
+type summer struct {
+	w io.Writer
+	h hash.Hash
+	n int
+}
+
+func (s *summer) Write(p []byte) (int, error) {
+	s.h.Write(p)
+	n, err := s.w.Write(p)
+	s.n += n
+	return n, err
+}
+
+func (s *summer) hash() string {
+	if s.h == nil {
+		return ""
+	}
+	return "sha256:" + hex.EncodeToString(s.h.Sum(nil))
 }

@@ -1,10 +1,12 @@
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +32,35 @@ type Table struct {
 	Rows        [][]any
 	PrimaryKey  []string     // a lookup's key column
 	ForeignKeys []ForeignKey // codes that name a row of a lookup
+
+	// rows, when set, makes the rows instead of Rows, again for each file written: the
+	// observations are most of a build's memory if held (national scale: millions of
+	// rows). The row it yields is reused: a writer must not keep it.
+	rows func(yield func(row []any))
+	n    int // the number of rows rows yields (counted once)
+}
+
+// Each calls f with each row in order; f must not keep the row.
+func (t *Table) Each(f func(row []any)) {
+	if t.rows != nil {
+		t.rows(f)
+		return
+	}
+	for _, r := range t.Rows {
+		f(r)
+	}
+}
+
+// Len is the number of rows.
+func (t *Table) Len() int {
+	if t.rows == nil {
+		return len(t.Rows)
+	}
+	if t.n < 0 {
+		t.n = 0
+		t.rows(func([]any) { t.n++ })
+	}
+	return t.n
 }
 
 // ForeignKey says that a column's codes are keys of another table: every non-empty cell
@@ -49,8 +80,15 @@ const bom = "\ufeff"
 // YYYY-MM-DD, booleans as true/false and an empty cell where there is no value.
 func (t *Table) CSV() []byte {
 	var buf bytes.Buffer
-	buf.WriteString(bom)
-	w := csv.NewWriter(&buf)
+	t.WriteCSV(&buf) // a bytes.Buffer does not fail
+	return buf.Bytes()
+}
+
+// WriteCSV writes the table as CSV (see CSV) to out, a row at a time.
+func (t *Table) WriteCSV(out io.Writer) error {
+	bw := bufio.NewWriterSize(out, 64<<10)
+	bw.WriteString(bom)
+	w := csv.NewWriter(bw)
 	w.UseCRLF = true
 	head := make([]string, len(t.Fields))
 	for i, f := range t.Fields {
@@ -58,7 +96,7 @@ func (t *Table) CSV() []byte {
 	}
 	w.Write(head)
 	rec := make([]string, len(t.Fields))
-	for _, r := range t.Rows {
+	t.Each(func(r []any) {
 		for i, v := range r {
 			rec[i] = text(v)
 			if s, ok := v.(string); ok {
@@ -66,9 +104,12 @@ func (t *Table) CSV() []byte {
 			}
 		}
 		w.Write(rec)
-	}
+	})
 	w.Flush()
-	return buf.Bytes()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // inert keeps a text cell from being read as a formula: Excel and LibreOffice evaluate a
@@ -129,13 +170,20 @@ type Meta struct {
 // diffs well.
 func (t *Table) JSON(m Meta) []byte {
 	var buf bytes.Buffer
+	t.WriteJSON(&buf, m) // a bytes.Buffer does not fail
+	return buf.Bytes()
+}
+
+// WriteJSON writes the table as JSON (see JSON) to out, a row at a time.
+func (t *Table) WriteJSON(out io.Writer, m Meta) error {
+	buf := bufio.NewWriterSize(out, 64<<10)
 	buf.WriteString("{")
 	kv := func(k string, v any) {
 		b, err := json.Marshal(v)
 		if err != nil {
 			panic(err) // strings and Fields always marshal
 		}
-		fmt.Fprintf(&buf, "%q:%s,\n", k, b)
+		fmt.Fprintf(buf, "%q:%s,\n", k, b)
 	}
 	kv("name", t.Name)
 	kv("title", t.Title)
@@ -157,10 +205,12 @@ func (t *Table) JSON(m Meta) []byte {
 	// Rows repeat the same names and citations: escape each distinct string once.
 	strs := map[string][]byte{}
 	var scratch []byte
-	for i, r := range t.Rows {
+	i := 0
+	t.Each(func(r []any) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
+		i++
 		buf.WriteString("\n[")
 		for j, v := range r {
 			if j > 0 {
@@ -195,7 +245,7 @@ func (t *Table) JSON(m Meta) []byte {
 			}
 		}
 		buf.WriteByte(']')
-	}
+	})
 	buf.WriteString("\n]}\n")
-	return buf.Bytes()
+	return buf.Flush()
 }

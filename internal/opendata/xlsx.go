@@ -2,9 +2,11 @@ package opendata
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"time"
 
@@ -23,6 +25,33 @@ const guideSheet = "Giải thích"
 // order with a fixed modification time, and the document properties it would otherwise
 // date (created, modified) are set to created, the data's own date.
 func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, title, creator, created, tables); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteWorkbook writes the workbook (see Workbook) to out. excelize's zip goes to a
+// temporary file, not memory, and is rewritten from there into out in canonical order.
+func WriteWorkbook(out io.Writer, title, creator string, created time.Time, tables []*Table) error {
+	tmp, err := os.CreateTemp("", "chiso-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	if err := workbook(tmp, title, creator, created, tables); err != nil {
+		return err
+	}
+	size, err := tmp.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	return canonicalZip(out, tmp, size)
+}
+
+func workbook(out io.Writer, title, creator string, created time.Time, tables []*Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	stamp := created.UTC().Format("2006-01-02T15:04:05Z")
@@ -30,21 +59,21 @@ func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte
 		Title: title, Creator: creator, LastModifiedBy: creator, Created: stamp, Modified: stamp,
 		Language: "vi-VN", Description: Conventions,
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := f.SetAppProps(&excelize.AppProperties{Application: "chiso"}); err != nil {
-		return nil, err
+		return err
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14, CustomNumFmt: ptr("yyyy-mm-dd")})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := f.SetSheetName("Sheet1", guideSheet); err != nil {
-		return nil, err
+		return err
 	}
 	guide := [][]any{{"Bảng", "Cột", "Kiểu", "Đơn vị", "Tên", "Giải thích"}}
 	for _, t := range tables {
@@ -57,36 +86,24 @@ func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte
 				fmt.Sprintf("Phần %d của bảng %s, cùng các cột: một trang tính chỉ chứa được %s dòng.", i+2, t.Name, vietnamese.Int(int64(SheetRows)))})
 		}
 	}
-	if err := writeRows(f, guideSheet, guide[0], guide[1:], bold, nil, false); err != nil {
-		return nil, err
+	if err := writeRows(f, guideSheet, guide[0], guide[1:], bold); err != nil {
+		return err
+	}
+	date := func(v any) any {
+		if tm, ok := v.(time.Time); ok {
+			return excelize.Cell{StyleID: dateStyle, Value: tm.UTC()}
+		}
+		return v
 	}
 	for _, t := range tables {
-		head := make([]any, len(t.Fields))
-		for i, fl := range t.Fields {
-			head[i] = fl.Name
-		}
-		for i, name := range sheetNames(t) {
-			if _, err := f.NewSheet(name); err != nil {
-				return nil, fmt.Errorf("sheet %s: %w", name, err)
-			}
-			rows := t.Rows[i*SheetRows : min(len(t.Rows), (i+1)*SheetRows)]
-			if err := writeRows(f, name, head, rows, bold, func(col int, v any) any {
-				if tm, ok := v.(time.Time); ok {
-					return excelize.Cell{StyleID: dateStyle, Value: tm.UTC()}
-				}
-				return v
-			}, true); err != nil {
-				return nil, err
-			}
+		if err := writeTable(f, t, bold, date); err != nil {
+			return err
 		}
 	}
 	// The guide (the renamed Sheet1) is already the active sheet. SetActiveSheet would
 	// read every streamed sheet back into memory and write it again.
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return nil, err
-	}
-	return canonicalZip(buf.Bytes())
+	_, err = f.WriteTo(out)
+	return err
 }
 
 // SheetRows is how many data rows one sheet holds: Excel's 1 048 576 rows less the header.
@@ -97,7 +114,7 @@ var SheetRows = 1<<20 - 1
 // sheetNames are the sheets a table takes: its name, then NAME-2, NAME-3, ….
 func sheetNames(t *Table) []string {
 	names := []string{t.Name}
-	for i := 2; (i-1)*SheetRows < len(t.Rows); i++ {
+	for i, n := 2, t.Len(); (i-1)*SheetRows < n; i++ {
 		names = append(names, fmt.Sprintf("%s-%d", t.Name, i))
 	}
 	return names
@@ -105,15 +122,15 @@ func sheetNames(t *Table) []string {
 
 // canonicalZip rewrites a zip with its entries in name order and a fixed time: excelize
 // writes streamed sheets in map order, which would make two builds differ.
-func canonicalZip(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+func canonicalZip(out io.Writer, data io.ReaderAt, size int64) error {
+	zr, err := zip.NewReader(data, size)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	files := append([]*zip.File(nil), zr.File...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
+	bw := bufio.NewWriterSize(out, 64<<10)
+	zw := zip.NewWriter(bw)
 	for _, zf := range files {
 		// Copy the compressed bytes as they are: only the order and the time change.
 		hdr := zf.FileHeader
@@ -122,55 +139,105 @@ func canonicalZip(data []byte) ([]byte, error) {
 		hdr.Extra = nil
 		w, err := zw.CreateRaw(&hdr)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		r, err := zf.OpenRaw()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if _, err := io.Copy(w, r); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, err
+		return err
 	}
-	return out.Bytes(), nil
+	return bw.Flush()
 }
 
 // writeRows streams a sheet: excelize's stream writer is many times faster than setting
 // cells one by one, which matters for a dataset of hundreds of thousands of rows.
-func writeRows(f *excelize.File, sheet string, head []any, rows [][]any, headStyle int, cell func(int, any) any, freeze bool) error {
-	sw, err := f.NewStreamWriter(sheet)
+func writeRows(f *excelize.File, sheet string, head []any, rows [][]any, headStyle int) error {
+	sw, err := startSheet(f, sheet, head, headStyle, false)
 	if err != nil {
 		return err
 	}
-	if freeze {
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	for i, r := range rows {
+		if err := setRow(sw, sheet, i, r); err != nil {
 			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// writeTable streams a table onto its sheets (sheetNames), a row at a time.
+func writeTable(f *excelize.File, t *Table, headStyle int, cell func(any) any) error {
+	head := make([]any, len(t.Fields))
+	for i, fl := range t.Fields {
+		head[i] = fl.Name
+	}
+	names := sheetNames(t)
+	sw, err := startSheet(f, names[0], head, headStyle, true)
+	if err != nil {
+		return err
+	}
+	buf := make([]any, len(head))
+	i, sheet := 0, 0
+	t.Each(func(r []any) {
+		if err != nil {
+			return
+		}
+		if i == SheetRows {
+			if err = sw.Flush(); err != nil {
+				return
+			}
+			i, sheet = 0, sheet+1
+			if sw, err = startSheet(f, names[sheet], head, headStyle, true); err != nil {
+				return
+			}
+		}
+		for j, v := range r {
+			buf[j] = cell(v)
+		}
+		err = setRow(sw, names[sheet], i, buf[:len(r)])
+		i++
+	})
+	if err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// startSheet makes a sheet and writes its header row.
+func startSheet(f *excelize.File, sheet string, head []any, headStyle int, fresh bool) (*excelize.StreamWriter, error) {
+	if fresh {
+		if _, err := f.NewSheet(sheet); err != nil {
+			return nil, fmt.Errorf("sheet %s: %w", sheet, err)
+		}
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	if fresh { // a data sheet: the header stays in view
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return nil, err
 		}
 	}
 	styled := make([]any, len(head))
 	for i, h := range head {
 		styled[i] = excelize.Cell{StyleID: headStyle, Value: h}
 	}
-	if err := sw.SetRow("A1", styled); err != nil {
-		return err
+	return sw, sw.SetRow("A1", styled)
+}
+
+// setRow writes data row i (0-based, under the header).
+func setRow(sw *excelize.StreamWriter, sheet string, i int, row []any) error {
+	name, _ := excelize.CoordinatesToCellName(1, i+2)
+	if err := sw.SetRow(name, row); err != nil {
+		return fmt.Errorf("sheet %s row %d: %w", sheet, i+2, err)
 	}
-	buf := make([]any, len(head))
-	for i, r := range rows {
-		for j, v := range r {
-			if cell != nil {
-				v = cell(j, v)
-			}
-			buf[j] = v
-		}
-		name, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(name, buf[:len(r)]); err != nil {
-			return fmt.Errorf("sheet %s row %d: %w", sheet, i+2, err)
-		}
-	}
-	return sw.Flush()
+	return nil
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -37,9 +37,13 @@ func (b *builder) embeds() error {
 			}
 			continue
 		}
+		fig, err := c.figure()
+		if err != nil {
+			return err
+		}
 		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Path: EmbedDir + id + "/", Title: c.chart.Title,
 			Description: c.chart.Description, Illustrative: c.illustrative, IllustrativeText: illustrativeText, HasCharts: true,
-			Body: &EmbedBody{Figure: c.fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
+			Body: &EmbedBody{Figure: fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
 		out, err := b.tmpl.Render(p)
 		if err != nil {
 			return err

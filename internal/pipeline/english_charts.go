@@ -224,10 +224,14 @@ func (b *builder) englishChartFiles() error {
 			continue
 		}
 		b.files[EnglishDir+ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
+		fig, err := c.figure()
+		if err != nil {
+			return err
+		}
 		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Lang: "en", Path: EnglishDir + EmbedDir + id + "/",
 			Title: c.chart.Title, Description: c.chart.Description, Illustrative: c.illustrative,
 			IllustrativeText: b.en.t(illustrativeText), HasCharts: true,
-			Body: &EmbedBody{Figure: c.fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
+			Body: &EmbedBody{Figure: fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
 		out, err := b.en.tmpl.Render(p)
 		if err != nil {
 			return err

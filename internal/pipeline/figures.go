@@ -54,7 +54,7 @@ func (b *builder) drawIn(l *chartLang, c chart.Chart, descTemplate string, descD
 	}
 	fig, err := chart.Render(c)
 	if err == nil {
-		l.open.drew(c, fig)
+		l.open.drew(c)
 	}
 	return fig, err
 }

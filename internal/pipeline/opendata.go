@@ -45,9 +45,10 @@ type openData struct {
 }
 
 // drawnChart is a chart with the numbers it was drawn from and the first page showing it.
+// Not its Figure: the envelope and table, larger than the numbers, are made again
+// (figure) for the few steps that need them, instead of held for every chart drawn.
 type drawnChart struct {
 	chart        chart.Chart
-	fig          Figure
 	shown        bool   // some page shows it
 	page         string // the first such page ("" is the home page)
 	pageTitle    string
@@ -63,16 +64,19 @@ type publishedPage struct {
 }
 
 // drew records a chart as draw makes it; the same ID drawn twice must be the same chart.
-func (o *openData) drew(c chart.Chart, fig Figure) {
+func (o *openData) drew(c chart.Chart) {
 	if o.charts == nil {
 		o.charts = map[string]*drawnChart{}
 	}
 	if _, ok := o.charts[c.ID]; ok {
 		return
 	}
-	o.charts[c.ID] = &drawnChart{chart: c, fig: fig}
+	o.charts[c.ID] = &drawnChart{chart: c}
 	o.order = append(o.order, c.ID)
 }
+
+// figure renders the chart again, as draw did: chart.Render is a pure function of it.
+func (c *drawnChart) figure() (Figure, error) { return chart.Render(c.chart) }
 
 // published records a page as page() queues it, for the sitemap and the charts' pages.
 func (o *openData) published(p *render.Page, lastmod time.Time) {
@@ -125,15 +129,8 @@ func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
-	var putErr error // the dataset's files are written at once: they are most of the output's bytes
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), func(path string, data []byte) {
-		if err := b.put(path, data); err != nil && putErr == nil {
-			putErr = err
-		}
-	})
-	if err == nil {
-		err = putErr
-	}
+	// The dataset's files are most of the output's bytes: each is written as it is made.
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith)
 	if err != nil {
 		return err
 	}

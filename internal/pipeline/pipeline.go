@@ -274,10 +274,19 @@ type pageJob struct {
 // by file, so the order of work does not change the result. Building to a folder, each
 // page is written as soon as it is made and only its record is kept (stream.go).
 func (b *builder) renderPages() error {
+	if b.en != nil {
+		// Every twin is queued: no page rendered now is looked up again (the data and
+		// search pages, queued later, are added as they are). Held here, the Vietnamese
+		// pages' bodies would outlive their rendering.
+		b.en.byPath = map[string]*render.Page{}
+	}
 	recs := make([]pageRecord, len(b.jobs))
 	out := make([][]byte, len(b.jobs))
 	errs := make([]error, len(b.jobs))
-	onAllCores(len(b.jobs), func(i int) { recs[i], out[i], errs[i] = b.renderPage(b.jobs[i]) })
+	onAllCores(len(b.jobs), func(i int) {
+		recs[i], out[i], errs[i] = b.renderPage(b.jobs[i])
+		b.jobs[i].page = nil // its body (figures, tables) can go while the others render
+	})
 	for i, job := range b.jobs {
 		if errs[i] != nil {
 			return fmt.Errorf("%s: %w", job.file, errs[i])

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
@@ -139,6 +141,23 @@ func (t *toDir) put(p string, data []byte) error {
 	return nil
 }
 
+// putWith is put for a file made by write.
+func (t *toDir) putWith(p string, write func(io.Writer) error) error {
+	t.mu.Lock()
+	err := t.begin()
+	t.mu.Unlock()
+	if err == nil {
+		err = t.work.PutWith(p, write)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err != nil {
+		return t.fail(err)
+	}
+	t.flushed[p] = &dropped
+	return nil
+}
+
 // put adds a file that no later step reads: building to a folder, it is written at once.
 func (b *builder) put(file string, data []byte) error {
 	if b.out == nil {
@@ -146,6 +165,20 @@ func (b *builder) put(file string, data []byte) error {
 		return nil
 	}
 	return b.out.put(file, data)
+}
+
+// putWith is put for a file written as it is made (write): building to a folder, straight
+// into its file, never held whole.
+func (b *builder) putWith(file string, write func(io.Writer) error) error {
+	if b.out == nil {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		b.files[file] = buf.Bytes()
+		return nil
+	}
+	return b.out.putWith(file, write)
 }
 
 // made reports whether the build has made file, kept or already written.
@@ -223,7 +256,7 @@ type searchEntry struct {
 	unit                 *model.Unit // a unit page, titled with its entity
 	// The page's text as the index keeps it, taken while its bytes are at hand: its words
 	// and its excerpt, not the whole text.
-	words   []string
+	words   []unique.Handle[string]
 	excerpt string
 }
 

@@ -189,8 +189,13 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 	// per period × indicator × level: at a province's scale they were most of the output.
 	if err == nil {
 		fig.Inline = true
-		l.open.charts[c.ID].inline = true
-		l.open.charts[c.ID].fresh = a.Entity.Dir() != ""
+		fig.Table = chart.Table{} // the page prints the ranking's own table, never this one
+		dc := l.open.charts[c.ID]
+		dc.inline = true
+		dc.fresh = a.Entity.Dir() != ""
+		// The open-data step reads only where an inline chart is shown: its figures,
+		// thousands of them, need not stay for it.
+		dc.chart = chart.Chart{ID: c.ID}
 	}
 	return fig, err
 }

@@ -71,7 +71,9 @@ type UnitRow struct {
 
 // UnitCell is a unit's result for one indicator in one period.
 type UnitCell struct {
-	model.UnitResult
+	// The model's own, not a copy: every unit's result is a cell of its unit page and of
+	// its period's ranking, millions at national scale (32 bytes a cell, not 72).
+	*model.UnitResult
 	Of     int  // units ranked at the level
 	Met    bool // the unit's rate meets the indicator's target
 	Target *model.Target
@@ -195,7 +197,8 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 			for _, ur := range res.Units {
 				counts[ur.Unit.Level]++
 			}
-			for _, ur := range res.Units {
+			for k := range res.Units {
+				ur := &res.Units[k]
 				byPeriod := cells[ur.Unit]
 				if byPeriod == nil {
 					byPeriod = map[int][]*UnitCell{}
@@ -288,11 +291,17 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 		for _, res := range a.Report.Results {
 			ri := RankingIndicator{Result: res}
 			for _, lv := range a.Report.Levels() {
-				us := res.UnitsAt(lv)
+				var us []*model.UnitResult // res.UnitsAt(lv), the model's own
+				for k := range res.Units {
+					if res.Units[k].Unit.Level == lv {
+						us = append(us, &res.Units[k])
+					}
+				}
 				if len(us) == 0 {
 					continue
 				}
-				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period, Entity: a.Entity}
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period, Entity: a.Entity,
+					Units: make([]UnitCell, 0, len(us))} // held until the page renders: no slack
 				for _, u := range us {
 					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
 					if res.Target != nil {

@@ -5,8 +5,10 @@
 package publish
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -128,16 +130,7 @@ func Begin(out string) (*Work, error) {
 // Put writes one file (a slash-separated path under the root). A path put twice is a bug
 // in the build, as is one outside the site.
 func (w *Work) Put(p string, data []byte) error {
-	w.mu.Lock()
-	if !valid(p) || p == Marker || w.put[p] {
-		w.mu.Unlock()
-		return &Error{w.out, diag.WriteFailed, fmt.Errorf("%w: %q", errBadPath, p)}
-	}
-	w.put[p] = true
-	w.files++
-	w.bytes += int64(len(data))
-	err := mkdirs(w.tmp, path.Dir(p), w.made, w.umask)
-	w.mu.Unlock()
+	err := w.claim(p, int64(len(data)))
 	if err == nil {
 		err = writeFile(filepath.Join(w.tmp, filepath.FromSlash(p)), data, w.umask)
 	}
@@ -145,6 +138,68 @@ func (w *Work) Put(p string, data []byte) error {
 		return &Error{w.out, diag.WriteFailed, err}
 	}
 	return nil
+}
+
+// claim checks and records a path about to be written, counts it and makes its folder.
+func (w *Work) claim(p string, size int64) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !valid(p) || p == Marker || w.put[p] {
+		return fmt.Errorf("%w: %q", errBadPath, p)
+	}
+	w.put[p] = true
+	w.files++
+	w.bytes += size
+	return mkdirs(w.tmp, path.Dir(p), w.made, w.umask)
+}
+
+// PutWith writes one file as write makes it, through a buffer: the file need not be
+// held in memory. Like Put, a path put twice is a bug in the build.
+func (w *Work) PutWith(p string, write func(io.Writer) error) error {
+	err := w.claim(p, 0)
+	if err == nil {
+		var n int64
+		n, err = writeWith(filepath.Join(w.tmp, filepath.FromSlash(p)), write, w.umask)
+		w.mu.Lock()
+		w.bytes += n
+		w.mu.Unlock()
+	}
+	if err != nil {
+		return &Error{w.out, diag.WriteFailed, err}
+	}
+	return nil
+}
+
+// writeWith is writeReadable for a file made by write; it returns the bytes written.
+func writeWith(name string, write func(io.Writer) error, umask int) (int64, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	cw := &counter{w: f}
+	bw := bufio.NewWriterSize(cw, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil && umask&0o644 != 0 {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return cw.n, err
+}
+
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Count is the number of files put and their bytes.

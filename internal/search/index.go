@@ -31,6 +31,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unique"
 
 	"chiso/internal/vietnamese"
 )
@@ -47,20 +48,25 @@ type Page struct {
 	Heading string
 	// TextWords, when set, are Text's words as TextWords gives them, found beforehand (a
 	// build finds them while it renders the page, then keeps only them and the excerpt).
-	TextWords []string
+	TextWords []unique.Handle[string]
 }
 
-// TextWords returns the distinct words of text in the order they first appear, each a
-// string of its own (not holding text in memory).
-func TextWords(text string) []string {
+// TextWords returns the distinct words of text in the order they first appear, each
+// interned (not holding text in memory): a build keeps them for every page until the
+// index is written, and most words are on many pages. The slice is of its length.
+func TextWords(text string) []unique.Handle[string] {
 	words := Words(text)
 	seen := make(map[string]bool, len(words))
-	out := make([]string, 0, len(words)/2)
+	distinct := words[:0]
 	for _, w := range words {
 		if !seen[w] {
 			seen[w] = true
-			out = append(out, strings.Clone(w))
+			distinct = append(distinct, w)
 		}
+	}
+	out := make([]unique.Handle[string], len(distinct))
+	for i, w := range distinct {
+		out[i] = unique.Make(w)
 	}
 	return out
 }
@@ -218,8 +224,8 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
 	each(n, func(id int) {
 		p := ix.Pages[id]
-		heads[id], titles[id], texts[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title), p.TextWords
-		if texts[id] == nil {
+		heads[id], titles[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title)
+		if p.TextWords == nil {
 			texts[id] = Words(p.Text)
 		}
 	})
@@ -229,7 +235,11 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 			inTitle[w] = true
 		}
 		seen := map[string]bool{}
-		for _, w := range append(titles[id], texts[id]...) {
+		words := append(titles[id], texts[id]...)
+		for _, h := range p.TextWords {
+			words = append(words, h.Value())
+		}
+		for _, w := range words {
 			if seen[w] {
 				continue
 			}

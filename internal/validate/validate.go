@@ -184,7 +184,7 @@ func result(l *diag.List, s *model.Site, r *model.Report, res *model.Result) {
 	}
 	for _, ur := range res.Units {
 		if !ur.Unit.InForce(r.Period.End()) {
-			l.Errorf(ur.Pos, diag.UnitNotInForce, ur.Unit.Name, r.Period.Key())
+			l.Errorf(ur.At(r.File), diag.UnitNotInForce, ur.Unit.Name, r.Period.Key())
 		}
 	}
 	if res.Given && res.Count != nil && !agree(res.Whole, res.Count.Rate()) {
