@@ -134,7 +134,7 @@
       for (var k = 0; k < tokens.length; k++) {
         if (answers(tokens[k], m[0])) {
           var len = NUMBER.test(tokens[k]) ? m[0].length : tokens[k].length;
-          out.push([from[m.index], from[m.index + len]]);
+          out.push([from[m.index], from[m.index + len], k]);
           break;
         }
       }
@@ -146,11 +146,23 @@
   function excerpt(text, query) {
     var tokens = words(fold(query));
     var ms = matchesIn(text, tokens);
+    // Anchor on the match with the most different words of the query close after it, so that
+    // "Gia Lai" shows "tỉnh Gia Lai" rather than the first "đánh giá".
+    var best = 0;
+    var bestN = 0;
+    for (var a = 0; a < ms.length; a++) {
+      var seen = {};
+      var n = 0;
+      for (var b = a; b < ms.length && ms[b][0] - ms[a][0] <= 40; b++) {
+        if (!seen[ms[b][2]]) { seen[ms[b][2]] = true; n++; }
+      }
+      if (n > bestN) { best = a; bestN = n; }
+    }
     var start = 0;
-    if (ms.length) start = Math.max(0, ms[0][0] - 60);
+    if (ms.length) start = Math.max(0, ms[best][0] - 60);
     if (start > 0) {
       var space = text.indexOf(' ', start);
-      if (space >= 0 && space < ms[0][0]) start = space + 1;
+      if (space >= 0 && space < ms[best][0]) start = space + 1;
     }
     var end = Math.min(text.length, start + EXCERPT);
     if (end < text.length) {
