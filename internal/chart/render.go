@@ -75,6 +75,9 @@ type Rendered struct {
 	// Inline: the page prints the chart's figures in its own table and offers no embed page
 	// or CSV of its own (a ranking: the period's data is in the dataset).
 	Inline bool
+	// NoEmbed: the page offers the chart's CSV but no embed page (another province's unit:
+	// nobody embeds those, and at ten provinces they were 92 % of the embed pages).
+	NoEmbed bool
 }
 
 // envelope is what the page embeds; see Rendered.JSON.
@@ -93,7 +96,10 @@ type envelope struct {
 }
 
 // Render validates c and builds its envelope JSON and table.
-func Render(c Chart) (Rendered, error) {
+func Render(c Chart) (Rendered, error) { return render(c, true) }
+
+// render is Render; with leaveOut false the option keeps the values of DefaultsJSON (tests).
+func render(c Chart, leaveOut bool) (Rendered, error) {
 	if err := c.Validate(); err != nil {
 		return Rendered{}, err
 	}
@@ -120,6 +126,10 @@ func Render(c Chart) (Rendered, error) {
 	}
 	if axisSuffix(c.Unit) {
 		env.AxisSuffix = neutralise(c.Unit)
+	}
+	// The styling every chart shares is left to charts.js (DefaultsJSON).
+	if err := leaveOutDefaults(opt, env.Roles, leaveOut); err != nil {
+		return Rendered{}, fmt.Errorf("chart %q: %w", c.ID, err)
 	}
 	out, err := json.Marshal(env)
 	if err != nil {
@@ -148,6 +158,38 @@ func Render(c Chart) (Rendered, error) {
 		t.Rows[j] = Row{Label: cat, Cells: cells}
 	}
 	return Rendered{ID: c.ID, Title: c.Title, Description: c.Description, JSON: out, Table: t}, nil
+}
+
+// leaveOutDefaults turns opt into plain JSON values and, with leaveOut, removes what
+// charts.js puts back: DefaultsJSON, and the description (aria.label.description), which
+// it reads from the figure's description paragraph, the same text.
+func leaveOutDefaults(opt map[string]any, roles []int, leaveOut bool) error {
+	b, err := json.Marshal(opt)
+	if err != nil {
+		return err
+	}
+	var plain map[string]any
+	if err := decode(b, &plain); err != nil {
+		return err
+	}
+	// Through the same plain JSON either way, so that only what is left out differs.
+	opt["baseOption"], opt["media"] = plain["baseOption"], plain["media"]
+	if !leaveOut {
+		return nil
+	}
+	base, _ := plain["baseOption"].(map[string]any)
+	if err := stripDefaults(base, roles); err != nil {
+		return err
+	}
+	if err := stripMedia(plain["media"]); err != nil {
+		return err
+	}
+	if aria, ok := base["aria"].(map[string]any); ok {
+		if label, ok := aria["label"].(map[string]any); ok {
+			delete(label, "description")
+		}
+	}
+	return nil
 }
 
 // axisSuffix reports whether unit is a symbol to append to axis ticks ("%"), rather

@@ -122,6 +122,7 @@ const (
 
 	// Size limits (internal/load/limits.go).
 	TemplateMissing    Code = "template-missing"
+	ChartsScriptOld    Code = "charts-script-old"
 	Internal           Code = "internal"
 	IgnoredFile        Code = "ignored-file"
 	PageShadows        Code = "page-shadows"
@@ -257,6 +258,7 @@ var messages = map[Code]message{
 	BadLanguage:        {"language “%s” không phải mã ngôn ngữ", "viết mã ngôn ngữ, ví dụ language = \"vi\""},
 	BadJumpWarning:     {"jump_warning %s phải lớn hơn 0", "viết số điểm phần trăm, ví dụ jump_warning = 20"},
 	TemplateMissing:    {"không có tệp %s", "lấy lại tệp này từ bản gốc của chiso (thư mục templates/) rồi chạy lại"},
+	ChartsScriptOld:    {"%s là bản cũ hoặc đã bị sửa: nó không bổ sung đúng các định dạng chung mà số liệu biểu đồ để trống, nên biểu đồ sẽ vẽ sai", "lấy lại tệp này từ bản gốc của chiso (thư mục templates/) rồi chạy lại"},
 	DuplicateName:      {"tên “%s” đã được dùng ở %s", "đặt cho mỗi mục một tên riêng: biểu đồ, bảng và tệp tải về phân biệt các mục theo tên"},
 	EmptyReport:        {"kỳ %s không có số liệu nào", "thêm các [[result]] (tỷ lệ các chỉ tiêu), mục [index] (điểm, thứ hạng Chỉ số), mục [dossiers] (tình hình giải quyết hồ sơ) hoặc các [[unit_score]] (điểm các đơn vị) của kỳ này"},
 	MovedToEntities:    {"khóa “%s” không còn nằm trong config.toml", "tên tỉnh, tên miền thay đổi theo thời gian nên nay ghi trong data/entities.toml; xóa dòng này và ghi %[2]s = … trong mục [[entity]] của tỉnh"},

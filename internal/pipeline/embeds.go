@@ -13,11 +13,11 @@ type EmbedBody struct {
 }
 
 // embeds writes nhung/{id}/: the chart alone, for an iframe on another site; for an inline
-// chart (a ranking's), a redirect to it on its page.
+// chart (a ranking's), a redirect to it on its page; for another entity's unit, nothing.
 func (b *builder) embeds() error {
 	for _, id := range b.open.order {
 		c := b.open.charts[id]
-		if !c.shown {
+		if !c.shown || c.noEmbed {
 			continue
 		}
 		if c.inline && c.fresh {

@@ -219,6 +219,9 @@ func (b *builder) englishChartFiles() error {
 			continue
 		}
 		b.files[EnglishDir+ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
+		if c.noEmbed {
+			continue
+		}
 		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Lang: "en", Path: EnglishDir + EmbedDir + id + "/",
 			Title: c.chart.Title, Description: c.chart.Description, Illustrative: c.illustrative,
 			IllustrativeText: b.en.t(illustrativeText), HasCharts: true,

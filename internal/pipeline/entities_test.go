@@ -252,6 +252,11 @@ units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
 		`href="/chi-so/tinh/gia-lai-cu/bai-viet/2024-04/"`, `id="don-vi-gl-so-tu-phap"`,
 		`href="/chi-so/don-vi/so-tu-phap/"`, `href="/chi-so/tinh/gia-lai-cu/">Tỉnh Gia Lai</a>`)
 	b.AssertNotContains(old, "Kỳ gần nhất: tháng 7/2025", "70%")
+	// Its chart has a CSV but no embed page, nor a link to one (issue 9).
+	b.AssertNoFile("nhung/don-vi-gl-so-tu-phap/index.html")
+	b.AssertFile("du-lieu/bieu-do/don-vi-gl-so-tu-phap.csv", "5/2024,90")
+	b.AssertFile(old, `href="/chi-so/du-lieu/bieu-do/don-vi-gl-so-tu-phap.csv"`)
+	b.AssertNotContains(old, "nhung/don-vi-gl-so-tu-phap", `class="chart-embed"`)
 	// The new Gia Lai's: July 2025 only, and the unit it took over from.
 	new := "don-vi/so-tu-phap/index.html"
 	b.AssertFile(new, "Kỳ gần nhất: tháng 7/2025", "70%", `href="/chi-so/tinh/gia-lai-cu/don-vi/gl-so-tu-phap/"`)

@@ -54,6 +54,7 @@ type drawnChart struct {
 	illustrative bool
 	inline       bool // Figure.Inline: no embed page, no CSV
 	fresh        bool // never had an embed page (another entity's ranking): no redirect either
+	noEmbed      bool // Figure.NoEmbed: a CSV but no embed page (another entity's unit)
 }
 
 type publishedPage struct {

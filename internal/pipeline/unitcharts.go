@@ -90,6 +90,13 @@ func (b *builder) unitChartIn(l *chartLang, body *UnitBody, name string) ([]Figu
 	if err != nil {
 		return nil, err
 	}
+	// Another entity's unit: its CSV, but no embed page (issue 9: at ten provinces they were
+	// 92 % of nhung/; the site embeds its own province's figures). None was ever published:
+	// the URL list golden has no other entity's page.
+	if body.Unit.Entity.Dir() != "" {
+		fig.NoEmbed = true
+		l.open.charts[c.ID].noEmbed = true
+	}
 	return []Figure{fig}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 
+	"chiso/internal/chart"
 	"chiso/internal/diag"
 )
 
@@ -26,11 +27,18 @@ func unreadable(name string, err error) error {
 // one the site builds but its charts, styles or scripts are broken.
 var RequiredStatic = []string{"charts.js", "site.css", "site.js", "search.js"}
 
-// CheckStatic reports the required static files missing from fsys.
+// CheckStatic reports the required static files missing from fsys, and a charts.js that
+// does not put back the chart defaults (an older one kept by the site).
 func CheckStatic(fsys fs.FS) diag.List {
 	var l diag.List
 	for _, name := range RequiredStatic {
 		p := "templates/static/" + name
+		if name == "charts.js" {
+			if src, err := fs.ReadFile(fsys, p); err == nil && !chart.ScriptHasDefaults(src) {
+				l = append(l, diag.Diagnostic{Pos: diag.Pos{File: p, Line: 1}, Code: diag.ChartsScriptOld, Args: []any{p}})
+				continue
+			}
+		}
 		if _, err := fs.Stat(fsys, p); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				l = append(l, diag.Diagnostic{Pos: diag.Pos{File: p}, Code: diag.TemplateMissing, Args: []any{p}})

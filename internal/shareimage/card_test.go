@@ -2,6 +2,7 @@ package shareimage
 
 import (
 	"bytes"
+	"image"
 	"image/png"
 	"os"
 	"testing"
@@ -69,6 +70,32 @@ func TestDraw(t *testing.T) {
 	}
 }
 
+// Issue 9: the April 2024 card is a 16-colour PNG of at most 24 KB (it was 35,8 KB with
+// 256 colours) that still decodes to the full size, with every colour in the palette.
+func TestDrawSmall(t *testing.T) {
+	a, err := Draw(april)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) > 24<<10 {
+		t.Errorf("card is %d bytes, want at most %d", len(a), 24<<10)
+	}
+	img, err := png.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("decoded as %T, want a paletted image", img)
+	}
+	if len(p.Palette) > paletteSize {
+		t.Errorf("%d colours, want at most %d", len(p.Palette), paletteSize)
+	}
+	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
+		t.Errorf("size %v", b)
+	}
+}
+
 // The English card of the same article: the same layout with English words and figures
 // (88.62, "Apr 2024" style), the same bytes on every drawing, other bytes than the
 // Vietnamese card's, and text drawn where the title is.
@@ -107,5 +134,14 @@ func TestDrawEnglish(t *testing.T) {
 	}
 	if out := os.Getenv("CARD_OUT_EN"); out != "" {
 		os.WriteFile(out, a, 0o644)
+	}
+}
+
+// A card is drawn per page (549 at a province's scale): what one costs.
+func BenchmarkDraw(b *testing.B) {
+	for range b.N {
+		if _, err := Draw(april); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -17,7 +17,9 @@
  * Envelope: {"axisSuffix": "%", "labels": [[string per category] per series],
  *            "roles": [palette index, or -1 for a target, per series], "height": px or absent,
  *            "option": {"baseOption": {ECharts option}, "media": [ECharts media rules]}},
- * all plain JSON.
+ * all plain JSON. The option leaves out the styling every chart shares (DEFAULTS below),
+ * which withDefaults puts back first, and aria.label.description, which is the text of
+ * the figure's {ID}-desc paragraph.
  * Colours and text sizes follow the page: the --chart-* custom properties of site.css (so
  * high contrast redraws the chart light on black) and the root font size (A- A A+); a
  * change of either redraws every chart.
@@ -59,6 +61,92 @@
     if (v == null) return [];
     return isArray(v) ? v : [v];
   }
+
+  // BEGIN DEFAULTS
+  // The styling every chart shares, which internal/chart leaves out of each chart's JSON
+  // (issue 9): DefaultsJSON of internal/chart/defaults.go, word for word (a Go test compares
+  // them; change both). withDefaults puts it back, as Go's chart.Expand does.
+  var DEFAULTS = {
+    "option": {
+      "animation": true,
+      "animationDuration": 300,
+      "animationDurationUpdate": 200,
+      "aria": {"enabled": true, "label": {"enabled": true}, "decal": {"show": true}},
+      "color": ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#A66F00", "#7A6F00"],
+      "legend": {"type": "plain", "show": true, "left": "center", "top": "top"},
+      "tooltip": {"show": true, "trigger": "axis", "confine": true}
+    },
+    "grid": {"left": "8", "right": "24", "bottom": "8", "containLabel": true},
+    "narrowLegend": {"orient": "vertical", "left": 8, "top": 0, "itemGap": 6, "textStyle": {"width": 220, "overflow": "truncate"}},
+    "axis": {
+      "value": {"inverse": false, "splitLine": {"show": true, "lineStyle": {"color": "#E0E0E0", "type": "dashed"}}}
+    },
+    "series": {
+      "bar": {"barMaxWidth": "48", "label": {"color": "#333333", "fontSize": 11}, "labelLayout": {"hideOverlap": true}},
+      "line": {"animation": true, "connectNulls": false, "showSymbol": true, "symbolSize": 7, "lineStyle": {"width": 2}},
+      "target": {"connectNulls": false, "itemStyle": {"color": "#1F1F1F"}, "lineStyle": {"color": "#1F1F1F"}}
+    }
+  }; // END DEFAULTS
+
+  function isObject(v) {
+    return v !== null && typeof v === 'object' && !isArray(v);
+  }
+
+  // Adds every key of d that o lacks, going into objects both have (never into arrays).
+  function fill(o, d) {
+    for (var k in d) {
+      if (!Object.prototype.hasOwnProperty.call(d, k)) continue;
+      if (!Object.prototype.hasOwnProperty.call(o, k)) o[k] = JSON.parse(JSON.stringify(d[k]));
+      else if (isObject(o[k]) && isObject(d[k])) fill(o[k], d[k]);
+    }
+  }
+
+  // A series' defaults: a target's (role -1), or its type's with its palette colour.
+  function seriesDefaults(s, role) {
+    if (role < 0) return DEFAULTS.series.target;
+    var t = DEFAULTS.series[s.type] || {};
+    var d = {};
+    for (var k in t) if (Object.prototype.hasOwnProperty.call(t, k)) d[k] = t[k];
+    var palette = DEFAULTS.option.color;
+    if (!palette || !palette.length) return d;
+    var col = palette[role % palette.length];
+    d.itemStyle = { color: col };
+    if (s.type === 'line') {
+      var ls = { color: col };
+      var l = t.lineStyle || {};
+      for (var j in l) if (Object.prototype.hasOwnProperty.call(l, j)) ls[j] = l[j];
+      d.lineStyle = ls;
+    }
+    return d;
+  }
+
+  // Puts the defaults into env's option (its base, and the legend of a media rule that has
+  // one), before anything else reads it.
+  function withDefaults(env) {
+    var option = env && env.option;
+    if (!isObject(option)) return env;
+    var base = isObject(option.baseOption) ? option.baseOption : option;
+    var roles = isArray(env.roles) ? env.roles : [];
+    fill(base, DEFAULTS.option);
+    var grids = asArray(base.grid);
+    for (var g = 0; g < grids.length; g++) if (isObject(grids[g])) fill(grids[g], DEFAULTS.grid);
+    var axes = asArray(base.xAxis).concat(asArray(base.yAxis));
+    for (var a = 0; a < axes.length; a++) {
+      var d = isObject(axes[a]) && DEFAULTS.axis[axes[a].type];
+      if (d) fill(axes[a], d);
+    }
+    var series = asArray(base.series);
+    for (var i = 0; i < series.length; i++) {
+      if (isObject(series[i])) fill(series[i], seriesDefaults(series[i], typeof roles[i] === 'number' ? roles[i] : 0));
+    }
+    var media = asArray(option.media);
+    for (var m = 0; m < media.length; m++) {
+      var o = isObject(media[m]) && media[m].option;
+      if (isObject(o) && isObject(o.legend)) fill(o.legend, DEFAULTS.narrowLegend);
+    }
+    return env;
+  }
+  // END MERGE
 
   // Value-axis ticks: decimal comma and thousands dot (80; 2,5; 1.200).
   var tickFormat = (function () {
@@ -229,9 +317,17 @@
   // Adds the functions JSON cannot carry. The option may be {baseOption, media} (ECharts'
   // responsive form): functions go into the base, which the media rules only adjust.
   function prepare(env, canvas) {
+    withDefaults(env);
     var option = env.option;
     if (!option || typeof option !== 'object') throw new Error('no option');
     var base = option.baseOption || option;
+    // The written description is the figure's own paragraph (aria-describedby), not
+    // repeated in the JSON; ECharts would make up one of its own without it.
+    var label = base.aria && base.aria.label;
+    if (label && typeof label.description !== 'string') {
+      var desc = document.getElementById(canvas.getAttribute('aria-describedby') || '');
+      label.description = desc ? desc.textContent : '';
+    }
     var suffix = typeof env.axisSuffix === 'string' ? env.axisSuffix : '';
 
     base.tooltip = base.tooltip || {};
