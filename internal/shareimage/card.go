@@ -7,7 +7,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"math/bits"
 	"sort"
 	"strings"
@@ -145,10 +144,8 @@ func Draw(c Card) ([]byte, error) {
 	// a pixel) it is 1,8× smaller than as 256 colours, and looks the same at the size it is
 	// shown. The default
 	// compression: 20 % smaller than BestSpeed, for little more time per card.
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression, BufferPool: encoders}
-	pimg := paletted(img)
-	defer indexed.Put(pimg)
-	if err := enc.Encode(buf, pimg); err != nil {
+	pal, index := palette(img)
+	if err := encode(buf, img, pal, index); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -159,8 +156,6 @@ func Draw(c Card) ([]byte, error) {
 // blank card (background and bands).
 var (
 	canvases = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, Width, Height)) }}
-	indexed  = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), nil) }} // every pixel is set
-	encoders = &encoderPool{}
 	blank    = sync.OnceValue(func() *image.RGBA {
 		img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 		fill := func(r image.Rectangle, c color.Color) {
@@ -172,14 +167,6 @@ var (
 		return img
 	})
 )
-
-type encoderPool struct{ p sync.Pool }
-
-func (e *encoderPool) Get() *png.EncoderBuffer {
-	b, _ := e.p.Get().(*png.EncoderBuffer)
-	return b
-}
-func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // wrap breaks s into lines no wider than w, at spaces.
 func wrap(f font.Face, s string, w int) []string {
@@ -220,10 +207,10 @@ func fit(f font.Face, s string, w int) string {
 // card went from 35,8 KB (256 colours) to 19,6 KB, its text edges a little coarser.
 const paletteSize = 16
 
-// paletted is img in its paletteSize most used colours (ties by value, so the same bytes
-// every time); a rarer colour (a text edge) takes the nearest of them. Runs of one colour, most
-// of a card, skip the lookups. The result is from the pool indexed, to be put back.
-func paletted(img *image.RGBA) *image.Paletted {
+// palette is img's paletteSize most used colours (ties by value, so the same bytes every
+// time) and, for each colour of img as read by pix, its entry: a rarer colour (a text edge)
+// takes the nearest of them. Runs of one colour, most of a card, skip the lookups.
+func palette(img *image.RGBA) (color.Palette, func(uint32) uint8) {
 	// Pixels are read as one uint32 each (R in the low byte): a run is one comparison and
 	// a colour one map key, which hashes much faster than a color.RGBA.
 	pix := func(i int) uint32 { return binary.LittleEndian.Uint32(img.Pix[i:]) }
@@ -257,15 +244,5 @@ func paletted(img *image.RGBA) *image.Paletted {
 	for _, c := range cs {
 		index[c] = uint8(pal.Index(rgba(c)))
 	}
-	out := indexed.Get().(*image.Paletted)
-	out.Palette = pal
-	last = pix(0)
-	idx := index[last]
-	for i, j := 0, 0; i+3 < len(img.Pix); i, j = i+4, j+1 {
-		if c := pix(i); c != last {
-			last, idx = c, index[c]
-		}
-		out.Pix[j] = idx
-	}
-	return out
+	return pal, func(c uint32) uint8 { return index[c] }
 }
