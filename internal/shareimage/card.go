@@ -213,29 +213,38 @@ const paletteSize = 16
 func palette(img *image.RGBA) (color.Palette, func(uint32) uint8) {
 	// Pixels are read as one uint32 each (R in the low byte): a run is one comparison and
 	// a colour one map key, which hashes much faster than a color.RGBA.
-	pix := func(i int) uint32 { return binary.LittleEndian.Uint32(img.Pix[i:]) }
 	rgba := func(p uint32) color.RGBA { return color.RGBA{uint8(p), uint8(p >> 8), uint8(p >> 16), uint8(p >> 24)} }
 	count := map[uint32]int{}
-	last, run := pix(0), 0
-	for i := 0; i+3 < len(img.Pix); i += 4 {
-		if c := pix(i); c != last {
+	last, run := binary.LittleEndian.Uint32(img.Pix), 0
+	for pix := img.Pix; len(pix) >= 4; pix = pix[4:] {
+		if c := binary.LittleEndian.Uint32(pix); c != last {
 			count[last] += run
 			last, run = c, 0
 		}
 		run++
 	}
 	count[last] += run
-	cs := make([]uint32, 0, len(count))
-	for c := range count {
-		cs = append(cs, c)
+	// Sorted with their counts beside them: looking the counts up while sorting was a
+	// tenth of a card's time.
+	type counted struct {
+		c uint32
+		n int
+	}
+	byCount := make([]counted, 0, len(count))
+	for c, n := range count {
+		byCount = append(byCount, counted{c, n})
 	}
 	key := func(p uint32) uint32 { return bits.ReverseBytes32(p) } // R, G, B, A from the top
-	sort.Slice(cs, func(i, j int) bool {
-		if count[cs[i]] != count[cs[j]] {
-			return count[cs[i]] > count[cs[j]]
+	sort.Slice(byCount, func(i, j int) bool {
+		if byCount[i].n != byCount[j].n {
+			return byCount[i].n > byCount[j].n
 		}
-		return key(cs[i]) < key(cs[j])
+		return key(byCount[i].c) < key(byCount[j].c)
 	})
+	cs := make([]uint32, len(byCount))
+	for i, x := range byCount {
+		cs[i] = x.c
+	}
 	pal := make(color.Palette, 0, paletteSize)
 	for _, c := range cs[:min(len(cs), paletteSize)] {
 		pal = append(pal, rgba(c))
