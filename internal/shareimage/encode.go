@@ -64,6 +64,28 @@ func encode(buf *bytes.Buffer, img *image.RGBA, pal color.Palette, index func(ui
 		pix := img.Pix[y*img.Stride : y*img.Stride+4*w]
 		lastC := binary.LittleEndian.Uint32(pix)
 		idx := index(lastC)
+		if depth == 4 {
+			// Two pixels a byte, read 8 bytes at a time: where both are the run's colour,
+			// as in most of a card, the byte is the one written last.
+			pair := uint64(lastC) | uint64(lastC)<<32
+			both := idx<<4 | idx
+			for ; len(pix) >= 8; pix = pix[8:] {
+				if binary.LittleEndian.Uint64(pix) == pair {
+					row = append(row, both)
+					continue
+				}
+				p0, p1 := binary.LittleEndian.Uint32(pix), binary.LittleEndian.Uint32(pix[4:])
+				if p0 != lastC {
+					lastC, idx = p0, index(p0)
+				}
+				hi := idx
+				if p1 != lastC {
+					lastC, idx = p1, index(p1)
+				}
+				row = append(row, hi<<4|idx)
+				pair, both = uint64(lastC)|uint64(lastC)<<32, idx<<4|idx
+			}
+		}
 		var a uint8
 		c := 0
 		for ; len(pix) >= 4; pix = pix[4:] {
