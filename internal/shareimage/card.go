@@ -216,7 +216,22 @@ func palette(img *image.RGBA) (color.Palette, func(uint32) uint8) {
 	rgba := func(p uint32) color.RGBA { return color.RGBA{uint8(p), uint8(p >> 8), uint8(p >> 16), uint8(p >> 24)} }
 	count := map[uint32]int{}
 	last, run := binary.LittleEndian.Uint32(img.Pix), 0
-	for pix := img.Pix; len(pix) >= 4; pix = pix[4:] {
+	pix := img.Pix
+	// Two pixels at a time while both are the run's colour (most of a card), then one.
+	for len(pix) >= 8 {
+		if binary.LittleEndian.Uint64(pix) == uint64(last)|uint64(last)<<32 {
+			run += 2
+			pix = pix[8:]
+			continue
+		}
+		if c := binary.LittleEndian.Uint32(pix); c != last {
+			count[last] += run
+			last, run = c, 0
+		}
+		run++
+		pix = pix[4:]
+	}
+	for ; len(pix) >= 4; pix = pix[4:] {
 		if c := binary.LittleEndian.Uint32(pix); c != last {
 			count[last] += run
 			last, run = c, 0
