@@ -2,7 +2,8 @@
 //
 // It serves one directory under a URL sub-path (the site's base_path, e.g. /chi-so/), sends
 // `Content-Security-Policy: default-src 'self'` on every response (unless csp: false), knows the
-// content types the site uses and answers 404 to everything else. Cache-Control: see
+// content types the site uses, follows the redirect rules of the build's .htaccess and
+// answers 404 to everything else. Cache-Control: see
 // cacheControl (a year, immutable, for assets/vendor/; five minutes for other assets; pages
 // revalidated).
 //
@@ -51,15 +52,48 @@ export function cacheControl(rel) {
 }
 
 /**
- * Where a download of an earlier version now lives (path relative to the base), or null:
- * the per-article, per-indicator and per-unit copies are in du-lieu/ket-qua.csv, a chart's
- * JSON in its CSV. A static site cannot redirect a data file; the portal's server does
- * (README, "Old download addresses").
+ * The redirect rules a build writes into .htaccess (internal/redirect: the moved pages of
+ * data/redirects.toml and the downloads of earlier versions, which a static site cannot
+ * redirect itself; README, "Old download addresses"), read as Apache reads them:
+ * `RedirectMatch STATUS "PATTERN" "TARGET"` lines, matched in order against the decoded
+ * URL path, $1… in the target replaced by the groups. [] when the folder has none.
  */
-export function movedDownload(rel) {
-  if (/^du-lieu\/(ky|chi-tieu|don-vi)\/[^/]+\.(csv|json)$/.test(rel)) return 'du-lieu/';
-  const m = /^du-lieu\/bieu-do\/([^/]+?)(\.echarts)?\.json$/.exec(rel);
-  return m ? `du-lieu/bieu-do/${m[1]}.csv` : null;
+export function readRedirects(root) {
+  let text;
+  try {
+    text = fs.readFileSync(path.join(root, '.htaccess'), 'utf8');
+  } catch {
+    return [];
+  }
+  const rules = [];
+  for (const line of text.split('\n')) {
+    const args = apacheArgs(line);
+    if (args[0] !== 'RedirectMatch') continue;
+    if (args.length !== 4 || !/^3\d\d$/.test(args[1])) throw new Error(`.htaccess: cannot read ${JSON.stringify(line)}`);
+    // Our patterns use only what PCRE and JavaScript read alike (\xHH, \., (?:…), [^/]+?).
+    rules.push({ status: Number(args[1]), re: new RegExp(args[2]), to: args[3] });
+  }
+  return rules;
+}
+
+/** A line's arguments as Apache splits them: in double quotes, \" and \\ are one character. */
+function apacheArgs(line) {
+  const args = [];
+  const re = /\s*(?:"((?:[^"\\]|\\.)*)"|(\S+))/gy;
+  let m;
+  while ((m = re.exec(line)) && m[0].trim() !== '') {
+    args.push(m[1] !== undefined ? m[1].replace(/\\(["\\])/g, '$1') : m[2]);
+  }
+  return args;
+}
+
+/** Where the rules send a decoded URL path: { status, location }, or null. */
+export function redirectOf(rules, pathname) {
+  for (const r of rules) {
+    const m = r.re.exec(pathname);
+    if (m) return { status: r.status, location: r.to.replace(/\$(\d)/g, (_, n) => encodeURIComponent(m[Number(n)] ?? '')) };
+  }
+  return null;
 }
 
 /** Normalise a base path to "/", or "/x/y/". */
@@ -81,6 +115,7 @@ export function start({ root, base = '/', port = 0, csp = true, log = false } = 
   const rootDir = path.resolve(root);
   const basePath = normaliseBase(base);
   const requests = [];
+  const redirects = readRedirects(rootDir); // the build's, read once: tests serve a finished build
 
   const server = http.createServer((req, res) => {
     const send = (status, headers, body) => {
@@ -110,9 +145,9 @@ export function start({ root, base = '/', port = 0, csp = true, log = false } = 
     }
     if (!pathname.startsWith(basePath)) return notFound();
 
+    const moved = redirectOf(redirects, pathname);
+    if (moved) return send(moved.status, { Location: moved.location }, '');
     const rel = pathname.slice(basePath.length);
-    const moved = movedDownload(rel);
-    if (moved !== null) return send(301, { Location: basePath + moved }, '');
     let file = path.resolve(rootDir, '.' + path.posix.sep + rel);
     if (file !== rootDir && !file.startsWith(rootDir + path.sep)) return notFound();
 

@@ -132,6 +132,7 @@ const (
 	EmptySlug          Code = "empty-slug"
 	EntityOverlap      Code = "entity-overlap"
 	BadLanguage        Code = "bad-language"
+	BadServerRule      Code = "bad-server-rule"
 	BadJumpWarning     Code = "bad-jump-warning"
 	DuplicateName      Code = "duplicate-name"
 	FileTooLarge       Code = "file-too-large"
@@ -255,6 +256,7 @@ var messages = map[Code]message{
 	NoteWithoutPeriod:  {"không có kỳ %s trong data/periods/ nên đoạn viết này không được in ở đâu", "đổi tên tệp theo một kỳ có số liệu, hoặc tạo data/periods/%[1]s.toml"},
 	ReportBeforePeriod: {"báo cáo ngày %s có trước ngày kết thúc kỳ (%s)", "kiểm tra lại date trong [report]: thường là gõ nhầm năm hoặc tháng"},
 	SuccessionLoop:     {"“%s” kế thừa chính nó (trực tiếp hoặc qua các mục khác)", "sửa successor thành mục mới thay thế mục này, hoặc bỏ dòng successor"},
+	BadServerRule:      {"server_rules có “%s”, không phải loại máy chủ đã biết", "chỉ ghi các loại máy chủ của cổng thông tin trong số \"apache\", \"nginx\", \"iis\", \"netlify\", ví dụ server_rules = [\"nginx\"]"},
 	BadLanguage:        {"language “%s” không phải mã ngôn ngữ", "viết mã ngôn ngữ, ví dụ language = \"vi\""},
 	BadJumpWarning:     {"jump_warning %s phải lớn hơn 0", "viết số điểm phần trăm, ví dụ jump_warning = 20"},
 	TemplateMissing:    {"không có tệp %s", "lấy lại tệp này từ bản gốc của chiso (thư mục templates/) rồi chạy lại"},

@@ -3,6 +3,7 @@ package load
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"chiso/internal/diag"
@@ -37,6 +38,28 @@ func (l *loader) siteAddress(t *table) {
 	if t.has("base_path") && c.BasePath != "/" && !basePathPattern.MatchString(c.BasePath) {
 		l.probs.Errorf(t.PosOf("base_path"), diag.BadBasePath, c.BasePath)
 		c.BasePath = "/"
+	}
+}
+
+// serverRules reads server_rules: which of the redirect files to write. Without it, only
+// the two that do nothing until a webmaster uses them (an nginx include, Netlify's list).
+func (l *loader) serverRules(t *table) {
+	c := &l.site.Config
+	rules, ok := t.Strings("server_rules")
+	if !ok {
+		c.ServerRules = []string{"nginx", "netlify"}
+		return
+	}
+	c.ServerRules = []string{}
+	for _, r := range rules {
+		switch r {
+		case "apache", "nginx", "iis", "netlify":
+			if !slices.Contains(c.ServerRules, r) {
+				c.ServerRules = append(c.ServerRules, r)
+			}
+		default:
+			l.probs.Errorf(t.PosOf("server_rules"), diag.BadServerRule, r)
+		}
 	}
 }
 

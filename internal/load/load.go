@@ -241,6 +241,7 @@ func (l *loader) config() {
 		c.JumpWarning = j
 	}
 	c.CorrectionsSince, _ = t.Date("corrections_since", false)
+	l.serverRules(t)
 	l.siteAddress(t)
 	c.Contact = t.String("contact", false)
 	c.ReportError = t.String("report_error", false)

@@ -179,6 +179,28 @@ func (t *table) integer(k string, v any) (int64, bool) {
 	return 0, false
 }
 
+// Strings reads a list of texts, each normalised to NFC; ok is false when k is absent.
+func (t *table) Strings(k string) (out []string, ok bool) {
+	v, ok := t.get(k)
+	if !ok {
+		return nil, false
+	}
+	list, isList := v.([]any)
+	if !isList {
+		t.wrong(k, "một danh sách chuỗi trong ngoặc vuông", `["…", "…"]`)
+		return nil, true
+	}
+	for _, e := range list {
+		s, isString := e.(string)
+		if !isString {
+			t.wrong(k, "một danh sách chuỗi trong ngoặc vuông", `["…", "…"]`)
+			return nil, true
+		}
+		out = append(out, strings.TrimSpace(vietnamese.NFC(s)))
+	}
+	return out, true
+}
+
 // Bool reads true or false.
 func (t *table) Bool(k string) bool {
 	v, ok := t.get(k)

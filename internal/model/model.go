@@ -37,6 +37,11 @@ type Config struct {
 	// CorrectionsSince starts the corrections log: changes committed before that day (a
 	// site's drafts before it went live) are not corrections. Zero: from the first commit.
 	CorrectionsSince time.Time
+	// ServerRules names the redirect files build writes for the portal's server
+	// ("apache", "nginx", "iis", "netlify"; server_rules). A rules file the server cannot
+	// read breaks the whole folder (IIS without URL Rewrite, Apache without AllowOverride
+	// FileInfo answer 500), so those two are written only when asked for.
+	ServerRules []string
 }
 
 // Document is a legal or administrative document: a resolution that sets targets, or

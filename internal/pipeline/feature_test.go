@@ -75,12 +75,18 @@ func TestRedirectKeepsURL(t *testing.T) {
 	if lost := lostURLs(want, plain.Files); len(lost) != 1 || lost[0] != "tin-cu/thang-4/" {
 		t.Errorf("without a redirect, lost %v; want [tin-cu/thang-4/]", lost)
 	}
+	// Without server_rules, only the files that do nothing until a webmaster uses them:
+	// IIS without URL Rewrite, or Apache without AllowOverride FileInfo, answer 500 for a
+	// folder that holds web.config or .htaccess.
+	plain.AssertNoFile("web.config")
+	plain.AssertNoFile(".htaccess")
+	plain.AssertFile("nginx-redirects.conf", "location ~")
 	moved := sitetest.Build(t, `
 -- data/redirects.toml --
 [[redirect]]
 from = "tin-cu/thang-4/"
 to = "bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"
-`)
+`, sitetest.Set("config.toml", "server_rules", `["apache", "nginx", "iis", "netlify", "nginx"]`))
 	moved.AssertClean()
 	if lost := lostURLs(want, moved.Files); len(lost) != 0 {
 		t.Errorf("lost %v with a redirect", lost)
@@ -93,6 +99,16 @@ to = "bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"
 		`<meta name="robots" content="noindex">`)
 	moved.AssertNotContains("tin-cu/thang-4/index.html", "<script")
 	moved.AssertNotContains("sitemap.xml", "tin-cu/")
+	// The server rules (internal/redirect) answer it with a real redirect, before the
+	// moved downloads; a server without them still has the page.
+	moved.AssertFile(".htaccess", `RedirectMatch 301 "^/chi-so/tin-cu/thang-4/$" "/chi-so/bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"`,
+		`RedirectMatch 301 "^/chi-so/du-lieu/bieu-do/([^/]+?)(?:\.echarts\.json|\.json)$" "/chi-so/du-lieu/bieu-do/$1.csv"`)
+	moved.AssertFile("nginx-redirects.conf", `location ~ "^/chi-so/tin-cu/thang-4/$" { return 301 "/chi-so/bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen"; }`)
+	moved.AssertFile("web.config", `<match url="^tin-cu/thang-4/$" />`)
+	moved.AssertFile("_redirects", "/chi-so/tin-cu/thang-4/ /chi-so/bai-viet/2024-04/#chi-tieu-ho-so-truc-tuyen 301!\n", "/chi-so/du-lieu/ky/2024-04.csv /chi-so/du-lieu/ 301!\n")
+	if strings.Index(string(moved.Files[".htaccess"]), "tin-cu") > strings.Index(string(moved.Files[".htaccess"]), "du-lieu/ky") {
+		t.Error(".htaccess: the page rule after the downloads'")
+	}
 }
 
 // TestRedirectToNowhere: a redirect to a page the build does not write is an error at

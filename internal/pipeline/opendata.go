@@ -249,7 +249,7 @@ func pageFile(p string) string {
 	return p
 }
 
-// sitemap writes sitemap.xml of every page published through page (not the 404 page,
+// sitemap writes sitemap.xml (or its index and parts) of every page published through page (not the 404 page,
 // embeds, fragments or redirects) and robots.txt, and gives the data pages its size.
 func (b *builder) sitemap(data ...*DataBody) error {
 	var urls []sitemap.URL
@@ -271,11 +271,15 @@ func (b *builder) sitemap(data ...*DataBody) error {
 		}
 		urls = append(urls, u)
 	}
-	out, err := sitemap.XML(urls)
+	// A national site may pass the protocol's limits: sitemap.xml is then an index.
+	parts, err := sitemap.Files(urls, b.absURLOf)
 	if err != nil {
 		return err
 	}
-	b.files[SitemapFile] = out
+	for _, f := range parts {
+		b.files[f.Name] = f.Data
+	}
+	out := parts[0].Data
 	b.files[RobotsFile] = sitemap.Robots(b.absURLOf(SitemapFile))
 	for _, d := range data {
 		for gi := range d.Groups {

@@ -33,6 +33,7 @@ import (
 	"chiso/internal/pipeline"
 	"chiso/internal/publish"
 	"chiso/internal/search"
+	"chiso/internal/sitemap"
 )
 
 const baseURL = "https://binhdinh.gov.vn"
@@ -423,6 +424,78 @@ func TestSitemap(t *testing.T) {
 	}
 	if !strings.Contains(string(files["robots.txt"]), "Sitemap: "+baseURL+base+"sitemap.xml") {
 		t.Error("robots.txt does not name the sitemap")
+	}
+}
+
+// TestSitemapSplit: a site over the protocol's limits (lowered here) gets a sitemap
+// index at sitemap.xml naming sitemap-1.xml, …, beside it, which robots.txt and the data
+// page still point at; every page of the unsplit sitemap is in exactly one part, in order.
+func TestSitemapSplit(t *testing.T) {
+	site := minimalSite(t)
+	build := func() publish.Files {
+		files, probs, err := pipeline.Site(pipeline.Options{Source: site, ECharts: fakeECharts})
+		if err != nil {
+			t.Fatalf("build: %v\n%s", err, probs)
+		}
+		return files
+	}
+	locs := func(data []byte) []string {
+		var doc struct {
+			XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+			URLs    []struct {
+				Loc string `xml:"loc"`
+			} `xml:"url"`
+		}
+		if err := xml.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%v\n%s", err, data)
+		}
+		var out []string
+		for _, u := range doc.URLs {
+			out = append(out, u.Loc)
+		}
+		return out
+	}
+	whole := build()
+	want := locs(whole[pipeline.SitemapFile])
+	if _, ok := whole["sitemap-1.xml"]; ok || len(want) < 10 {
+		t.Fatalf("unsplit: %d URLs, parts written: %v", len(want), ok)
+	}
+
+	defer func(u, b int) { sitemap.MaxURLs, sitemap.MaxBytes = u, b }(sitemap.MaxURLs, sitemap.MaxBytes)
+	sitemap.MaxURLs = len(want)/3 + 1
+	files := build()
+	var idx struct {
+		XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal(files[pipeline.SitemapFile], &idx); err != nil {
+		t.Fatalf("index: %v\n%s", err, files[pipeline.SitemapFile])
+	}
+	if len(idx.Sitemaps) != 3 {
+		t.Fatalf("%d parts for %d URLs at %d a part", len(idx.Sitemaps), len(want), sitemap.MaxURLs)
+	}
+	var got []string
+	for i, s := range idx.Sitemaps {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		if !strings.HasSuffix(s.Loc, "/"+name) || !strings.HasPrefix(s.Loc, "http") {
+			t.Errorf("part %d indexed as %s", i+1, s.Loc)
+		}
+		part := locs(files[name])
+		if len(part) > sitemap.MaxURLs {
+			t.Errorf("%s: %d URLs", name, len(part))
+		}
+		got = append(got, part...)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the parts list\n%v\nthe whole site is\n%v", got, want)
+	}
+	if _, ok := files[fmt.Sprintf("sitemap-%d.xml", len(idx.Sitemaps)+1)]; ok {
+		t.Error("a part beyond the index")
+	}
+	if !strings.Contains(string(files[pipeline.RobotsFile]), "/sitemap.xml\n") {
+		t.Errorf("robots.txt:\n%s", files[pipeline.RobotsFile])
 	}
 }
 

@@ -94,6 +94,11 @@ func Site(opts Options) (publish.Files, diag.List, error) {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid
 	}
+	return b.build(opts, probs)
+}
+
+// build runs every step of b, made for a valid site; probs are those found before.
+func (b *builder) build(opts Options, probs diag.List) (publish.Files, diag.List, error) {
 	if err := b.run(opts); err != nil {
 		probs = append(probs, renderProblem(opts.Source, err))
 		return nil, probs, ErrInvalid

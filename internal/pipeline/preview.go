@@ -148,6 +148,24 @@ func (ps *Pages) Render(file string) (page []byte, ok bool, probs diag.List) {
 	return page, true, nil
 }
 
+// ToDir builds the whole site into out as ToDir does, from the model and templates the
+// pages were prepared from: the preview's full build neither loads the sources nor parses
+// the templates again, and holds one model, not two. The articles are written again by
+// the build's own writers, so pages render alongside it. The caller must not change the
+// model until it returns; the problems are the build's own (a redirect to no page).
+func (ps *Pages) ToDir(out string) (Stats, diag.List, error) {
+	return buildToDir(out, func(to *toDir) (publish.Files, diag.List, error) {
+		opts, base := ps.opts, ps.base
+		opts.out = to
+		b := &builder{site: base.site, tmpl: base.tmpl, w: write.New(base.site, base.tmpl.Text), files: publish.Files{},
+			echarts: base.echarts, corrections: base.corrections}
+		if e := base.en; e != nil {
+			b.en = &english{tmpl: e.tmpl, w: write.NewEn(base.site, e.tmpl.Text), ui: e.ui, byPath: map[string]*render.Page{}}
+		}
+		return b.build(opts, nil)
+	})
+}
+
 // pass is a builder for one page, sharing what NewPages prepared.
 func (ps *Pages) pass(file string) *builder {
 	base := ps.base

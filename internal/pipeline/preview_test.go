@@ -3,6 +3,8 @@ package pipeline_test
 import (
 	"bytes"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -126,4 +128,59 @@ func firstDiff(a, b []byte) string {
 	}
 	from := max(0, i-200)
 	return "rendered: …" + string(a[from:min(len(a), i+200)]) + "\nbuilt:    …" + string(b[from:min(len(b), i+200)])
+}
+
+// TestPagesToDir: the preview's full build from its loaded model and parsed templates
+// writes what ToDir writes from the sources, byte for byte, with pages rendered on
+// request meanwhile.
+func TestPagesToDir(t *testing.T) {
+	opts := pipeline.Options{Source: minimalSite(t), ECharts: []byte("// echarts")}
+	site, loaded := load.Site(opts.Source)
+	if probs := pipeline.Recheck(opts.Source, site, loaded); probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	pages, probs := pipeline.NewPages(opts, site, nil)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	dir := t.TempDir()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, f := range []string{"index.html", "bai-viet/2024-04/index.html", "en/index.html"} {
+			pages.Render(f)
+		}
+	}()
+	if _, probs, err := pages.ToDir(filepath.Join(dir, "preview")); err != nil {
+		t.Fatal(err, probs)
+	}
+	<-done
+	if _, probs, err := pipeline.ToDir(opts, filepath.Join(dir, "build")); err != nil {
+		t.Fatal(err, probs)
+	}
+	read := func(root string) map[string][]byte {
+		files := map[string][]byte{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(root, p)
+			files[filepath.ToSlash(rel)] = data
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	got, want := read(filepath.Join(dir, "preview")), read(filepath.Join(dir, "build"))
+	if len(want) < 50 || len(got) != len(want) {
+		t.Errorf("%d files from the model, %d from the sources", len(got), len(want))
+	}
+	for p, data := range want {
+		if !bytes.Equal(got[p], data) {
+			t.Errorf("%s differs", p)
+		}
+	}
 }

@@ -21,11 +21,18 @@ import (
 
 // ToDir builds the site and publishes it to out; out is untouched on failure.
 func ToDir(opts Options, out string) (Stats, diag.List, error) {
+	return buildToDir(out, func(to *toDir) (publish.Files, diag.List, error) {
+		opts.out = to
+		return Site(opts)
+	})
+}
+
+// buildToDir publishes to out what site builds, writing into to.
+func buildToDir(out string, site func(to *toDir) (publish.Files, diag.List, error)) (Stats, diag.List, error) {
 	start := time.Now()
 	to := &toDir{dir: out}
-	opts.out = to
 	defer to.abort() // an error, or a panic on its way to the command
-	files, probs, err := Site(opts)
+	files, probs, err := site(to)
 	if to.err != nil {
 		// Site words a failed write as the last problem; the command words it itself.
 		if n := len(probs); n > 0 {

@@ -7,7 +7,9 @@
 // that is done — tens of milliseconds, where a build of a province's site takes tens of
 // seconds. Everything else a build makes (data downloads, feeds, embeds, search, share
 // cards), which no page needs to show, is built into a temporary folder as `chiso build`
-// writes it when one of those files is asked for after a save. A saved file of
+// writes it, from the model already loaded, when one of those files is asked for after a
+// save. The old addresses a build's server rules send on (internal/redirect) are
+// answered with a 302. A saved file of
 // templates/static/ is served at once. Anything the reload cannot decide alone
 // (config.toml, the registries under data/, a new or removed file) loads the whole model
 // again.
@@ -56,6 +58,7 @@ import (
 	"chiso/internal/load"
 	"chiso/internal/model"
 	"chiso/internal/pipeline"
+	"chiso/internal/redirect"
 	"chiso/internal/vietnamese"
 )
 
@@ -90,6 +93,7 @@ type Server struct {
 	changed chan struct{}     // closed and replaced at every new version
 	gen     int64             // counts reloads, so a background build knows it is stale
 	static  map[string][]byte // templates/static/ as served under assets/, read at each reload
+	moved   []redirect.Rule   // the old addresses a server sends on (pipeline.ServerRules)
 
 	stamp uint64           // fingerprint of the sources last read
 	seen  map[string]entry // each source file as last read
@@ -135,9 +139,11 @@ func (s *Server) bump() {
 // call it, one at a time.
 func (s *Server) reload(changed []string, cause string) {
 	start := time.Now()
+	// In place, under the locks: pages being rendered, and a full build, read the model
+	// (a save during a build is read when the build ends).
+	s.buildMu.Lock()
 	s.mu.Lock()
 	s.gen++
-	// In place, under the lock: pages being rendered read the model.
 	ok := changed != nil && s.site != nil && s.reloadFiles(changed)
 	site, loaded := s.site, s.loaded
 	var reuse *pipeline.Pages // the parsed templates, unless one was saved
@@ -145,6 +151,7 @@ func (s *Server) reload(changed []string, cause string) {
 		reuse = s.pages
 	}
 	s.mu.Unlock()
+	s.buildMu.Unlock()
 	how := "chỉ đọc lại tệp đã lưu"
 	if !ok {
 		// The slow way, also after an error: the list of problems is then a full check's.
@@ -165,8 +172,13 @@ func (s *Server) reload(changed []string, cause string) {
 	}
 	base := basePath(s.src)
 	static := readStatic(s.src)
+	var moved []redirect.Rule
+	if site != nil {
+		reds, _ := load.Redirects(s.src) // its problems are in probs
+		moved = pipeline.ServerRules(site, reds, nil)
+	}
 	s.mu.Lock()
-	s.static = static
+	s.static, s.moved = static, moved
 	s.site, s.loaded, s.probs, s.pages, s.failed = site, loaded, probs, pages, probs.HasErrors()
 	if base != "" {
 		s.base = base
@@ -241,9 +253,9 @@ func (s *Server) build() {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	s.mu.RLock()
-	gen, failed := s.gen, s.failed
+	gen, failed, pages, shown := s.gen, s.failed, s.pages, s.probs
 	s.mu.RUnlock()
-	if failed || s.built == gen {
+	if failed || pages == nil || s.built == gen {
 		return
 	}
 	if s.tmp == "" { // made at the first build: a preview that needs none leaves nothing
@@ -256,7 +268,14 @@ func (s *Server) build() {
 		s.mu.Unlock()
 	}
 	start := time.Now()
-	st, probs, err := pipeline.ToDir(s.pipelineOptions(), s.out)
+	// From the loaded model (buildMu keeps a reload from changing it meanwhile): no
+	// second model in memory, no second load.
+	st, built, err := pages.ToDir(s.out)
+	if err != nil && !built.HasErrors() { // the folder could not be written
+		built = append(built, diag.Diagnostic{Pos: diag.Pos{File: s.out}, Severity: diag.Error, Code: diag.WriteFailed, Args: []any{err.Error()}})
+	}
+	probs := append(append(diag.List{}, shown...), built...) // with the data's warnings
+	probs.Sort()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if gen != s.gen { // saved again meanwhile: the next request builds again
@@ -264,9 +283,6 @@ func (s *Server) build() {
 	}
 	s.built = gen
 	if err != nil {
-		if !probs.HasErrors() { // the folder could not be written
-			probs = append(probs, diag.Diagnostic{Pos: diag.Pos{File: s.out}, Severity: diag.Error, Code: diag.WriteFailed, Args: []any{err.Error()}})
-		}
 		s.probs, s.failed, s.pages = probs, true, nil
 		s.bump()
 	}
@@ -520,6 +536,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.TrimPrefix(r.URL.Path, base)
+	// As the server rules a build writes answer it, but 302: a preview's redirect must
+	// not stay in the browser's cache.
+	if to, ok := s.movedTo(name); ok {
+		http.Redirect(w, r, redirect.Location(base, to), http.StatusFound)
+		return
+	}
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
@@ -558,6 +580,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	w.Write(data)
+}
+
+// movedTo is where an old address (a moved page, a download of an earlier version) now
+// is, under the base path.
+func (s *Server) movedTo(name string) (string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return redirect.Match(s.moved, name)
 }
 
 // needsBuild says whether name is a file only the full build makes, and the last one is

@@ -304,3 +304,46 @@ func TestBuildOnDemand(t *testing.T) {
 		t.Errorf("ket-qua.csv not built again after the save:\n%s", log.String())
 	}
 }
+
+// TestServeMoved: an old address — a page of data/redirects.toml, a download of an
+// earlier version — is answered with a 302 to where it went, as the server rules of a
+// build send it (301 there); today's files are served as they are.
+func TestServeMoved(t *testing.T) {
+	dir := site(t)
+	if err := os.WriteFile(filepath.Join(dir, "data", "redirects.toml"), []byte("[[redirect]]\nfrom = \"tin-cu/thang-4/\"\nto = \"bai-viet/2024-04/#muc-tieu\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv := preview.New(dir, preview.Options{Interval: time.Hour})
+	addr, _, err := srv.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noFollow := &http.Client{Timeout: 5 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	root := "http://" + addr.String() + "/chi-so/"
+	for from, to := range map[string]string{
+		"tin-cu/thang-4/":                          "/chi-so/bai-viet/2024-04/#muc-tieu",
+		"du-lieu/ky/2024-04.csv":                   "/chi-so/du-lieu/",
+		"du-lieu/don-vi/stp.json":                  "/chi-so/du-lieu/",
+		"du-lieu/bieu-do/x-y.echarts.json":         "/chi-so/du-lieu/bieu-do/x-y.csv",
+		"du-lieu/bieu-do/x-y.json":                 "/chi-so/du-lieu/bieu-do/x-y.csv",
+		"bai-viet/2024-04/":                        "",
+		"du-lieu/bieu-do/bai-2024-04-muc-tieu.csv": "",
+	} {
+		resp, err := noFollow.Get(root + from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if to == "" {
+			if resp.StatusCode != 200 {
+				t.Errorf("%s: %d", from, resp.StatusCode)
+			}
+			continue
+		}
+		if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != to {
+			t.Errorf("%s: %d to %q, want 302 to %q", from, resp.StatusCode, resp.Header.Get("Location"), to)
+		}
+	}
+}
