@@ -226,3 +226,22 @@ func TestEnglishShareCards(t *testing.T) {
 		}
 	}
 }
+
+// Issue 9: the sample's April 2024 card, Vietnamese and English, is at most 24 KB (16
+// colours; it was 37 KB) and decodes to the card's size.
+func TestSampleCardSmall(t *testing.T) {
+	files, _ := sample(t)
+	for _, p := range []string{"bai-viet/2024-04/" + pipeline.ShareCardName, pipeline.EnglishDir + "bai-viet/2024-04/" + pipeline.ShareCardName} {
+		card := files[p]
+		if len(card) == 0 || len(card) > 24<<10 {
+			t.Errorf("%s: %d bytes, want 1 to %d", p, len(card), 24<<10)
+			continue
+		}
+		img, err := png.Decode(bytes.NewReader(card))
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+		} else if b := img.Bounds(); b.Dx() != shareimage.Width || b.Dy() != shareimage.Height {
+			t.Errorf("%s: %v", p, b)
+		}
+	}
+}

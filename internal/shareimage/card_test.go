@@ -3,6 +3,7 @@ package shareimage
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"testing"
@@ -142,6 +143,40 @@ func BenchmarkDraw(b *testing.B) {
 	for range b.N {
 		if _, err := Draw(april); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// encode4 writes what image/png reads back pixel for pixel, odd widths included.
+func TestEncode4(t *testing.T) {
+	pal := color.Palette{}
+	for i := range 16 {
+		pal = append(pal, color.RGBA{uint8(16 * i), uint8(255 - 16*i), uint8(7 * i), 0xff})
+	}
+	for _, w := range []int{1, 2, 7, 8} {
+		img := image.NewPaletted(image.Rect(0, 0, w, 5), pal)
+		for i := range img.Pix {
+			img.Pix[i] = uint8((i*7 + i/3) % 16)
+		}
+		var b bytes.Buffer
+		if err := encode4(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		back, err := png.Decode(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatalf("width %d: %v", w, err)
+		}
+		p, ok := back.(*image.Paletted)
+		if !ok || p.Bounds() != img.Bounds() || !bytes.Equal(p.Pix, img.Pix) || len(p.Palette) != 16 {
+			t.Errorf("width %d: read back %T %v, other pixels", w, back, back.Bounds())
+			continue
+		}
+		for i := range pal {
+			r1, g1, b1, _ := p.Palette[i].RGBA()
+			r2, g2, b2, _ := pal[i].RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 {
+				t.Errorf("width %d: colour %d is %v, want %v", w, i, p.Palette[i], pal[i])
+			}
 		}
 	}
 }

@@ -6,14 +6,12 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"testing"
 )
 
-// encode writes the bytes image/png writes for the same paletted image: for a card (16
-// colours, 4 bits a pixel) and for small images of 2, 4 and 9 colours whose rows end
-// part-way through a byte.
-func TestEncodeAsImagePNG(t *testing.T) {
+// encode writes the bytes encode4 writes for the same paletted image: for a card (16
+// colours) and for small images of 2, 4 and 9 colours, of an odd and an even width.
+func TestEncodeAsEncode4(t *testing.T) {
 	imgs := map[string]*image.RGBA{}
 	card := image.NewRGBA(image.Rect(0, 0, Width, Height))
 	copy(card.Pix, blank().Pix)
@@ -23,14 +21,16 @@ func TestEncodeAsImagePNG(t *testing.T) {
 	}
 	imgs["card"] = card
 	for _, n := range []int{2, 4, 9} {
-		img := image.NewRGBA(image.Rect(0, 0, 13, 5))
-		for y := range 5 {
-			for x := range 13 {
-				k := uint8((x*7 + y*3) % n)
-				img.SetRGBA(x, y, color.RGBA{k * 20, 0xff - k*10, k, 0xff})
+		for _, w := range []int{13, 14} {
+			img := image.NewRGBA(image.Rect(0, 0, w, 5))
+			for y := range 5 {
+				for x := range w {
+					k := uint8((x*7 + y*3) % n)
+					img.SetRGBA(x, y, color.RGBA{k * 20, 0xff - k*10, k, 0xff})
+				}
 			}
+			imgs[string(rune('0'+n))+"×"+string(rune('a'+w-13))] = img
 		}
-		imgs[string(rune('0'+n))] = img
 	}
 	for name, img := range imgs {
 		pal, index := palette(img)
@@ -43,11 +43,11 @@ func TestEncodeAsImagePNG(t *testing.T) {
 			p.Pix[i] = index(binary.LittleEndian.Uint32(img.Pix[4*i:]))
 		}
 		var want bytes.Buffer
-		if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&want, p); err != nil {
+		if err := encode4(&want, p); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%s: %d bytes, image/png %d, not the same", name, got.Len(), want.Len())
+			t.Errorf("%s: %d bytes, encode4 %d, not the same", name, got.Len(), want.Len())
 		}
 	}
 }
