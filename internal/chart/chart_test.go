@@ -635,6 +635,35 @@ func TestHorizontalHeightAndAxes(t *testing.T) {
 	}
 }
 
+// TestHorizontalAxisName: a horizontal chart's value-axis name (a unit of words, " điểm")
+// sits centred under the tick labels with room kept below the plot, not at the axis' end
+// where a phone's width cut it ("điể…"); a "%" chart has no name and keeps its layout.
+func TestHorizontalAxisName(t *testing.T) {
+	c := horizontalChart()
+	plain, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Unit = " điểm"
+	named, err := Render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(named.JSON)
+	for _, want := range []string{`"name":"điểm","nameLocation":"middle","nameGap":26`, `"bottom":"24"`} {
+		if !strings.Contains(js, want) {
+			t.Errorf("named axis lacks %s:\n%s", want, js)
+		}
+	}
+	if strings.Contains(string(plain.JSON), "nameLocation") || !strings.Contains(string(plain.JSON), `"bottom":"8"`) {
+		t.Errorf("a %% chart's axis changed:\n%s", plain.JSON)
+	}
+	var a, b struct{ Height int }
+	if json.Unmarshal(plain.JSON, &a) != nil || json.Unmarshal(named.JSON, &b) != nil || b.Height != a.Height+24 {
+		t.Errorf("heights %d, %d: the named axis gets 24px more", a.Height, b.Height)
+	}
+}
+
 // TestHighlight: the highlighted category's bar, and only it, has a colour of its own with
 // an outline; the other bars stay bare values.
 func TestHighlight(t *testing.T) {

@@ -424,23 +424,31 @@ func height(c *Chart) int {
 		}
 	}
 	n := len(c.Categories)
-	return max(legend+gridTopMargin+n*(bars*barRow+categoryGap)+axisRoom, 240)
+	room := axisRoom
+	if !axisSuffix(c.Unit) && strings.TrimSpace(c.Unit) != "" {
+		room += horizontalNameRoom // the value axis' name under its labels
+	}
+	return max(legend+gridTopMargin+n*(bars*barRow+categoryGap)+room, 240)
 }
 
 // Layout sizes, in CSS pixels, shared by the base option and the media rule.
 const (
-	legendRow      = 24 // a one-row legend, with its padding
-	legendItemH    = 14 // ECharts' default legend itemHeight
-	legendGap      = 6  // between rows of the narrow (vertical) legend
-	axisNameRoom   = 16 // a value-axis name above the plot
-	gridTopMargin  = 16
-	charWidth      = 7 // a 12px sans-serif character, generously
-	legendIconRoom = 25 + 5 + 10
-	narrowLabelW   = 90  // category names on a narrow horizontal chart
-	wideLabelW     = 140 // and on a wide one
-	narrowWidth    = 480 // a phone
-	wideMin        = 640 // the narrowest chart that gets the wide layout
-	valueAxisRoom  = 64  // value-axis labels ("100%") and the grid's margins
+	legendRow    = 24 // a one-row legend, with its padding
+	legendItemH  = 14 // ECharts' default legend itemHeight
+	legendGap    = 6  // between rows of the narrow (vertical) legend
+	axisNameRoom = 16 // a value-axis name above the plot
+	// A horizontal chart's value-axis name, centred under the tick labels: its distance
+	// from the axis line, and the room below the plot for it.
+	horizontalNameGap  = 26
+	horizontalNameRoom = 24
+	gridTopMargin      = 16
+	charWidth          = 7 // a 12px sans-serif character, generously
+	legendIconRoom     = 25 + 5 + 10
+	narrowLabelW       = 90  // category names on a narrow horizontal chart
+	wideLabelW         = 140 // and on a wide one
+	narrowWidth        = 480 // a phone
+	wideMin            = 640 // the narrowest chart that gets the wide layout
+	valueAxisRoom      = 64  // value-axis labels ("100%") and the grid's margins
 )
 
 // barLabelTiers: while a chart is at most maxWidth wide (and, the next tier taking over,
@@ -566,6 +574,9 @@ func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
 		pointer = "shadow"
 	}
 	grid := opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "24", Bottom: "8", Top: gridTop(c)}
+	if c.Horizontal && valueAxisName != "" {
+		grid.Bottom = fmt.Sprint(horizontalNameRoom) // the axis name under the tick labels
+	}
 	if c.Horizontal && showLabels {
 		grid.Right = "56" // room for the value labels right of the longest bar
 	}
@@ -588,9 +599,14 @@ func globalOpts(c *Chart, showLabels bool) []charts.GlobalOpts {
 		}),
 	}
 	if c.Horizontal {
+		x := opts.XAxis{Type: "value", Name: valueAxisName, Inverse: opts.Bool(c.Inverse), Min: lo, Max: hi, SplitLine: splitLine}
+		if valueAxisName != "" {
+			// Centred under the tick labels: at the axis' end ECharts' default, a phone's
+			// width cut it ("điể…", "poi…"); the grid keeps room for it below.
+			x.NameLocation, x.NameGap = "middle", horizontalNameGap
+		}
 		return append(global,
-			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: valueAxisName, Inverse: opts.Bool(c.Inverse),
-				Min: lo, Max: hi, SplitLine: splitLine}),
+			charts.WithXAxisOpts(x),
 			// Inverse: the first category at the top, as it reads in the table.
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 		)

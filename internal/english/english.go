@@ -147,3 +147,38 @@ func Nth(n int) string {
 	}
 	return strconv.Itoa(n) + suffix
 }
+
+// ProvinceName is the English name of a province from its Vietnamese one: the name
+// without marks, then "Province" ("tỉnh Đắk Lắk" → "Dak Lak Province") or, for a
+// "thành phố" (at this level a city under the central government), "City" ("thành phố
+// Đà Nẵng" → "Da Nang City"). The glossary (data/glossary.toml) overrides the rule, by
+// the whole name or the name alone: "thành phố Hà Nội" or "Hà Nội" → "Hanoi".
+func ProvinceName(vi string, glossary map[string]string) string {
+	vi = strings.TrimSpace(vietnamese.NFC(vi))
+	lower := strings.ToLower(vi)
+	bare, suffix := vi, ""
+	for _, k := range []struct{ prefix, suffix string }{{"tỉnh ", " Province"}, {"thành phố ", " City"}} {
+		if strings.HasPrefix(lower, k.prefix) {
+			bare, suffix = strings.TrimSpace(vi[len(k.prefix):]), k.suffix
+			break
+		}
+	}
+	for _, k := range []string{vi, lower, bare} {
+		if e, ok := glossary[k]; ok && k != "" {
+			return e
+		}
+	}
+	return vietnamese.NoMarks(bare) + suffix
+}
+
+// ProvinceShort is the English of a province's short word: "tỉnh" → "province",
+// "thành phố" → "city"; other words without their marks.
+func ProvinceShort(vi string) string {
+	switch strings.ToLower(strings.TrimSpace(vietnamese.NFC(vi))) {
+	case "tỉnh":
+		return "province"
+	case "thành phố":
+		return "city"
+	}
+	return vietnamese.NoMarks(vi)
+}

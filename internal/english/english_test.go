@@ -55,3 +55,29 @@ func TestDatesAndPeriods(t *testing.T) {
 		}
 	}
 }
+
+// TestProvinceName: a province's English name by rule (no marks, "Province" or "City"),
+// the glossary's where it has one.
+func TestProvinceName(t *testing.T) {
+	gloss := map[string]string{"thành phố Hà Nội": "Hanoi", "thành phố Hồ Chí Minh": "Ho Chi Minh City", "Huế": "Hue City"}
+	for vi, want := range map[string]string{
+		"tỉnh Đắk Lắk":          "Dak Lak Province",
+		"Tỉnh Quảng Ngãi":       "Quang Ngai Province",
+		"tỉnh Gia Lai":          "Gia Lai Province",
+		"thành phố Đà Nẵng":     "Da Nang City",
+		"Thành phố Hải Phòng":   "Hai Phong City",
+		"thành phố Hà Nội":      "Hanoi",
+		"Thành phố Hồ Chí Minh": "Ho Chi Minh City",
+		"thành phố Huế":         "Hue City",
+		"  tỉnh Bình Định ":     "Binh Dinh Province",
+		"Điện Biên":             "Dien Bien",
+		"tỉnh Ca\u0300 Mau":     "Ca Mau Province", // NFD input
+	} {
+		if got := ProvinceName(vi, gloss); got != want {
+			t.Errorf("ProvinceName(%q) = %q, want %q", vi, got, want)
+		}
+	}
+	if ProvinceShort("tỉnh") != "province" || ProvinceShort("thành phố") != "city" {
+		t.Errorf("ProvinceShort: %q, %q", ProvinceShort("tỉnh"), ProvinceShort("thành phố"))
+	}
+}

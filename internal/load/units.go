@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"chiso/internal/diag"
+	"chiso/internal/english"
 	"chiso/internal/model"
 )
 
@@ -25,8 +26,9 @@ func (l *loader) entities() {
 		e.From, e.To = l.validity(row, false)
 		e.SuccessorKey = row.String("successor", false)
 		e.Note = row.String("note", false)
-		e.NameEn = or(row.String("name_en", false), e.Name)
-		e.ShortEn = or(row.String("short_en", false), e.Short)
+		// Without name_en, the English name by rule (english.ProvinceName), not the Vietnamese.
+		e.NameEn = or(row.String("name_en", false), english.ProvinceName(e.Name, l.site.Config.Glossary))
+		e.ShortEn = or(row.String("short_en", false), english.ProvinceShort(e.Short))
 		e.NoteEn = or(row.String("note_en", false), e.Note)
 		row.Done()
 		if !l.keys.add(l, row, "key", "entity", e.Key) {

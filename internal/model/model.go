@@ -138,7 +138,7 @@ type Entity struct {
 	Key          string
 	Name         string // "tỉnh Bình Định", in "của tỉnh Bình Định"
 	Short        string // "tỉnh", in "trên địa bàn tỉnh", "của cả tỉnh"
-	NameEn       string // "Binh Dinh Province"; Name when not given
+	NameEn       string // "Binh Dinh Province"; by rule from Name when not given (english.ProvinceName)
 	ShortEn      string // "province", as in "the province as a whole"
 	NoteEn       string
 	SourceTag    string // "binhdinh.gov.vn", printed as "(binhdinh.gov.vn) -"

@@ -8,10 +8,11 @@ package pipeline
 // Vietnamese twin is its path without "en/". The unit, ranking and unit-score pages
 // (english_units.go), the target-plan and quarter pages take the Vietnamese page's body
 // with the English articles and wording in it; the data and search pages are made in the open-data step, after their Vietnamese
-// twins (enDataPage, enSearchPage). The corrections log and the articles' corrections are
-// the same records named and printed in English (english_corrections.go). Pages that
-// exist in Vietnamese only (comparisons, other provinces' pages) link to the English home
-// from their language switch. A site without templates/ui-en.toml has no English edition.
+// twins (enDataPage, enSearchPage); the comparisons (enComparisons) are made from the
+// same rankings; the other provinces' pages (enEntities, english_units.go) as the site's
+// own. The corrections log and the articles' corrections are the same records named and
+// printed in English (english_corrections.go). A site without templates/ui-en.toml has no
+// English edition.
 
 import (
 	"fmt"
@@ -102,7 +103,7 @@ func (b *builder) englishEdition() error {
 		en.Label = summaryLabelEn(s.Key)
 		e.summary[s.Key] = &en
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enPlans, b.enSummaries, b.enArchive, b.enCorrectionsPage, b.enPages} {
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enEntities, b.enPlans, b.enSummaries, b.enArchive, b.enComparisons, b.enCorrectionsPage, b.enPages} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -156,6 +157,9 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 	if len(b.ownUnits()) > 0 {
 		p.Nav = append(p.Nav, render.NavItem{Label: e.t("Đơn vị"), Path: EnglishDir + "don-vi/", Current: section == "units"})
 	}
+	if len(b.comparisons()) > 0 && len(b.site.Others) > 0 { // as the Vietnamese nav (page)
+		p.Nav = append(p.Nav, render.NavItem{Label: e.t("So sánh các tỉnh"), Path: EnglishDir + ComparisonDir, Current: section == "comparisons"})
+	}
 	p.Nav = append(p.Nav, render.NavItem{Label: e.t("Lưu trữ"), Path: EnglishDir + "luu-tru/", Current: section == "archive"},
 		render.NavItem{Label: e.t("Dữ liệu"), Path: EnglishDir + DataDir, Current: section == "data"},
 		render.NavItem{Label: e.t("Tìm kiếm"), Path: EnglishDir + SearchDir, Current: section == "search"})
@@ -193,6 +197,9 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 func (b *builder) enHome() error {
 	e := b.en
 	body := &HomeBody{Articles: b.enNewest()}
+	if vi := e.byPath[""]; vi != nil { // the site's place among all, as the Vietnamese home
+		body.Place = vi.Body.(*HomeBody).Place
+	}
 	desc := b.site.Config.TitleEn + " – " + b.site.Current().NameEn
 	illustrative := false
 	if latest := b.latestOfSeries(); latest != nil {
@@ -217,6 +224,9 @@ func (b *builder) enArticles() error {
 		body := &ArticleBody{Article: a, Related: related, Corrections: b.enArticleCorrections(a)}
 		if hasUnits(a.Report) {
 			body.Ranking = RankingPath(a)
+		}
+		if c := b.comparisonOf(a.Report.Period.Key()); c != nil { // its place, linked to en/so-sanh/
+			body.Place = placeIn(c, a.Report.Entity)
 		}
 		b.pageEn("article", strings.TrimPrefix(a.Path(), EnglishDir), a.Title, a.Summary, "", a.Report.Illustrative, body)
 	}
@@ -251,6 +261,32 @@ func (b *builder) enArchive() error {
 		b.pageEn("archive", fmt.Sprintf("luu-tru/%d/", years[i].Year), title, title, "archive", false, &years[i])
 	}
 	b.pageEn("archive", "luu-tru/", b.en.t("Lưu trữ theo năm"), b.en.t("Tin bài về kết quả các chỉ tiêu, theo năm."), "archive", false, &ArchiveBody{Years: years})
+	return nil
+}
+
+// enComparisons writes en/so-sanh/ and each period's comparison: the same rankings, the
+// provinces under their English names (write.StandingName), linked to the English
+// articles; their charts are drawn in English by chartsIn.
+func (b *builder) enComparisons() error {
+	e := b.en
+	cs := b.comparisons()
+	if len(cs) == 0 {
+		return nil
+	}
+	paths := b.comparisonLinks(true)
+	for i := len(cs) - 1; i >= 0; i-- {
+		c := cs[i]
+		vi := e.byPath[ComparisonPath(c)]
+		if vi == nil {
+			continue
+		}
+		title := e.t("So sánh các tỉnh,") + " " + eng.Label(c.Period)
+		b.pageEn("comparison", ComparisonPath(c), title, title, "comparisons", vi.Illustrative, &ComparisonBody{Comparison: c, Articles: paths, Dir: EnglishDir})
+	}
+	if vi := e.byPath[ComparisonDir]; vi != nil {
+		title := e.t("So sánh các tỉnh theo kỳ")
+		b.pageEn("comparisons", ComparisonDir, title, title, "comparisons", false, vi.Body)
+	}
 	return nil
 }
 

@@ -96,8 +96,8 @@ func uiVietnamese(s string) string {
 }
 
 // ChartsIn fills the charts of page p's body in l's language, the same charts (same
-// ids) as its Vietnamese twin's: home, article, indicator, unit, quarter and ranking
-// pages. A body of another kind is left as it is. englishCharts calls it for every
+// ids) as its Vietnamese twin's: home, article, indicator, unit, quarter, ranking and
+// comparison pages. A body of another kind is left as it is. englishCharts calls it for every
 // English page; an English page built after englishCharts may call it itself:
 //
 //	err := b.chartsIn(b.enLang(), p) // then p.HasCharts = hasCharts(p.Body)
@@ -113,6 +113,9 @@ func (b *builder) chartsIn(l *chartLang, p *render.Page) error {
 		}
 		x.IndexCharts, err = b.scoreChartsIn(l)
 	case *ArticleBody:
+		if x.Article.Dir != "" { // another entity's article has no charts, as its Vietnamese twin
+			return nil
+		}
 		x.Charts, err = b.articleChartsIn(l, x.Article.Report)
 	case *IndicatorBody:
 		x.Charts, err = b.trendChartsIn(l, x.Indicator, x.Levels)
@@ -121,6 +124,8 @@ func (b *builder) chartsIn(l *chartLang, p *render.Page) error {
 		x.Charts, err = b.unitChartIn(l, x, p.Title)
 	case *SummaryBody:
 		x.Charts, err = b.summaryChartIn(l, x.Summary)
+	case *ComparisonBody:
+		err = b.comparisonChartsIn(l, x)
 	case *RankingBody:
 		for i := range x.Indicators {
 			ri := &x.Indicators[i]

@@ -5,6 +5,9 @@ package pipeline
 // and names in it (english.go queues them with pageEn).
 
 import (
+	"fmt"
+	"strings"
+
 	eng "chiso/internal/english"
 	"chiso/internal/model"
 	"chiso/internal/vietnamese"
@@ -24,12 +27,20 @@ func (b *builder) enUnits() error {
 		}
 		b.pageEn("units", "don-vi/", e.t("Các đơn vị"), e.t("Kết quả các chỉ tiêu theo từng sở, ngành, huyện và xã, phường."), "units", false, &units)
 	}
+	b.enUnitPagesOf(b.ownUnits(), "", "units")
+	return nil
+}
+
+// enUnitPagesOf writes the English page (en/+Unit.Path) of each of units whose Vietnamese
+// page was made; another entity's start their titles with its name (prefix).
+func (b *builder) enUnitPagesOf(units []*model.Unit, prefix, section string) {
+	e := b.en
 	sameName := map[string]int{}
-	for _, u := range b.ownUnits() {
+	for _, u := range units {
 		sameName[u.NameEn]++
 	}
-	for _, u := range b.ownUnits() {
-		vi := e.byPath["don-vi/"+u.Code+"/"]
+	for _, u := range units {
+		vi := e.byPath[u.Path()]
 		if vi == nil {
 			continue
 		}
@@ -55,9 +66,8 @@ func (b *builder) enUnits() error {
 			name += b.unitDatesEn(u)
 		}
 		// The chart is the Vietnamese page's until internal/chart draws English ones.
-		b.pageEn("unit", "don-vi/"+u.Code+"/", write.UpperFirst(name), e.t("Kết quả các chỉ tiêu của")+" "+u.NameEn+" "+e.t("qua các kỳ."), "units", vi.Illustrative, &body)
+		b.pageEn("unit", u.Path(), prefix+write.UpperFirst(name), e.t("Kết quả các chỉ tiêu của")+" "+u.NameEn+" "+e.t("qua các kỳ."), section, vi.Illustrative, &body)
 	}
-	return nil
 }
 
 // enUnitRows are a unit's rows with the English articles of their periods.
@@ -91,8 +101,12 @@ func (b *builder) unitDatesEn(u *model.Unit) string {
 }
 
 // enRankings writes each period's ranking of units, with the English article.
-func (b *builder) enRankings() error {
-	for _, a := range b.articles {
+func (b *builder) enRankings() error { return b.enRankingsOf(b.articles, "") }
+
+// enRankingsOf writes the English rankings of articles (Vietnamese, of one entity); another
+// entity's start their titles with its name (prefix).
+func (b *builder) enRankingsOf(articles []*write.Article, prefix string) error {
+	for _, a := range articles {
 		vi := b.en.byPath[RankingPath(a)]
 		if vi == nil {
 			continue
@@ -108,16 +122,19 @@ func (b *builder) enRankings() error {
 			}
 			body.Indicators[i].Below = sortedEn(body.Indicators[i].Below)
 		}
-		title := b.en.t("Xếp hạng các đơn vị,") + " " + eng.Label(a.Report.Period)
+		title := prefix + b.en.t("Xếp hạng các đơn vị,") + " " + eng.Label(a.Report.Period)
 		b.pageEn("ranking", RankingPath(a), title, title, "", vi.Illustrative, &body)
 	}
 	return nil
 }
 
 // enUnitScores writes each period's unit scores, with the English article and wording.
-func (b *builder) enUnitScores() error {
+func (b *builder) enUnitScores() error { return b.enUnitScoresOf(b.articles, "") }
+
+// enUnitScoresOf writes the English unit scores of articles (Vietnamese, of one entity).
+func (b *builder) enUnitScoresOf(articles []*write.Article, prefix string) error {
 	e := b.en
-	for _, a := range b.articles {
+	for _, a := range articles {
 		vi := e.byPath[UnitScoresPath(a)]
 		if vi == nil {
 			continue
@@ -131,8 +148,92 @@ func (b *builder) enUnitScores() error {
 		if body.Text, err = e.w.HTML("unit-score-section", d); err != nil {
 			return err
 		}
-		title := e.t("Điểm và xếp loại các đơn vị,") + " " + eng.Label(a.Report.Period)
+		title := prefix + e.t("Điểm và xếp loại các đơn vị,") + " " + eng.Label(a.Report.Period)
 		b.pageEn("unitscores", UnitScoresPath(a), title, title, "", vi.Illustrative, &body)
+	}
+	return nil
+}
+
+// entityPrefixEn is entityPrefix in English: "Quang Ngai Province: ".
+func entityPrefixEn(e *model.Entity) string {
+	if e.Dir() == "" {
+		return ""
+	}
+	return write.UpperFirst(e.NameEn) + ": "
+}
+
+// enEntities writes the English twins of the other entities' pages (entities.go): each
+// entity's page, its articles (en/tinh/ENTITY/bai-viet/KEY/, written in English from its
+// reports), rankings, unit scores and units.
+func (b *builder) enEntities() error {
+	e := b.en
+	for _, ent := range b.site.OtherEntities() {
+		var vis, ens []*write.Article // oldest first, as its reports
+		hasPage := map[*write.Article]bool{}
+		for _, r := range b.site.ReportsOf(ent) {
+			a, err := e.w.Article(r)
+			if err != nil {
+				return fmt.Errorf("%s (kỳ %s, bản tiếng Anh): %w", r.File, r.Period.Key(), err)
+			}
+			a.Dir = EntityDir(ent) // its English title names the province already ("Quang Ngai Province: results …")
+			ens = append(ens, a)
+			// A preview's pass lays out the Vietnamese pages of the page asked for only.
+			if vi := e.byPath[EntityDir(ent)+"bai-viet/"+r.Period.Key()+"/"]; vi != nil {
+				viA := vi.Body.(*ArticleBody).Article
+				e.twin[viA], hasPage[a] = a, true
+				vis = append(vis, viA)
+			}
+		}
+		newest := make([]*write.Article, len(ens))
+		for i, a := range ens {
+			newest[len(ens)-1-i] = a
+		}
+		for i, a := range newest {
+			if !hasPage[a] {
+				continue
+			}
+			// Neighbouring periods of the same entity, as the Vietnamese page.
+			var related []*write.Article
+			for _, j := range []int{i + 1, i - 1} {
+				if j >= 0 && j < len(newest) {
+					related = append(related, newest[j])
+				}
+			}
+			ab := &ArticleBody{Article: a, Related: related}
+			if hasUnits(a.Report) {
+				ab.Ranking = RankingPath(a)
+			}
+			if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
+				ab.Place = placeIn(c, ent)
+			}
+			b.pageEn("article", strings.TrimPrefix(a.Path(), EnglishDir), a.Title, a.Summary, "", a.Report.Illustrative, ab)
+		}
+		prefix := entityPrefixEn(ent)
+		if err := b.enRankingsOf(vis, prefix); err != nil {
+			return err
+		}
+		if err := b.enUnitScoresOf(vis, prefix); err != nil {
+			return err
+		}
+		var units []*model.Unit
+		for _, u := range b.site.Units {
+			if u.Entity == ent {
+				units = append(units, u)
+			}
+		}
+		b.enUnitPagesOf(units, prefix, "entities")
+		vi := e.byPath[EntityDir(ent)]
+		if vi == nil {
+			continue
+		}
+		body := *vi.Body.(*EntityBody)
+		body.Articles = newest
+		body.Units = append([]UnitGroup(nil), body.Units...)
+		for i := range body.Units {
+			body.Units[i].Units = sortedEn(body.Units[i].Units)
+		}
+		title := write.UpperFirst(ent.NameEn)
+		b.pageEn("entity", EntityDir(ent), title, title+": "+b.site.Config.IndexShortEn, "entities", vi.Illustrative, &body)
 	}
 	return nil
 }

@@ -192,11 +192,11 @@ rank = 2
 	}
 }
 
-// TestEntityUnits: another province's units have their pages under its folder, listed on
-// its page and linked from its ranking, each with that province's periods only. The old
-// Gia Lai's Department of Justice hands over to the new Gia Lai's (the site's own) on
-// 1/7/2025: two pages, two series, each linking the other.
-func TestEntityUnits(t *testing.T) {
+// entityUnitsSite is the provinces' site with units: the old Gia Lai's department (taken
+// over by the new Gia Lai's), Quảng Ngãi's department and district with scores; edits
+// change it further.
+func entityUnitsSite(t *testing.T, edits ...sitetest.Edit) *sitetest.Result {
+	t.Helper()
 	b := sitetest.Build(t, provinces+`
 -- data/periods/gia-lai-cu/2024-04.toml --
 period = "2024-04"
@@ -205,7 +205,7 @@ indicator = "ho-so-truc-tuyen"
 numerators = { huyen = 800, xa = 800 }
 denominators = { huyen = 1000, xa = 1000 }
 units = [{ unit = "gl-so-tu-phap", numerator = 800, denominator = 1000 }]
-`,
+`, append([]sitetest.Edit{
 		sitetest.Replace("data/units.toml", "entity = \"gia-lai-cu\"\nto = 2025-06-30", "entity = \"gia-lai-cu\"\nto = 2025-06-30\nsuccessor = \"so-tu-phap\""),
 		sitetest.Append("data/units.toml", `
 [[unit]]
@@ -241,10 +241,19 @@ indicator = "dvc-phat-sinh-ho-so"
 numerators = { tinh = 70, xa = 70 }
 denominators = { tinh = 100, xa = 100 }
 units = [{ unit = "so-tu-phap", numerator = 70, denominator = 100 }]
-`))
+`)}, edits...)...)
 	if b.Err != nil {
 		t.Fatalf("%v\n%s", b.Err, b.Diags)
 	}
+	return b
+}
+
+// TestEntityUnits: another province's units have their pages under its folder, listed on
+// its page and linked from its ranking, each with that province's periods only. The old
+// Gia Lai's Department of Justice hands over to the new Gia Lai's (the site's own) on
+// 1/7/2025: two pages, two series, each linking the other.
+func TestEntityUnits(t *testing.T) {
+	b := entityUnitsSite(t)
 	// The old Gia Lai's unit: its own periods only (April and May 2024), from its own
 	// reports, charted under its own chart.
 	old := "tinh/gia-lai-cu/don-vi/gl-so-tu-phap/index.html"

@@ -235,7 +235,7 @@ func TestChartCSVMatchesTable(t *testing.T) {
 					switch {
 					case i == 0 && j == 0:
 						// corner: may be empty on the page, "Hạng mục" in the file
-					case j == 0 && cell == csvCell+" (trang này)":
+					case j == 0 && (cell == csvCell+" (trang này)" || en && cell == csvCell+" (this site)"):
 						// the site's own province, labelled on the page (chart.Highlight), plain in the data
 					case i == 0 || j == 0:
 						if cell != csvCell {

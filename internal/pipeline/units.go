@@ -31,8 +31,14 @@ type UnitBody struct {
 	Shown       int // periods in History's tables
 	Older       int // periods the page leaves to the open data (du-lieu/ket-qua.csv)
 	Charts      []Figure
-	viCharts    []Figure // on an English page: the Vietnamese twin's charts (ChartLang)
+	viCharts    []Figure               // on an English page: the Vietnamese twin's charts (ChartLang)
+	paged       func(*model.Unit) bool // unitHasPage
 }
+
+// Linked says a unit named on the page (its successor, a predecessor) has a page to
+// link to: a unit of a province without reports of its own has none, and is named
+// in plain text.
+func (u *UnitBody) Linked(unit *model.Unit) bool { return u.paged == nil || u.paged(unit) }
 
 // ChartLang is "vi" while an English page shows its Vietnamese twin's charts (english.go
 // copies them until English ones replace them); the layout marks them lang="vi".
@@ -94,6 +100,7 @@ type RankingLevel struct {
 	Bottom      []UnitCell // every unit (Top, no Bottom) of a short one
 	Hidden      int        // units between Top and Bottom, left to the chart and the open data
 	HiddenRanks [2]int     // the first and the last rank of those units
+	Entity      string     // the entity whose rows those are in the open data (Article.Entity)
 	Chart       *Figure
 	viChart     *Figure // on an English page: the Vietnamese twin's chart (ChartLang)
 }
@@ -223,7 +230,7 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 		if !b.want(u.Path()) {
 			continue
 		}
-		body := &UnitBody{Unit: u, Indicators: b.site.Indicators, Predecessor: predecessors[u]}
+		body := &UnitBody{Unit: u, Indicators: b.site.Indicators, Predecessor: predecessors[u], paged: b.unitHasPage}
 		sortUnits(body.Predecessor)
 		illustrative := false
 		for i := len(articles) - 1; i >= 0; i-- {
@@ -260,6 +267,15 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 	return nil
 }
 
+// unitHasPage says unit u has a page: the site's own units and those of another entity
+// with reports (entities.go); a unit of an entity without reports has none.
+func (b *builder) unitHasPage(u *model.Unit) bool {
+	if u.Entity == nil || u.Entity.Own {
+		return true
+	}
+	return len(b.site.ReportsOf(u.Entity)) > 0
+}
+
 func (b *builder) rankingPages() error { return b.rankingPagesOf(b.articles) }
 
 // rankingPagesOf writes the ranking of units of each article that has units.
@@ -276,7 +292,7 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 				if len(us) == 0 {
 					continue
 				}
-				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period}
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period, Entity: a.Entity}
 				for _, u := range us {
 					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
 					if res.Target != nil {

@@ -41,6 +41,26 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(stripMarks(s)), " ")
 }
 
+// NoMarks is s without tone and vowel marks, đ and Đ as d and D, its case kept:
+// "Đắk Lắk" → "Dak Lak", the way Vietnamese place names are written in English.
+func NoMarks(s string) string {
+	d := norm.NFD.String(NFC(s))
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		switch {
+		case r == 'đ':
+			b.WriteByte('d')
+		case r == 'Đ':
+			b.WriteByte('D')
+		case unicode.Is(unicode.Mn, r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return NFC(b.String())
+}
+
 // stripMarks lower-cases s, removes nonspacing marks after NFD, maps đ to d
 // and returns the result in NFC.
 func stripMarks(s string) string {

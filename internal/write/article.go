@@ -33,6 +33,9 @@ type Article struct {
 	// of every month read alike. Plain text.
 	ListTitle string
 	Lang      string // "en" for the English edition's article, else ""
+	// Entity is the entity's key a filter of the open data names (du-lieu/ket-qua.csv,
+	// column entity) when those hold other entities' rows too; "" on a site of one.
+	Entity string
 }
 
 // Path is the article's path under the site root: the English edition's articles keep
@@ -331,6 +334,9 @@ func (w *Writer) Article(r *model.Report) (*Article, error) {
 		return nil, err
 	}
 	a := &Article{Report: r, Slug: r.Period.Key(), Lang: w.lang}
+	if len(w.site.Others) > 0 && r.Entity != nil {
+		a.Entity = r.Entity.Key
+	}
 	// templates/wording/article.html picks the wording of the report's kind.
 	title, err := w.exec("article-title", d)
 	if err != nil {

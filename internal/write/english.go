@@ -107,8 +107,10 @@ func SepEn(i, n int) string {
 // serves both editions:
 //
 //	name x → x.Name, or x.NameEn in English (an indicator, level, unit or province)
+//	  or a comparison's model.Standing (StandingName)
 //	short x → x.Short or x.ShortEn (an indicator, a province)
 //	definition ind, counts ind → the indicator's definition, what it counts
+//	note entity → what changed in an entity (note, note_en)
 //	siteTitle → title, or title_en
 //	link "chi-tieu/" → the edition's page: url, or url of en/… in English
 func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
@@ -129,6 +131,10 @@ func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
 				return pick(x.Name, x.NameEn)
 			case *model.Entity:
 				return pick(x.Name, x.NameEn)
+			case model.Standing: // a province in a comparison: one of ours, or a national table's name
+				return StandingName(cfg, x, en)
+			case *model.Standing:
+				return StandingName(cfg, *x, en)
 			}
 			return fmt.Sprint(v)
 		},
@@ -142,10 +148,23 @@ func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
 			return fmt.Sprint(v)
 		},
 		"definition": func(i *model.Indicator) string { return pick(i.Definition, i.DefinitionEn) },
+		"note":       func(e *model.Entity) string { return pick(e.Note, e.NoteEn) },
 		"counts":     func(i *model.Indicator) string { return pick(i.Counts, i.CountsEn) },
 		"siteTitle":  func() string { return pick(cfg.Title, cfg.TitleEn) },
 		"link": func(p string) string {
 			return cfg.BasePath + pick("", "en/") + strings.TrimPrefix(p, "/")
 		},
 	}
+}
+
+// StandingName is the name of a province in a comparison: in English its entity's
+// NameEn, else (a province known only from a national table) the English name by rule.
+func StandingName(cfg *model.Config, s model.Standing, en bool) string {
+	switch {
+	case !en:
+		return s.Name
+	case s.Entity != nil:
+		return s.Entity.NameEn
+	}
+	return english.ProvinceName(s.Name, cfg.Glossary)
 }
