@@ -162,14 +162,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.flush(false); err != nil {
 		return err
 	}
-	// The share cards of the pages so far are drawn on all cores while the open data,
-	// written on one, is made: the other core would wait otherwise (issue 9).
-	cards := b.startCards()
 	if err := b.openData(opts.Source); err != nil {
-		cards()
-		return err
-	}
-	if err := cards(); err != nil {
 		return err
 	}
 	// Nothing after this reads what is already made.

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"chiso/internal/diag"
 	"chiso/internal/model"
 	"chiso/internal/opendata"
 	"chiso/internal/render"
@@ -145,15 +144,17 @@ func (b *builder) drawCards() error {
 	if b.cardErr != nil {
 		return b.cardErr
 	}
-	if b.out != nil { // a build to a folder: each card written as it is drawn, none kept
-		cards := b.cards
-		b.cards = nil
-		return b.writeCards(cards)
-	}
 	out := make([][]byte, len(b.cards))
 	errs := make([]error, len(b.cards))
 	keys := make([]string, len(b.cards))
 	onAllCores(len(b.cards), func(i int) {
+		if b.out != nil { // a build to a folder: each card written as it is drawn, none kept
+			var png []byte
+			if png, errs[i] = shareimage.Draw(b.cards[i].card); errs[i] == nil {
+				errs[i] = b.out.put(b.cards[i].file, png)
+			}
+			return
+		}
 		keys[i] = cardKey(b.cards[i].card)
 		if out[i] = drawn.get(keys[i]); out[i] == nil {
 			out[i], errs[i] = shareimage.Draw(b.cards[i].card)
@@ -163,55 +164,15 @@ func (b *builder) drawCards() error {
 		if errs[i] != nil {
 			return errs[i]
 		}
-		b.files[c.file] = out[i]
-	}
-	drawn.keep(keys, out)
-	b.cards = nil
-	return nil
-}
-
-// writeCards draws cards on all cores and writes each as it is drawn, keeping none (a
-// build to a folder). It touches nothing of b but b.out, whose put is safe from several
-// goroutines, so it can run beside another step.
-func (b *builder) writeCards(cards []cardJob) error {
-	errs := make([]error, len(cards))
-	onAllCores(len(cards), func(i int) {
-		var png []byte
-		if png, errs[i] = shareimage.Draw(cards[i].card); errs[i] == nil {
-			errs[i] = b.out.put(cards[i].file, png)
-		}
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
+		if b.out == nil {
+			b.files[c.file] = out[i]
 		}
 	}
-	return nil
-}
-
-// startCards begins drawing, on all cores, the cards known so far of a build to a folder
-// while the caller goes on with a step that runs on one core (open data), and returns
-// the wait for them. Cards known later are drawn by drawCards. A panic while drawing is
-// raised by the wait, in the caller's goroutine.
-func (b *builder) startCards() (wait func() error) {
-	if b.out == nil || b.cardErr != nil || len(b.cards) == 0 {
-		return func() error { return nil }
+	if b.out == nil {
+		drawn.keep(keys, out)
 	}
-	cards := b.cards
 	b.cards = nil
-	done := make(chan error, 1)
-	var carry diag.Carry
-	go func() {
-		var err error
-		defer func() { done <- err }()
-		defer carry.Catch()
-		err = b.writeCards(cards)
-	}()
-	return func() error {
-		err := <-done
-		carry.Raise()
-		return err
-	}
+	return nil
 }
 
 // drawn keeps the cards of the last build in memory (Site): a preview rebuild after one
