@@ -127,3 +127,52 @@ test('print: the article prints its text and tables without the site chrome; pag
     await ctx.close();
   }
 });
+
+// A bar's value label never sits under a target mark (issue 10, charts for phones): a bar
+// that ends just short of its target ("95%" beside a 100% mark) has its label moved past
+// the mark. Checked on the drawn SVG: the marks are the thin shapes in the target colour.
+test('charts: no value label crosses a target mark, at 360 and 390 px and at A+', async () => {
+  const bad = [];
+  let labels = 0;
+  for (const width of [360, 390]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 844 } });
+    try {
+      const page = await ctx.newPage();
+      for (const path of [ARTICLE, '', 'en/' + ARTICLE]) {
+        await load(page, site.url(path));
+        await drawAllCharts(page);
+        for (const size of ['0', '3']) {
+          await page.evaluate((s) => document.documentElement.setAttribute('data-font', s), size);
+          await settle(page);
+          const found = await page.evaluate(() => {
+            const target = getComputedStyle(document.documentElement).getPropertyValue('--chart-target').trim().toLowerCase();
+            const out = { labels: 0, crossed: [] };
+            for (const svg of document.querySelectorAll('.chart-canvas svg')) {
+              const marks = [...svg.querySelectorAll('path')]
+                .filter((p) => (p.getAttribute('fill') || '').toLowerCase() === target)
+                .map((p) => p.getBoundingClientRect())
+                .filter((b) => b.width <= 6 && b.height >= 16);
+              for (const t of svg.querySelectorAll('text')) {
+                if (!/^[\d.,]+ ?%$/.test(t.textContent.trim())) continue;
+                out.labels++;
+                const l = t.getBoundingClientRect();
+                for (const m of marks) {
+                  if (m.left < l.right && l.left < m.right && m.top < l.bottom && l.top < m.bottom) {
+                    out.crossed.push(`"${t.textContent}" at x ${Math.round(l.left)}–${Math.round(l.right)}, mark at ${Math.round(m.left)}`);
+                  }
+                }
+              }
+            }
+            return out;
+          });
+          labels += found.labels;
+          for (const c of found.crossed) bad.push(`${path || '/'} at ${width} px, data-font=${size}: ${c}`);
+        }
+      }
+    } finally {
+      await ctx.close();
+    }
+  }
+  assert.ok(labels > 50, `only ${labels} value labels found: did the charts draw?`);
+  assert.deepEqual(bad, [], report('labels under target marks', bad));
+});

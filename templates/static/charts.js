@@ -361,6 +361,60 @@
     return option;
   }
 
+  // A value label right of a horizontal bar is moved past a target mark that would cross
+  // it (a bar ending just short of its target: "95%" beside a 100% mark). Measured after
+  // layout, in pixels, so it holds at every width and text size; the label keeps its text.
+  var measure = null;
+  function textWidth(text, size, family) {
+    if (!measure) measure = document.createElement('canvas').getContext('2d');
+    if (!measure) return text.length * size * 0.6;
+    measure.font = size + 'px ' + (family || 'sans-serif');
+    return measure.measureText(text).width;
+  }
+  function clearTargetMarks(chart, env) {
+    var o = chart.getOption();
+    var x = o.xAxis && o.xAxis[0], y = o.yAxis && o.yAxis[0];
+    if (!x || !y || x.type !== 'value' || y.type !== 'category') return;
+    var roles = isArray(env.roles) ? env.roles : [];
+    var series = o.series || [];
+    var targets = [];
+    for (var i = 0; i < series.length; i++) if (roles[i] < 0) targets.push(asArray(series[i].data));
+    if (!targets.length) return;
+    var size = (o.textStyle && o.textStyle[0] ? o.textStyle[0].fontSize : o.textStyle && o.textStyle.fontSize) || 12;
+    var family = o.textStyle && (o.textStyle[0] ? o.textStyle[0].fontFamily : o.textStyle.fontFamily);
+    var update = [], key = '';
+    for (var b = 0; b < series.length; b++) {
+      var s = series[b];
+      if (s.type !== 'bar' || !s.label || !s.label.show) { update.push({}); continue; }
+      var data = asArray(s.data), items = [];
+      for (var k = 0; k < data.length; k++) {
+        var v = data[k] && typeof data[k] === 'object' ? data[k].value : data[k];
+        var item = data[k] && typeof data[k] === 'object' ? data[k] : { value: v };
+        var dx = 0;
+        if (typeof v === 'number') {
+          var end = chart.convertToPixel({ seriesIndex: b }, [v, k])[0];
+          var w = textWidth(label(env, b, k), size, family) + 12; // padding and distance
+          for (var t = 0; t < targets.length; t++) {
+            var tv = targets[t][k];
+            if (tv && typeof tv === 'object') tv = tv.value;
+            if (typeof tv !== 'number') continue;
+            var at = chart.convertToPixel({ seriesIndex: b }, [tv, k])[0];
+            if (at >= end - 2 && at <= end + w) dx = Math.max(dx, Math.ceil(at - end) + 4);
+          }
+        }
+        var copy = {};
+        for (var f in item) if (Object.prototype.hasOwnProperty.call(item, f)) copy[f] = item[f];
+        copy.label = { offset: [dx, 0] };
+        items.push(copy);
+        key += dx + ',';
+      }
+      update.push({ data: items });
+    }
+    if (chart.__chisoMarks === key) return;
+    chart.__chisoMarks = key;
+    chart.setOption({ series: update });
+  }
+
   function draw(canvas) {
     if (canvas.getAttribute('data-drawn')) return;
     var chart = null;
@@ -376,6 +430,8 @@
         canvas.setAttribute('data-finished', '1');
       });
       chart.setOption(option);
+      chart.__chisoEnv = env;
+      clearTargetMarks(chart, env);
       chart.__chisoSource = source;
       chart.__chisoCanvas = canvas;
       drawn.push(chart);
@@ -409,7 +465,10 @@
       resizeTimer = 0;
       for (var i = 0; i < drawn.length; i++) {
         try {
-          if (!drawn[i].isDisposed()) drawn[i].resize();
+          if (!drawn[i].isDisposed()) {
+            drawn[i].resize();
+            clearTargetMarks(drawn[i], drawn[i].__chisoEnv);
+          }
         } catch (e) { /* a chart that cannot resize keeps its size */ }
         drawnBoxes[i].removeAttribute('data-resizing');
       }
@@ -431,9 +490,13 @@
       var c = drawn[i];
       try {
         if (c.isDisposed()) continue;
-        var option = prepare(JSON.parse(c.__chisoSource.textContent), c.__chisoCanvas);
+        var env = JSON.parse(c.__chisoSource.textContent);
+        var option = prepare(env, c.__chisoCanvas);
         c.resize();
         c.setOption(option, true);
+        c.__chisoEnv = env;
+        c.__chisoMarks = '';
+        clearTargetMarks(c, env);
       } catch (e) {
         if (window.console && console.error) console.error('charts.js: not redrawn: ' + String((e && e.message) || e));
       }
