@@ -38,6 +38,18 @@ func cmdNewYear(args []string, stdout, stderr io.Writer) int {
 	}
 	d := targetyear.Plan(site, year)
 	if len(d.Indicators) == 0 {
+		// A year skipped: the targets end before year-1, so year has nothing to follow.
+		// Name the year to draft first instead of saying there is nothing to do.
+		skipped := 0
+		for y := year - 1; y > year-10; y-- {
+			if len(targetyear.Plan(site, y).Indicators) > 0 {
+				skipped = y
+			}
+		}
+		if skipped != 0 {
+			fmt.Fprintf(stderr, "chiso new-year: chưa có mục tiêu năm %d — chạy chiso new-year %d trước, điền giá trị, rồi chạy lại chiso new-year %d\n", skipped, skipped, year)
+			return 1
+		}
 		fmt.Fprintf(stdout, "Không có gì để thêm: không chỉ tiêu nào có mục tiêu kết thúc cuối năm %d mà chưa có mục tiêu năm %d.\n", year-1, year)
 		if len(d.Done) > 0 {
 			fmt.Fprintf(stdout, "Đã có mục tiêu năm %d: %s.\n", year, targetyear.Names(d.Done))

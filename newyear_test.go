@@ -54,3 +54,16 @@ func TestNewYearNeedsAYear(t *testing.T) {
 		t.Errorf("exit %d, %q", code, errs)
 	}
 }
+
+// A year skipped: the targets end with 2024, so 2026 has nothing to follow; new-year names
+// the year to draft first instead of saying there is nothing to do.
+func TestNewYearSkipped(t *testing.T) {
+	dir := minimal(t)
+	code, out, errs := runCmd("new-year", "--source", dir, "2026")
+	if code != 1 || !strings.Contains(errs, "chưa có mục tiêu năm 2025 — chạy chiso new-year 2025 trước, điền giá trị, rồi chạy lại chiso new-year 2026") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "data/indicators.toml")); strings.Contains(string(data), `"?"`) {
+		t.Error("new-year 2026 wrote targets")
+	}
+}
