@@ -250,6 +250,14 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	}
 	t, err := sheet.Open(files[0], sheetName)
 	if err != nil {
+		var pathErr *os.PathError
+		if errors.As(err, &pathErr) {
+			// The file named cannot be opened: a slip in the command line, worded as
+			// every other file problem, not in Go's words.
+			what, todo := diag.OSReason(err)
+			fmt.Fprintln(stderr, diag.Diagnostic{Pos: diag.Pos{File: files[0]}, Severity: diag.Error, Code: diag.ReadFailed, Args: []any{what, todo}})
+			return 2
+		}
 		fmt.Fprintln(stderr, err)
 		return 1
 	}

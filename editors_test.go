@@ -258,3 +258,13 @@ func TestHelpNamesEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// A spreadsheet that is not there: the editor's line in Vietnamese, exit 2 (a slip in the
+// command), never Go's "open …: no such file or directory".
+func TestImportMissingFile(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "khong-co.xlsx")
+	code, _, errs := runCmd("import", "--source", minimal(t), "--period", "2024-06", missing)
+	if code != 2 || errs != missing+": lỗi: không đọc được tệp: không có tệp hoặc thư mục này — kiểm tra lại tên và đường dẫn\n" {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+}
