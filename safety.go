@@ -5,10 +5,12 @@ package main
 // replaced, and a panic becomes one Vietnamese line.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 
 	"chiso/internal/diag"
@@ -22,6 +24,18 @@ func openSource(dir string, stderr io.Writer) fs.FS {
 	if err != nil {
 		what, todo := diag.OSReason(err)
 		fmt.Fprintln(stderr, diag.Diagnostic{Pos: diag.Pos{File: dir}, Code: diag.ReadFailed, Args: []any{what, todo}})
+		return nil
+	}
+	// Neither config.toml nor data/: the command was run in the wrong folder. One line
+	// that says so, not a list of every file that is missing.
+	_, errConfig := fs.Stat(src, "config.toml")
+	_, errData := fs.Stat(src, "data")
+	if errors.Is(errConfig, fs.ErrNotExist) && errors.Is(errData, fs.ErrNotExist) {
+		shown := dir // "." says nothing: the folder's full name
+		if abs, err := filepath.Abs(dir); err == nil {
+			shown = abs
+		}
+		fmt.Fprintln(stderr, diag.Diagnostic{Pos: diag.Pos{File: shown}, Code: diag.NotASite})
 		return nil
 	}
 	return src

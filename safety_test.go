@@ -122,3 +122,16 @@ func TestNoStackTrace(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs.String())
 	}
 }
+
+// A command run in a folder that is not a site (no config.toml, no data/) says so in one
+// line, with the folder's full name, instead of listing every file that is missing.
+func TestNotASite(t *testing.T) {
+	dir := t.TempDir()
+	for _, cmd := range [][]string{{"check", "--source", dir}, {"build", "--source", dir, "--out", filepath.Join(t.TempDir(), "public")}} {
+		code, out, errs := runCmd(cmd...)
+		want := dir + ": lỗi: thư mục này không phải thư mục nguồn của một trang chiso: không có config.toml, không có data/ — chạy lệnh trong thư mục của trang, hoặc ghi thư mục đó sau --source, ví dụ chiso check --source ../chi-so\n"
+		if code != 2 || errs != want || out != "" {
+			t.Errorf("%s: exit %d\nstdout %q\nstderr %q", cmd[0], code, out, errs)
+		}
+	}
+}

@@ -133,6 +133,7 @@ const (
 	EntityOverlap      Code = "entity-overlap"
 	BadLanguage        Code = "bad-language"
 	BadServerRule      Code = "bad-server-rule"
+	NotASite           Code = "not-a-site"
 	BadJumpWarning     Code = "bad-jump-warning"
 	DuplicateName      Code = "duplicate-name"
 	FileTooLarge       Code = "file-too-large"
@@ -256,6 +257,7 @@ var messages = map[Code]message{
 	NoteWithoutPeriod:  {"không có kỳ %s trong data/periods/ nên đoạn viết này không được in ở đâu", "đổi tên tệp theo một kỳ có số liệu, hoặc tạo data/periods/%[1]s.toml"},
 	ReportBeforePeriod: {"báo cáo ngày %s có trước ngày kết thúc kỳ (%s)", "kiểm tra lại date trong [report]: thường là gõ nhầm năm hoặc tháng"},
 	SuccessionLoop:     {"“%s” kế thừa chính nó (trực tiếp hoặc qua các mục khác)", "sửa successor thành mục mới thay thế mục này, hoặc bỏ dòng successor"},
+	NotASite:           {"thư mục này không phải thư mục nguồn của một trang chiso: không có config.toml, không có data/", "chạy lệnh trong thư mục của trang, hoặc ghi thư mục đó sau --source, ví dụ chiso check --source ../chi-so"},
 	BadServerRule:      {"server_rules có “%s”, không phải loại máy chủ đã biết", "chỉ ghi các loại máy chủ của cổng thông tin trong số \"apache\", \"nginx\", \"iis\", \"netlify\", ví dụ server_rules = [\"nginx\"]"},
 	BadLanguage:        {"language “%s” không phải mã ngôn ngữ", "viết mã ngôn ngữ, ví dụ language = \"vi\""},
 	BadJumpWarning:     {"jump_warning %s phải lớn hơn 0", "viết số điểm phần trăm, ví dụ jump_warning = 20"},
