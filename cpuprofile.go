@@ -7,7 +7,7 @@ import (
 
 // CHISO_CPUPROFILE=FILE makes `chiso build` write a CPU profile (go tool pprof) of the
 // whole command. An environment variable, not a flag, like CHISO_MEMPROFILE: it is for the
-// developers measuring build time (bench/run.sh), not the editors.
+// developers measuring build time beside bench/run.sh, not the editors.
 func cpuProfile() (stop func()) {
 	file := os.Getenv("CHISO_CPUPROFILE")
 	if file == "" {

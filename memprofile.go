@@ -11,7 +11,7 @@ import (
 // CHISO_MEMPROFILE=FILE makes `chiso build` write a heap profile (go tool pprof) taken
 // near its peak: a sampler looks at the heap every 20 ms and writes the profile again
 // each time the heap in use grows past the largest seen by 5 %. An environment variable,
-// not a flag: it is for the developers measuring memory (bench/run.sh), not the editors.
+// not a flag: it is for the developers measuring memory beside bench/run.sh, not the editors.
 // CHISO_MEMTRACE=1 besides prints each new high of the heap, with the time, to stderr.
 func memProfile() (stop func()) {
 	file, trace := os.Getenv("CHISO_MEMPROFILE"), os.Getenv("CHISO_MEMTRACE") != ""
