@@ -150,7 +150,7 @@ func Draw(c Card) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// A card is drawn per page: the 3 MB canvas and the encoder's compressor (png4.go) are reused
+// A card is drawn per page: the 3 MB canvas and the encoder's compressor (png.go) are reused
 // instead of allocated and cleared each time, and the canvas starts as a copy of the
 // blank card (background and bands).
 var (
