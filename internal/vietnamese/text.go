@@ -61,24 +61,9 @@ func NoMarks(s string) string {
 	return NFC(b.String())
 }
 
-// stripMarks lower-cases s, removes nonspacing marks after NFD, maps đ to d
-// and returns the result in NFC.
-func stripMarks(s string) string {
-	d := norm.NFD.String(strings.ToLower(NFC(s)))
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		switch {
-		case r == 'đ':
-			b.WriteByte('d')
-		case unicode.Is(unicode.Mn, r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	// Recompose what NFD split apart and is still there (e.g. Hangul).
-	return NFC(b.String())
-}
+// stripMarks lower-cases s, removes nonspacing marks after NFD, maps đ to d and returns
+// the result in NFC (what NFD split apart and is still there, e.g. Hangul, recomposed).
+func stripMarks(s string) string { return NoMarks(strings.ToLower(NFC(s))) }
 
 // Distance returns the Levenshtein distance between a and b counted in runes
 // after NFC normalisation: "Cấp huyệt" and "Cấp huyện" are 1 apart.
