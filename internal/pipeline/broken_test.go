@@ -441,6 +441,7 @@ func TestBrokenCoversEveryCode(t *testing.T) {
 		diag.OutBusy: "two builds at once", diag.WriteFailed: "a full disk",
 		diag.BuildFailed: "a full disk while pages are made (TestBuildFailureWording)",
 		diag.Internal:    "a panic: the preview's answer (internal/preview)",
+		diag.NotASite:    "--source names a folder without config.toml and data/ (TestNotASite, main)",
 	}
 	var missing []string
 	for _, c := range diag.Codes() {
