@@ -17,20 +17,7 @@ import (
 // kinds get them) have the Vietnamese twin's ids and English words, names and numbers;
 // the Vietnamese pages' charts are left as they were.
 func TestChartsInEnglish(t *testing.T) {
-	src := os.DirFS("../..")
-	site, probs := Check(src)
-	if probs.HasErrors() {
-		t.Fatal(probs)
-	}
-	tmpl, err := render.Parse(src, write.Funcs(&site.Config))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{},
-		corrections: corrections.Read("", src, site.Config.CorrectionsSince)}
-	if err := b.setupEnglish(src); err != nil {
-		t.Fatal(err)
-	}
+	b := sampleEnglishBuilder(t)
 	// The pages as queued, with their bodies (a render keeps only records of them).
 	if err := b.writeArticles(); err != nil {
 		t.Fatal(err)
@@ -117,4 +104,25 @@ func TestChartsInEnglish(t *testing.T) {
 			t.Errorf("no %s chart drawn in English (%v)", k, kinds)
 		}
 	}
+}
+
+// sampleEnglishBuilder is a builder of the repository's sample site with its English
+// edition set up, for tests that look at one step of a build.
+func sampleEnglishBuilder(t *testing.T) *builder {
+	t.Helper()
+	src := os.DirFS("../..")
+	site, probs := Check(src)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	tmpl, err := render.Parse(src, write.Funcs(&site.Config))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{},
+		corrections: corrections.Read("", src, site.Config.CorrectionsSince)}
+	if err := b.setupEnglish(src); err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -1,33 +1,18 @@
 package pipeline
 
 import (
-	"os"
 	"testing"
 	"time"
 
 	"chiso/internal/corrections"
 	"chiso/internal/model"
-	"chiso/internal/render"
-	"chiso/internal/write"
 )
 
 // TestCorrectionsWordedInEnglish: each kind of corrected figure (the index's score, rank
 // and groups, the dossier statistics, a unit's score and class) is named from the data's
 // English names and the glossary, its numbers printed the English way.
 func TestCorrectionsWordedInEnglish(t *testing.T) {
-	src := os.DirFS("../..")
-	site, probs := Check(src)
-	if probs.HasErrors() {
-		t.Fatal(probs)
-	}
-	tmpl, err := render.Parse(src, write.Funcs(&site.Config))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text)}
-	if err := b.setupEnglish(src); err != nil {
-		t.Fatal(err)
-	}
+	b := sampleEnglishBuilder(t)
 	day := time.Date(2024, 6, 3, 10, 30, 0, 0, time.UTC)
 	fig := func(f corrections.Figure, newValue string, newNum float64) *corrections.Correction {
 		return &corrections.Correction{Period: model.Period{Kind: model.Month, Year: 2024, Month: 4}, Figure: f,
