@@ -173,8 +173,13 @@ func unitEntity(site *model.Site, u *model.Unit) *model.Entity {
 // mainText is the text a reader sees in a page's <main>, without what every page
 // repeats (breadcrumb, "Tin nổi bật"), chart options and download links. It reads the
 // page as tokens, not as a tree: the page is our templates' well-formed output, and the
-// tree cost as much as the template itself.
+// tree cost as much as the template itself. Only <main> is read: our layouts open it once,
+// after the header, and close it once, and no input can write a tag (text, attributes
+// and scripts are escaped; the editors' Markdown drops raw HTML).
 func mainText(page []byte) string {
+	if i := bytes.Index(page, mainOpen); i >= 0 {
+		page = page[i:]
+	}
 	z := html.NewTokenizer(bytes.NewReader(page))
 	var out []byte
 	in := false
@@ -224,11 +229,13 @@ func mainText(page []byte) string {
 					}
 				}
 			} else if string(name) == "main" {
-				in = false
+				return string(out) // nothing after it is read
 			}
 		}
 	}
 }
+
+var mainOpen = []byte("<main")
 
 // leftOut are the elements whose text is not the page's own.
 var leftOut = map[string]bool{"script": true, "style": true, "aside": true, "nav": true, "template": true}

@@ -35,6 +35,7 @@ func FuncsEn(cfg *model.Config, ui map[string]string) template.FuncMap {
 	f["rate"] = func(v any) string { return english.RatePrinted(deref(v)) }
 	f["score"] = func(v any) string { return english.Score(deref(v)) }
 	f["int"] = func(n int64) string { return english.Int(n) }
+	f["count"] = func(c model.Count) string { return english.Int(c.Num) + "/" + english.Int(c.Den) }
 	f["pad2"] = func(n int) string { return fmt.Sprint(n) }
 	f["date"] = english.Date
 	f["month"] = english.Short

@@ -19,6 +19,7 @@ import (
 //
 //	rate 22.33 → "22,33" (as the source printed it)       score 88.62 → "88,62"
 //	int 139506 → "139.506"      pad2 7 → "07"              date t → "20/5/2024"
+//	count {1200 1500} → "1.200/1.500" (one call where a table row printed two ints)
 //	period p → "tháng 4/2024", "quý II/2024", "năm 2024", "tuần 3/2024",
 //	  "tính đến ngày 25/7/2025", "từ ngày 21/9 đến ngày 20/10/2025"
 //	periodLong p → "tháng 4 năm 2024", "quý II năm 2024", … (titles)
@@ -37,6 +38,7 @@ func Funcs(cfg *model.Config) template.FuncMap {
 		"rate":       func(v any) string { return vietnamese.RatePrinted(deref(v)) },
 		"score":      func(v any) string { return vietnamese.Score(deref(v)) },
 		"int":        func(n int64) string { return vietnamese.Int(n) },
+		"count":      func(c model.Count) string { return vietnamese.Int(c.Num) + "/" + vietnamese.Int(c.Den) },
 		"pad2":       vietnamese.Pad2,
 		"date":       vietnamese.Date,
 		"month":      func(p model.Period) string { return p.Short() },
