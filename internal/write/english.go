@@ -67,6 +67,7 @@ func FuncsEn(cfg *model.Config, ui map[string]string) template.FuncMap {
 		}
 		return "", fmt.Errorf("%s %q", NoEnglish, s) // worded for the editor by pipeline/templateerr.go
 	}
+	rowFuncs(f) // again, of the English functions
 	return f
 }
 

@@ -31,6 +31,7 @@ import (
 //	slug "Cấp huyện" → "cap-huyen"                         fold → search form (no marks, đ→d)
 //	embedCode id title → <iframe> of nhung/{id}/ (embed.go)  size 12600 → "12,3 KB"
 //	percent 24.0701 → "24,07"   money 2634500000 → "2,6 tỷ đồng" (dossier.go)
+//	unitRow, periodRow: a table row's link, label, rate and count at once (Row)
 //	t, en, name, short, definition, counts, siteTitle, link: one layout for both editions
 //	  (english.go, where FuncsEn gives the same names in English)
 func Funcs(cfg *model.Config) template.FuncMap {
@@ -73,7 +74,36 @@ func Funcs(cfg *model.Config) template.FuncMap {
 	for k, v := range nameFuncs(cfg, false) { // english.go
 		f[k] = v
 	}
+	rowFuncs(f)
 	return f
+}
+
+// Row is the figures of a table row formatted in one call, where the long tables (a
+// ranking's rows, a unit's periods) called five functions a row: each call from a
+// template costs a reflected call, and those were most of a page's rendering. The
+// template still prints (and escapes) every field.
+type Row struct {
+	Href  string // the row's link
+	Label string // its unit's name, capitalised, or its period (month)
+	Rate  string
+	Count string // count
+}
+
+// rowFuncs adds, from f's own functions (Vietnamese or English), the row functions:
+//
+//	unitRow unit rate count → Row{link unit.Path, upperFirst (name unit), rate, count}
+//	periodRow article rate count → Row{url article.Path, month article's period, rate, count}
+func rowFuncs(f template.FuncMap) {
+	link, url := f["link"].(func(string) string), f["url"].(func(string) string)
+	name, upper := f["name"].(func(any) string), f["upperFirst"].(func(string) string)
+	month := f["month"].(func(model.Period) string)
+	rate, count := f["rate"].(func(any) string), f["count"].(func(model.Count) string)
+	f["unitRow"] = func(u *model.Unit, r any, c model.Count) Row {
+		return Row{Href: link(u.Path()), Label: upper(name(u)), Rate: rate(r), Count: count(c)}
+	}
+	f["periodRow"] = func(a *Article, r any, c model.Count) Row {
+		return Row{Href: url(a.Path()), Label: month(a.Report.Period), Rate: rate(r), Count: count(c)}
+	}
 }
 
 // deref reads a number a template passes, which may be an optional one (*float64).
