@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -211,16 +212,15 @@ func (c *canvas) reset() {
 // rows is c's drawn spans for palette and encode.
 func (c *canvas) rows() *drawn {
 	b := blank()
-	return &drawn{lo: c.lo[:], hi: c.hi[:], blank: func(y int) uint32 {
-		return binary.LittleEndian.Uint32(b.Pix[y*b.Stride:])
-	}}
+	return &drawn{lo: c.lo[:], hi: c.hi[:], blank: b.Pix, stride: b.Stride}
 }
 
 // drawn says which pixels of an image to read: in row y, [lo[y], hi[y]); the others are
-// the colour blank(y). A nil *drawn: every pixel.
+// the colour that starts row y of blank. A nil *drawn: every pixel.
 type drawn struct {
 	lo, hi []int
-	blank  func(y int) uint32
+	blank  []byte // an image whose row y starts with that row's colour
+	stride int
 }
 
 // span is row y's pixels to read, [lo, hi), lo even and hi-lo even unless hi is the
@@ -229,7 +229,7 @@ func (d *drawn) span(y, width int) (lo, hi int, rest uint32) {
 	if d == nil {
 		return 0, width, 0
 	}
-	lo, hi, rest = d.lo[y]&^1, d.hi[y], d.blank(y)
+	lo, hi, rest = d.lo[y]&^1, d.hi[y], binary.LittleEndian.Uint32(d.blank[y*d.stride:])
 	if lo >= hi {
 		return 0, 0, rest
 	}
@@ -239,21 +239,30 @@ func (d *drawn) span(y, width int) (lo, hi int, rest uint32) {
 	return lo, hi, rest
 }
 
-// wrap breaks s into lines no wider than w, at spaces.
+// wrap breaks s into lines no wider than w, at spaces. A line's width grows by the word's
+// and what joins them (kerning, the space) rather than being measured again from its
+// start: the same sums as measuring the whole line, in linear time.
 func wrap(f font.Face, s string, w int) []string {
 	var lines []string
 	line := ""
+	var lineW fixed.Int26_6
+	var last rune // line's
+	space := font.MeasureString(f, " ")
 	for _, word := range strings.Fields(s) {
-		try := word
-		if line != "" {
-			try = line + " " + word
-		}
-		if line != "" && font.MeasureString(f, try).Ceil() > w {
-			lines = append(lines, line)
-			line = word
+		wordW := font.MeasureString(f, word)
+		first, _ := utf8.DecodeRuneInString(word)
+		end, _ := utf8.DecodeLastRuneInString(word)
+		if line == "" {
+			line, lineW, last = word, wordW, end
 			continue
 		}
-		line = try
+		try := lineW + f.Kern(last, ' ') + space + f.Kern(' ', first) + wordW
+		if try.Ceil() > w {
+			lines = append(lines, line)
+			line, lineW, last = word, wordW, end
+			continue
+		}
+		line, lineW, last = line+" "+word, try, end
 	}
 	if line != "" {
 		lines = append(lines, line)

@@ -56,3 +56,37 @@ func (f cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.I
 	f.c.mark(dr)
 	return dr, g.mask, image.Point{}, g.advance, g.ok
 }
+
+// Advances and kerning, looked up for every rune measured to wrap and fit text, are
+// cached the same way: the font's kerning tables are searched each time (a tenth of a card).
+type pairKey struct {
+	size float64
+	a, b rune
+}
+
+type advance struct {
+	a  fixed.Int26_6
+	ok bool
+}
+
+var advances, kerns sync.Map // pairKey → advance, fixed.Int26_6
+
+func (f cachedFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
+	k := pairKey{f.size, r, -1}
+	v, found := advances.Load(k)
+	if !found {
+		a, ok := f.Face.GlyphAdvance(r)
+		v, _ = advances.LoadOrStore(k, advance{a, ok})
+	}
+	a := v.(advance)
+	return a.a, a.ok
+}
+
+func (f cachedFace) Kern(r0, r1 rune) fixed.Int26_6 {
+	k := pairKey{f.size, r0, r1}
+	v, found := kerns.Load(k)
+	if !found {
+		v, _ = kerns.LoadOrStore(k, f.Face.Kern(r0, r1))
+	}
+	return v.(fixed.Int26_6)
+}
