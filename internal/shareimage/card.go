@@ -186,6 +186,7 @@ var (
 type canvas struct {
 	img    *image.RGBA
 	lo, hi [Height]int
+	drawn  drawn // its runs reused from card to card
 }
 
 // mark notes r as drawn on.
@@ -212,7 +213,8 @@ func (c *canvas) reset() {
 // rows is c's drawn spans for palette and encode.
 func (c *canvas) rows() *drawn {
 	b := blank()
-	return &drawn{lo: c.lo[:], hi: c.hi[:], blank: b.Pix, stride: b.Stride}
+	c.drawn = drawn{lo: c.lo[:], hi: c.hi[:], blank: b.Pix, stride: b.Stride, runs: c.drawn.runs, first: c.drawn.first}
+	return &c.drawn
 }
 
 // drawn says which pixels of an image to read: in row y, [lo[y], hi[y]); the others are
@@ -221,6 +223,16 @@ type drawn struct {
 	lo, hi []int
 	blank  []byte // an image whose row y starts with that row's colour
 	stride int
+
+	// Filled by palette: row y's drawn pixels are the runs runs[first[y]:first[y+1]], so
+	// that encode packs them without reading the canvas again.
+	runs  []colourRun
+	first []int
+}
+
+type colourRun struct {
+	c uint32
+	n int
 }
 
 // span is row y's pixels to read, [lo, hi), lo even and hi-lo even unless hi is the
@@ -299,12 +311,18 @@ func palette(img *image.RGBA, d *drawn) (color.Palette, func(uint32) uint8) {
 	width := img.Rect.Dx()
 	var last uint32
 	run := 0
+	if d != nil {
+		d.runs, d.first = d.runs[:0], append(d.first[:0], 0)
+	}
 	for y := range img.Rect.Dy() {
 		lo, hi, rest := d.span(y, width)
 		if n := width - (hi - lo); n > 0 {
 			*count.at(rest) += n
 		}
 		if lo == hi {
+			if d != nil {
+				d.first = append(d.first, len(d.runs))
+			}
 			continue
 		}
 		pix := img.Pix[y*img.Stride+4*lo : y*img.Stride+4*hi]
@@ -320,6 +338,9 @@ func palette(img *image.RGBA, d *drawn) (color.Palette, func(uint32) uint8) {
 			}
 			if c := binary.LittleEndian.Uint32(pix); c != last {
 				*count.at(last) += run
+				if d != nil {
+					d.runs = append(d.runs, colourRun{last, run})
+				}
 				last, run = c, 0
 			}
 			run++
@@ -328,9 +349,18 @@ func palette(img *image.RGBA, d *drawn) (color.Palette, func(uint32) uint8) {
 		for ; len(pix) >= 4; pix = pix[4:] {
 			if c := binary.LittleEndian.Uint32(pix); c != last {
 				*count.at(last) += run
+				if d != nil {
+					d.runs = append(d.runs, colourRun{last, run})
+				}
 				last, run = c, 0
 			}
 			run++
+		}
+		if d != nil { // the row's runs, for encode
+			*count.at(last) += run
+			d.runs = append(d.runs, colourRun{last, run})
+			d.first = append(d.first, len(d.runs))
+			run = 0
 		}
 	}
 	if run > 0 {

@@ -50,7 +50,11 @@ func encode(w *bytes.Buffer, img *image.RGBA, pal color.Palette, index func(uint
 			}
 		}
 		row[0] = 0 // filter type 0
-		if lo < hi {
+		switch {
+		case lo == hi:
+		case d != nil && d.first != nil:
+			packRuns(row[1+lo/2:], d.runs[d.first[y]:d.first[y+1]], index)
+		default:
 			pack(row[1+lo/2:], img.Pix[y*img.Stride+4*lo:][:4*(hi-lo)], index)
 		}
 		if _, err := z.Write(row); err != nil {
@@ -93,5 +97,33 @@ func pack(row []byte, pix []byte, index func(uint32) uint8) {
 			idx = index(p)
 		}
 		row = append(row, idx<<4)
+	}
+}
+
+// packRuns writes runs of pixels as indices into row, two a byte (an odd last one in the
+// high half): a run of one colour is whole bytes but for its ends.
+func packRuns(row []byte, runs []colourRun, index func(uint32) uint8) {
+	x := 0 // in pixels
+	lastC, b := runs[0].c, index(runs[0].c)
+	for _, r := range runs {
+		if r.c != lastC {
+			lastC, b = r.c, index(r.c)
+		}
+		n := r.n
+		if x&1 == 1 {
+			row[x/2] |= b
+			x++
+			n--
+		}
+		bb := b * 0x11
+		full := row[x/2 : x/2+n/2]
+		for i := range full {
+			full[i] = bb
+		}
+		x += n &^ 1
+		if n&1 == 1 {
+			row[x/2] = b << 4
+			x++
+		}
 	}
 }
