@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -58,15 +59,18 @@ func Draw(c Card) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := canvases.Get().(*image.RGBA)
-	defer canvases.Put(img)
-	copy(img.Pix, blank().Pix)
+	cv := canvases.Get().(*canvas)
+	defer canvases.Put(cv)
+	cv.reset()
+	img := cv.img
 	fill := func(r image.Rectangle, c color.Color) {
 		draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
+		cv.mark(r)
 	}
 
 	face := func(size float64) (font.Face, error) {
-		return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+		fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+		return cachedFace{fc, size, cv}, err
 	}
 	write := func(fc font.Face, col color.Color, x, y int, s string) {
 		d := font.Drawer{Dst: img, Src: image.NewUniform(col), Face: fc, Dot: fixed.P(x, y)}
@@ -143,19 +147,29 @@ func Draw(c Card) ([]byte, error) {
 	// A card is flat colours and anti-aliased text (~900 colours): as a 16-colour PNG (4 bits
 	// a pixel) it is 1,8× smaller than as 256 colours, and looks the same at the size it is
 	// shown.
-	pal, index := palette(img)
-	if err := encode(buf, img, pal, index); err != nil {
+	rows := cv.rows()
+	pal, index := palette(img, rows)
+	if err := encode(buf, img, pal, index, rows); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
 // A card is drawn per page: the 3 MB canvas and the encoder's compressor (png.go) are reused
-// instead of allocated and cleared each time, and the canvas starts as a copy of the
-// blank card (background and bands).
+// instead of allocated each time. A canvas knows which pixels of each row were drawn on:
+// only those are put back to the blank card's (background and bands) for the next card,
+// and only those are read to count colours and pack rows; the rest of a row is its blank
+// colour (of a card, 60 % or so of the pixels).
 var (
-	canvases = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, Width, Height)) }}
-	blank    = sync.OnceValue(func() *image.RGBA {
+	canvases = sync.Pool{New: func() any {
+		c := &canvas{img: image.NewRGBA(image.Rect(0, 0, Width, Height))}
+		copy(c.img.Pix, blank().Pix)
+		for y := range Height {
+			c.lo[y], c.hi[y] = Width, 0
+		}
+		return c
+	}}
+	blank = sync.OnceValue(func() *image.RGBA {
 		img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 		fill := func(r image.Rectangle, c color.Color) {
 			draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
@@ -167,21 +181,100 @@ var (
 	})
 )
 
-// wrap breaks s into lines no wider than w, at spaces.
+// canvas is a card being drawn: pixels [lo[y], hi[y]) of row y may differ from the blank
+// card's, the others are as blank.
+type canvas struct {
+	img    *image.RGBA
+	lo, hi [Height]int
+	drawn  drawn // its runs reused from card to card
+}
+
+// mark notes r as drawn on.
+func (c *canvas) mark(r image.Rectangle) {
+	r = r.Intersect(c.img.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		c.lo[y] = min(c.lo[y], r.Min.X)
+		c.hi[y] = max(c.hi[y], r.Max.X)
+	}
+}
+
+// reset makes c the blank card again.
+func (c *canvas) reset() {
+	b := blank()
+	for y := range Height {
+		if c.lo[y] < c.hi[y] {
+			o := y * c.img.Stride
+			copy(c.img.Pix[o+4*c.lo[y]:o+4*c.hi[y]], b.Pix[o+4*c.lo[y]:])
+		}
+		c.lo[y], c.hi[y] = Width, 0
+	}
+}
+
+// rows is c's drawn spans for palette and encode.
+func (c *canvas) rows() *drawn {
+	b := blank()
+	c.drawn = drawn{lo: c.lo[:], hi: c.hi[:], blank: b.Pix, stride: b.Stride, runs: c.drawn.runs, first: c.drawn.first}
+	return &c.drawn
+}
+
+// drawn says which pixels of an image to read: in row y, [lo[y], hi[y]); the others are
+// the colour that starts row y of blank. A nil *drawn: every pixel.
+type drawn struct {
+	lo, hi []int
+	blank  []byte // an image whose row y starts with that row's colour
+	stride int
+
+	// Filled by palette: row y's drawn pixels are the runs runs[first[y]:first[y+1]], so
+	// that encode packs them without reading the canvas again.
+	runs  []colourRun
+	first []int
+}
+
+type colourRun struct {
+	c uint32
+	n int
+}
+
+// span is row y's pixels to read, [lo, hi), lo even and hi-lo even unless hi is the
+// width (so that rows pack whole bytes around it), and the colour of the others.
+func (d *drawn) span(y, width int) (lo, hi int, rest uint32) {
+	if d == nil {
+		return 0, width, 0
+	}
+	lo, hi, rest = d.lo[y]&^1, d.hi[y], binary.LittleEndian.Uint32(d.blank[y*d.stride:])
+	if lo >= hi {
+		return 0, 0, rest
+	}
+	if (hi-lo)%2 == 1 && hi < width {
+		hi++
+	}
+	return lo, hi, rest
+}
+
+// wrap breaks s into lines no wider than w, at spaces. A line's width grows by the word's
+// and what joins them (kerning, the space) rather than being measured again from its
+// start: the same sums as measuring the whole line, in linear time.
 func wrap(f font.Face, s string, w int) []string {
 	var lines []string
 	line := ""
+	var lineW fixed.Int26_6
+	var last rune // line's
+	space := font.MeasureString(f, " ")
 	for _, word := range strings.Fields(s) {
-		try := word
-		if line != "" {
-			try = line + " " + word
-		}
-		if line != "" && font.MeasureString(f, try).Ceil() > w {
-			lines = append(lines, line)
-			line = word
+		wordW := font.MeasureString(f, word)
+		first, _ := utf8.DecodeRuneInString(word)
+		end, _ := utf8.DecodeLastRuneInString(word)
+		if line == "" {
+			line, lineW, last = word, wordW, end
 			continue
 		}
-		line = try
+		try := lineW + f.Kern(last, ' ') + space + f.Kern(' ', first) + wordW
+		if try.Ceil() > w {
+			lines = append(lines, line)
+			line, lineW, last = word, wordW, end
+			continue
+		}
+		line, lineW, last = line+" "+word, try, end
 	}
 	if line != "" {
 		lines = append(lines, line)
@@ -208,46 +301,79 @@ const paletteSize = 16
 
 // palette is img's paletteSize most used colours (ties by value, so the same bytes every
 // time) and, for each colour of img as read by pix, its entry: a rarer colour (a text edge)
-// takes the nearest of them. Runs of one colour, most of a card, skip the lookups.
-func palette(img *image.RGBA) (color.Palette, func(uint32) uint8) {
+// takes the nearest of them. Only the drawn pixels of d are read; runs of one colour, most
+// of a card, skip the lookups.
+func palette(img *image.RGBA, d *drawn) (color.Palette, func(uint32) uint8) {
 	// Pixels are read as one uint32 each (R in the low byte): a run is one comparison and
-	// a colour one map key, which hashes much faster than a color.RGBA.
+	// a colour one key of a table of their own (a Go map was a sixth of a card's time).
 	rgba := func(p uint32) color.RGBA { return color.RGBA{uint8(p), uint8(p >> 8), uint8(p >> 16), uint8(p >> 24)} }
-	count := map[uint32]int{}
-	last, run := binary.LittleEndian.Uint32(img.Pix), 0
-	pix := img.Pix
-	// Two pixels at a time while both are the run's colour (most of a card), then one.
-	for len(pix) >= 8 {
-		if binary.LittleEndian.Uint64(pix) == uint64(last)|uint64(last)<<32 {
-			run += 2
-			pix = pix[8:]
+	count := newColours()
+	width := img.Rect.Dx()
+	var last uint32
+	run := 0
+	if d != nil {
+		d.runs, d.first = d.runs[:0], append(d.first[:0], 0)
+	}
+	for y := range img.Rect.Dy() {
+		lo, hi, rest := d.span(y, width)
+		if n := width - (hi - lo); n > 0 {
+			*count.at(rest) += n
+		}
+		if lo == hi {
+			if d != nil {
+				d.first = append(d.first, len(d.runs))
+			}
 			continue
 		}
-		if c := binary.LittleEndian.Uint32(pix); c != last {
-			count[last] += run
-			last, run = c, 0
+		pix := img.Pix[y*img.Stride+4*lo : y*img.Stride+4*hi]
+		if run == 0 {
+			last = binary.LittleEndian.Uint32(pix)
 		}
-		run++
-		pix = pix[4:]
-	}
-	for ; len(pix) >= 4; pix = pix[4:] {
-		if c := binary.LittleEndian.Uint32(pix); c != last {
-			count[last] += run
-			last, run = c, 0
+		// Two pixels at a time while both are the run's colour (most of a card), then one.
+		for len(pix) >= 8 {
+			if binary.LittleEndian.Uint64(pix) == uint64(last)|uint64(last)<<32 {
+				run += 2
+				pix = pix[8:]
+				continue
+			}
+			if c := binary.LittleEndian.Uint32(pix); c != last {
+				*count.at(last) += run
+				if d != nil {
+					d.runs = append(d.runs, colourRun{last, run})
+				}
+				last, run = c, 0
+			}
+			run++
+			pix = pix[4:]
 		}
-		run++
+		for ; len(pix) >= 4; pix = pix[4:] {
+			if c := binary.LittleEndian.Uint32(pix); c != last {
+				*count.at(last) += run
+				if d != nil {
+					d.runs = append(d.runs, colourRun{last, run})
+				}
+				last, run = c, 0
+			}
+			run++
+		}
+		if d != nil { // the row's runs, for encode
+			*count.at(last) += run
+			d.runs = append(d.runs, colourRun{last, run})
+			d.first = append(d.first, len(d.runs))
+			run = 0
+		}
 	}
-	count[last] += run
+	if run > 0 {
+		*count.at(last) += run
+	}
 	// Sorted with their counts beside them: looking the counts up while sorting was a
 	// tenth of a card's time.
 	type counted struct {
 		c uint32
 		n int
 	}
-	byCount := make([]counted, 0, len(count))
-	for c, n := range count {
-		byCount = append(byCount, counted{c, n})
-	}
+	byCount := make([]counted, 0, count.len)
+	count.each(func(c uint32, n *int) { byCount = append(byCount, counted{c, *n}) })
 	key := func(p uint32) uint32 { return bits.ReverseBytes32(p) } // R, G, B, A from the top
 	sort.Slice(byCount, func(i, j int) bool {
 		if byCount[i].n != byCount[j].n {
@@ -255,17 +381,60 @@ func palette(img *image.RGBA) (color.Palette, func(uint32) uint8) {
 		}
 		return key(byCount[i].c) < key(byCount[j].c)
 	})
-	cs := make([]uint32, len(byCount))
-	for i, x := range byCount {
-		cs[i] = x.c
-	}
 	pal := make(color.Palette, 0, paletteSize)
-	for _, c := range cs[:min(len(cs), paletteSize)] {
-		pal = append(pal, rgba(c))
+	for _, x := range byCount[:min(len(byCount), paletteSize)] {
+		pal = append(pal, rgba(x.c))
 	}
-	index := make(map[uint32]uint8, len(cs))
-	for _, c := range cs {
-		index[c] = uint8(pal.Index(rgba(c)))
+	// The table now holds entries instead of counts.
+	count.each(func(c uint32, n *int) { *n = pal.Index(rgba(c)) })
+	return pal, func(c uint32) uint8 { return uint8(*count.at(c)) }
+}
+
+// colours is a hash table from a colour (uint32) to an int, open addressing: a card has
+// ~900 colours, a few thousand runs.
+type colours struct {
+	keys []uint32
+	vals []int
+	used []bool
+	len  int
+}
+
+func newColours() *colours {
+	const n = 4096
+	return &colours{keys: make([]uint32, n), vals: make([]int, n), used: make([]bool, n)}
+}
+
+// at is c's value, added as 0 if c is new.
+func (t *colours) at(c uint32) *int {
+	mask := uint32(len(t.keys) - 1)
+	for i := (c * 0x9e3779b1) >> 7 & mask; ; i = (i + 1) & mask {
+		if !t.used[i] {
+			if 2*(t.len+1) > len(t.keys) {
+				t.grow()
+				return t.at(c)
+			}
+			t.used[i], t.keys[i] = true, c
+			t.len++
+			return &t.vals[i]
+		}
+		if t.keys[i] == c {
+			return &t.vals[i]
+		}
 	}
-	return pal, func(c uint32) uint8 { return index[c] }
+}
+
+func (t *colours) grow() {
+	old := *t
+	n := 2 * len(old.keys)
+	*t = colours{keys: make([]uint32, n), vals: make([]int, n), used: make([]bool, n)}
+	old.each(func(c uint32, v *int) { *t.at(c) = *v })
+}
+
+// each calls f for every colour, in no particular order.
+func (t *colours) each(f func(c uint32, v *int)) {
+	for i, u := range t.used {
+		if u {
+			f(t.keys[i], &t.vals[i])
+		}
+	}
 }

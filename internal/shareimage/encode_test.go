@@ -33,9 +33,9 @@ func TestEncodeAsEncode4(t *testing.T) {
 		}
 	}
 	for name, img := range imgs {
-		pal, index := palette(img)
+		pal, index := palette(img, nil)
 		var got bytes.Buffer
-		if err := encode(&got, img, pal, index); err != nil {
+		if err := encode(&got, img, pal, index, nil); err != nil {
 			t.Fatal(err)
 		}
 		p := image.NewPaletted(img.Rect, pal)
