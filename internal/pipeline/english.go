@@ -81,6 +81,8 @@ func (b *builder) englishEdition() error {
 		return nil
 	}
 	e := b.en
+	// Every unit page and ranking is laid out: their bodies hold the cells.
+	b.cells = nil
 	for _, j := range b.jobs { // the Vietnamese pages queued so far: the twins
 		if j.page.Layout == "" {
 			e.byPath[j.page.Path] = j.page
@@ -121,9 +123,10 @@ func (b *builder) englishEdition() error {
 // Vietnamese twins: nothing changes them any more, and each English step looks up only
 // the twins of its own pages (byPath loses those rendered). Rendered now, neither
 // edition's bodies and charts wait for the whole site's to be laid out. The records keep
-// the order of the queue, so the output is the same. A preview's pass renders nothing.
+// the order of the queue, so the output is the same. A preview's pass renders nothing,
+// nor a test's that reads the bodies (keepQueued).
 func (b *builder) renderReady() error {
-	if b.only != nil {
+	if b.only != nil || b.keepQueued {
 		return nil
 	}
 	if err := b.englishCharts(); err != nil {

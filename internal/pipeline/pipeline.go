@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"chiso/internal/corrections"
@@ -127,6 +128,8 @@ type builder struct {
 	recs      []pageRecord
 	jobErrs   []error
 	enCharted int
+	// keepQueued keeps every page queued with its body until renderPages (tests read them).
+	keepQueued bool
 
 	site        *model.Site
 	tmpl        *render.Templates
@@ -147,6 +150,10 @@ type builder struct {
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
 	only        *only               // a preview's pass for one page (preview.go); nil builds all
+	// The cells of each result's units (unitCells), shared by the unit pages and the
+	// rankings; let go once those are laid out.
+	cells   map[*model.Result][]UnitCell
+	cellsMu sync.Mutex
 }
 
 func (b *builder) run(opts Options) error {
@@ -286,6 +293,7 @@ func (b *builder) renderPages() error {
 		// pages' bodies would outlive their rendering.
 		b.en.byPath = map[string]*render.Page{}
 	}
+	b.cells = nil // the bodies that show them hold them
 	b.renderJobs(func(*render.Page) bool { return true })
 	for i, job := range b.jobs {
 		if b.jobErrs[i] != nil {
