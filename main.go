@@ -122,8 +122,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, d.String())
 		return 1
 	}
-	stopProfile := memProfile()
+	stopProfile, unbound := memProfile(), boundHeap()
 	st, probs, err := pipeline.ToDir(opts, *out)
+	unbound()
 	stopProfile()
 	fmt.Fprint(stderr, probs.String())
 	if err != nil {

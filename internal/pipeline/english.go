@@ -81,6 +81,8 @@ func (b *builder) englishEdition() error {
 		return nil
 	}
 	e := b.en
+	// Every unit page and ranking is laid out: their bodies hold the cells.
+	b.cells = nil
 	for _, j := range b.jobs { // the Vietnamese pages queued so far: the twins
 		if j.page.Layout == "" {
 			e.byPath[j.page.Path] = j.page
@@ -107,11 +109,31 @@ func (b *builder) englishEdition() error {
 		if err := step(); err != nil {
 			return err
 		}
+		if err := b.renderReady(); err != nil {
+			return err
+		}
 	}
 	if b.only != nil { // a preview's pass lays out pages only
 		return nil
 	}
 	return b.enFeeds()
+}
+
+// renderReady renders the English pages queued so far, with their charts, and their
+// Vietnamese twins: nothing changes them any more, and each English step looks up only
+// the twins of its own pages (byPath loses those rendered). Rendered now, neither
+// edition's bodies and charts wait for the whole site's to be laid out. The records keep
+// the order of the queue, so the output is the same. A preview's pass renders nothing,
+// nor a test's that reads the bodies (keepQueued).
+func (b *builder) renderReady() error {
+	if b.only != nil || b.keepQueued {
+		return nil
+	}
+	if err := b.englishCharts(); err != nil {
+		return err
+	}
+	b.renderJobs(func(p *render.Page) bool { return p.Lang == "en" || len(p.Alternates) > 0 })
+	return nil
 }
 
 func (b *builder) enNewest() []*write.Article {
@@ -455,7 +477,7 @@ func (b *builder) enSearchPage() error {
 // jobsPage is the queued (not yet rendered) Vietnamese page at path.
 func (b *builder) jobsPage(path string) *render.Page {
 	for _, j := range b.jobs {
-		if j.page.Path == path && j.page.Lang != "en" {
+		if j.page != nil && j.page.Path == path && j.page.Lang != "en" {
 			return j.page
 		}
 	}

@@ -145,16 +145,16 @@ func (b *builder) chartsIn(l *chartLang, p *render.Page) error {
 	return err
 }
 
-// englishCharts gives every English page queued so far its English charts and its
-// English share card.
+// englishCharts gives every English page queued since it last ran its English charts and
+// its English share card, in the order of the queue.
 func (b *builder) englishCharts() error {
 	l := b.enLang()
 	if l == nil {
 		return nil
 	}
-	for _, j := range b.jobs {
-		p := j.page
-		if p.Lang != "en" || p.Layout != "" {
+	for ; b.enCharted < len(b.jobs); b.enCharted++ {
+		p := b.jobs[b.enCharted].page
+		if p == nil || p.Lang != "en" || p.Layout != "" {
 			continue
 		}
 		if err := b.chartsIn(l, p); err != nil {

@@ -19,6 +19,7 @@ import (
 func TestChartsInEnglish(t *testing.T) {
 	b := sampleEnglishBuilder(t)
 	// The pages as queued, with their bodies (a render keeps only records of them).
+	b.keepQueued = true
 	if err := b.writeArticles(); err != nil {
 		t.Fatal(err)
 	}

@@ -234,6 +234,9 @@ func (b *builder) enEntities() error {
 		}
 		title := write.UpperFirst(ent.NameEn)
 		b.pageEn("entity", EntityDir(ent), title, title+": "+b.site.Config.IndexShortEn, "entities", vi.Illustrative, &body)
+		if err := b.renderReady(); err != nil { // an entity at a time: the bulk of a national site
+			return err
+		}
 	}
 	return nil
 }

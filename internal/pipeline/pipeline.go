@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"chiso/internal/corrections"
@@ -122,6 +123,13 @@ func EChartsPath(lib []byte) string {
 type builder struct {
 	out      *toDir       // where files go as they are made (stream.go); nil builds in memory
 	rendered []pageRecord // what later steps read of the pages rendered so far (stream.go)
+	// The records and errors of queued pages rendered before the rest (renderReady), by
+	// place in b.jobs; enCharted is how many of b.jobs englishCharts has looked at.
+	recs      []pageRecord
+	jobErrs   []error
+	enCharted int
+	// keepQueued keeps every page queued with its body until renderPages (tests read them).
+	keepQueued bool
 
 	site        *model.Site
 	tmpl        *render.Templates
@@ -142,6 +150,10 @@ type builder struct {
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
 	only        *only               // a preview's pass for one page (preview.go); nil builds all
+	// The cells of each result's units (unitCells), shared by the unit pages and the
+	// rankings; let go once those are laid out.
+	cells   map[*model.Result][]UnitCell
+	cellsMu sync.Mutex
 }
 
 func (b *builder) run(opts Options) error {
@@ -272,7 +284,8 @@ type pageJob struct {
 
 // renderPages executes every page's template on all cores; the output is a map keyed
 // by file, so the order of work does not change the result. Building to a folder, each
-// page is written as soon as it is made and only its record is kept (stream.go).
+// page is written as soon as it is made and only its record is kept (stream.go). Pages
+// renderReady made already keep the records it took, in the order of the queue.
 func (b *builder) renderPages() error {
 	if b.en != nil {
 		// Every twin is queued: no page rendered now is looked up again (the data and
@@ -280,24 +293,47 @@ func (b *builder) renderPages() error {
 		// pages' bodies would outlive their rendering.
 		b.en.byPath = map[string]*render.Page{}
 	}
-	recs := make([]pageRecord, len(b.jobs))
-	out := make([][]byte, len(b.jobs))
-	errs := make([]error, len(b.jobs))
-	onAllCores(len(b.jobs), func(i int) {
-		recs[i], out[i], errs[i] = b.renderPage(b.jobs[i])
-		b.jobs[i].page = nil // its body (figures, tables) can go while the others render
-	})
+	b.cells = nil // the bodies that show them hold them
+	b.renderJobs(func(*render.Page) bool { return true })
 	for i, job := range b.jobs {
-		if errs[i] != nil {
-			return fmt.Errorf("%s: %w", job.file, errs[i])
-		}
-		if out[i] != nil {
-			b.files[job.file] = out[i]
+		if b.jobErrs[i] != nil {
+			return fmt.Errorf("%s: %w", job.file, b.jobErrs[i])
 		}
 	}
-	b.rendered = append(b.rendered, recs...)
-	b.jobs = nil
+	b.rendered = append(b.rendered, b.recs...)
+	b.jobs, b.recs, b.jobErrs, b.enCharted = nil, nil, nil, 0
 	return nil
+}
+
+// renderJobs renders, on all cores, the queued pages not rendered yet that ready accepts,
+// and lets go of them: their records and errors wait in b.recs and b.jobErrs, by place in
+// the queue, for renderPages.
+func (b *builder) renderJobs(ready func(*render.Page) bool) {
+	var idx []int
+	for i, j := range b.jobs {
+		if j.page != nil && ready(j.page) {
+			idx = append(idx, i)
+		}
+	}
+	if n := len(b.jobs) - len(b.recs); n > 0 {
+		b.recs = append(b.recs, make([]pageRecord, n)...)
+		b.jobErrs = append(b.jobErrs, make([]error, n)...)
+	}
+	out := make([][]byte, len(idx))
+	onAllCores(len(idx), func(k int) {
+		i := idx[k]
+		b.recs[i], out[k], b.jobErrs[i] = b.renderPage(b.jobs[i])
+	})
+	for k, i := range idx {
+		p := b.jobs[i].page
+		if b.en != nil && p.Lang != "en" && b.en.byPath[p.Path] == p {
+			delete(b.en.byPath, p.Path)
+		}
+		if out[k] != nil {
+			b.files[b.jobs[i].file] = out[k]
+		}
+		b.jobs[i].page = nil // its body (figures, tables) can go
+	}
 }
 
 // HomeBody is the home page's data.

@@ -193,10 +193,7 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 	}
 	for i, a := range indexed {
 		for _, res := range a.Report.Results {
-			counts := map[*model.Level]int{}
-			for _, ur := range res.Units {
-				counts[ur.Unit.Level]++
-			}
+			cs := b.unitCells(res)
 			for k := range res.Units {
 				ur := &res.Units[k]
 				byPeriod := cells[ur.Unit]
@@ -209,11 +206,7 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 					row = make([]*UnitCell, len(b.site.Indicators))
 					byPeriod[i] = row
 				}
-				cell := &UnitCell{UnitResult: ur, Of: counts[ur.Unit.Level], Target: res.Target}
-				if res.Target != nil {
-					cell.Met = model.Meets(ur.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
-				}
-				row[res.Indicator.Order] = cell
+				row[res.Indicator.Order] = &cs[k]
 			}
 		}
 	}
@@ -270,6 +263,34 @@ func (b *builder) unitPagesOf(units []*model.Unit, articles []*write.Article, pr
 	return nil
 }
 
+// unitCells are the cells of res's units, in the order of res.Units, made once: the unit
+// pages point at them and the rankings show them (a level's units are next to each
+// other), every unit result a cell once, not twice. Cells stay the same once made.
+func (b *builder) unitCells(res *model.Result) []UnitCell {
+	b.cellsMu.Lock()
+	defer b.cellsMu.Unlock()
+	if cs, ok := b.cells[res]; ok {
+		return cs
+	}
+	counts := map[*model.Level]int{}
+	for _, ur := range res.Units {
+		counts[ur.Unit.Level]++
+	}
+	cs := make([]UnitCell, len(res.Units))
+	for k := range res.Units {
+		ur := &res.Units[k]
+		cs[k] = UnitCell{UnitResult: ur, Of: counts[ur.Unit.Level], Target: res.Target}
+		if res.Target != nil {
+			cs[k].Met = model.Meets(ur.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
+		}
+	}
+	if b.cells == nil {
+		b.cells = map[*model.Result][]UnitCell{}
+	}
+	b.cells[res] = cs
+	return cs
+}
+
 // unitHasPage says unit u has a page: the site's own units and those of another entity
 // with reports (entities.go); a unit of an entity without reports has none.
 func (b *builder) unitHasPage(u *model.Unit) bool {
@@ -291,23 +312,24 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 		for _, res := range a.Report.Results {
 			ri := RankingIndicator{Result: res}
 			for _, lv := range a.Report.Levels() {
-				var us []*model.UnitResult // res.UnitsAt(lv), the model's own
+				cs := b.unitCells(res)
+				var at []int // res.UnitsAt(lv): where in res.Units
 				for k := range res.Units {
 					if res.Units[k].Unit.Level == lv {
-						us = append(us, &res.Units[k])
+						at = append(at, k)
 					}
 				}
-				if len(us) == 0 {
+				if len(at) == 0 {
 					continue
 				}
-				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period, Entity: a.Entity,
-					Units: make([]UnitCell, 0, len(us))} // held until the page renders: no slack
-				for _, u := range us {
-					cell := UnitCell{UnitResult: u, Of: len(us), Target: res.Target}
-					if res.Target != nil {
-						cell.Met = model.Meets(u.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
+				rl := RankingLevel{Indicator: res.Indicator, Level: lv, Period: a.Report.Period, Entity: a.Entity}
+				if first, last := at[0], at[len(at)-1]; last-first+1 == len(at) {
+					rl.Units = cs[first : last+1 : last+1] // the unit pages' cells (res.Units is by level)
+				} else {
+					rl.Units = make([]UnitCell, len(at)) // held until the page renders: no slack
+					for i, k := range at {
+						rl.Units[i] = cs[k]
 					}
-					rl.Units = append(rl.Units, cell)
 				}
 				rl.split()
 				fig, err := b.rankingChart(a.Report, res, rl)
