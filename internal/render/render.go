@@ -28,24 +28,6 @@ type Templates struct {
 	// Text holds the shared templates (base, partials, wording) for the writer.
 	Text  *template.Template
 	kinds map[string]*template.Template
-
-	mu    sync.Mutex
-	fixed map[fixedKey]*Fixed
-}
-
-// Fixed are the parts of the layout alike on every page of an edition (base.html's
-// "fixed-…" templates), rendered once and inserted as they are: at a province's scale,
-// a hundred template calls a page. They are escaped as the layout is, in the context the
-// layout inserts them in (between elements), and see only the site and the language.
-type Fixed struct {
-	Head, Top, Controls, Footer template.HTML
-}
-
-// fixedKey is what the fixed parts depend on; the kind, because a page kind's file could
-// redefine a partial they call.
-type fixedKey struct {
-	site       *model.Site
-	lang, kind string
 }
 
 // shared are parsed into every page kind; the other *.html files are page kinds.
@@ -146,8 +128,6 @@ type Page struct {
 	// Updated is when the page's figures last changed (the newest report they come from);
 	// zero on pages without figures.
 	Updated time.Time
-	// Fixed are the layout's parts alike on every page of the edition, set by RenderTo.
-	Fixed *Fixed
 }
 
 // Alternate is a page in one language: hreflang, its path, the switch's label.
@@ -185,44 +165,8 @@ func (t *Templates) RenderTo(buf *bytes.Buffer, p *Page) error {
 	layout := "base"
 	if p.Layout != "" {
 		layout = p.Layout
-	} else {
-		f, err := t.fixedParts(k, p)
-		if err != nil {
-			return err
-		}
-		p.Fixed = f
 	}
 	return k.ExecuteTemplate(buf, layout, p)
-}
-
-// fixedParts renders the fixed parts for p's site, language and kind, the first time.
-func (t *Templates) fixedParts(k *template.Template, p *Page) (*Fixed, error) {
-	key := fixedKey{p.Site, p.Lang, p.Kind}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if f := t.fixed[key]; f != nil {
-		return f, nil
-	}
-	// The page they see has nothing of the page: a part that read more would show it
-	// empty on every page, not one page's values on all.
-	only := &Page{Site: p.Site, Lang: p.Lang, Kind: p.Kind}
-	f := &Fixed{}
-	var b bytes.Buffer
-	for _, part := range []struct {
-		name string
-		to   *template.HTML
-	}{{"fixed-head", &f.Head}, {"fixed-top", &f.Top}, {"fixed-controls", &f.Controls}, {"fixed-footer", &f.Footer}} {
-		b.Reset()
-		if err := k.ExecuteTemplate(&b, part.name, only); err != nil {
-			return nil, err
-		}
-		*part.to = template.HTML(b.String()) // rendered and escaped by the template
-	}
-	if t.fixed == nil {
-		t.fixed = map[fixedKey]*Fixed{}
-	}
-	t.fixed[key] = f
-	return f, nil
 }
 
 // buffers hold pages while their template runs: a page is copied out at its size, and the
