@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"io/fs"
 	"os"
 	"regexp"
 	"strings"
@@ -111,19 +112,24 @@ func TestChartsInEnglish(t *testing.T) {
 // edition set up, for tests that look at one step of a build.
 func sampleEnglishBuilder(t *testing.T) *builder {
 	t.Helper()
-	src := os.DirFS("../..")
+	return englishBuilder(t, os.DirFS("../.."))
+}
+
+// englishBuilder is a builder of the site in src with its English edition set up.
+func englishBuilder(tb testing.TB, src fs.FS) *builder {
+	tb.Helper()
 	site, probs := Check(src)
 	if probs.HasErrors() {
-		t.Fatal(probs)
+		tb.Fatal(probs)
 	}
 	tmpl, err := render.Parse(src, write.Funcs(&site.Config))
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	b := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{},
 		corrections: corrections.Read("", src, site.Config.CorrectionsSince)}
 	if err := b.setupEnglish(src); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return b
 }

@@ -4,11 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"testing"
-
-	"chiso/internal/corrections"
-	"chiso/internal/publish"
-	"chiso/internal/render"
-	"chiso/internal/write"
 )
 
 // BenchmarkRenderPages runs every page's template (and takes its search entry) on one
@@ -21,19 +16,8 @@ func BenchmarkRenderPages(b *testing.B) {
 	if dir := os.Getenv("CHISO_BENCH_SOURCE"); dir != "" {
 		src = os.DirFS(dir)
 	}
-	site, probs := Check(src)
-	if probs.HasErrors() {
-		b.Fatal(probs)
-	}
-	tmpl, err := render.Parse(src, write.Funcs(&site.Config))
-	if err != nil {
-		b.Fatal(err)
-	}
-	bd := &builder{site: site, tmpl: tmpl, w: write.New(site, tmpl.Text), files: publish.Files{},
-		corrections: corrections.Read("", src, site.Config.CorrectionsSince)}
-	if err := bd.setupEnglish(src); err != nil {
-		b.Fatal(err)
-	}
+	bd := englishBuilder(b, src)
+	bd.keepQueued = true // every page stays queued to be rendered again and again
 	if err := bd.writeArticles(); err != nil {
 		b.Fatal(err)
 	}
