@@ -311,8 +311,8 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 		body := &RankingBody{Article: a}
 		for _, res := range a.Report.Results {
 			ri := RankingIndicator{Result: res}
+			cs := b.unitCells(res)
 			for _, lv := range a.Report.Levels() {
-				cs := b.unitCells(res)
 				var at []int // res.UnitsAt(lv): where in res.Units
 				for k := range res.Units {
 					if res.Units[k].Unit.Level == lv {
