@@ -167,7 +167,7 @@ func TestDatasetReadBack(t *testing.T) {
 		err := write(&b)
 		files[p] = b.Bytes()
 		return err
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

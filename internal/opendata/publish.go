@@ -80,8 +80,12 @@ type Written struct {
 // observations to the lookups. homepage is the data page's absolute URL. put is called
 // from this goroutine only, in a fixed order; each file is written into the writer it
 // hands over as it is made, a row at a time, so the dataset is never held whole in any
-// format. The workbook is made meanwhile on another core.
-func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, write func(io.Writer) error) error) (*Written, error) {
+// format. The workbook, the longest of these files to make and one core's work, is made
+// on another core meanwhile; so is meanwhile (nil: nothing), the caller's other work,
+// which Publish runs on this goroutine once the tables are written: the build's later
+// steps do not wait for the workbook. An error of meanwhile is returned as it is.
+func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, write func(io.Writer) error) error,
+	meanwhile func() error) (*Written, error) {
 	created := Created(s)
 	meta := Meta{Licence: s.Config.Licence, Created: created.Format("2006-01-02")}
 	// The workbook goes to a temporary file first: excelize writes its sheets in map
@@ -129,6 +133,11 @@ func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, w
 		p.Group.Items = append(p.Group.Items, Download{Label: t.Title, Files: []File{c, j}})
 		resources = append(resources, csvResource(t, t.Name+".csv", c.Size, csvHash),
 			fileResource(t.Name+"-json", t.Name+".json", t.Title+" (JSON)", "json", MediaJSON, j.Size, jsonHash))
+	}
+	if meanwhile != nil {
+		if err := meanwhile(); err != nil {
+			return nil, err
+		}
 	}
 	if err := wait(); err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)

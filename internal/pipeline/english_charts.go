@@ -218,32 +218,31 @@ func (b *builder) englishChartFiles() error {
 			}
 		}
 	}
+	var ids []string // the embeds, made on all cores (putAll)
 	for _, id := range o.order {
 		c := o.charts[id]
 		if !c.shown || c.inline {
 			continue
 		}
 		b.files[EnglishDir+ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
-		if c.noEmbed {
-			continue
+		if !c.noEmbed {
+			ids = append(ids, id)
 		}
+	}
+	return b.putAll(len(ids), func(i int) (string, []byte, error) {
+		c := o.charts[ids[i]]
+		path := EnglishDir + EmbedDir + ids[i] + "/"
 		fig, err := c.figure()
 		if err != nil {
-			return err
+			return path, nil, err
 		}
-		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Lang: "en", Path: EnglishDir + EmbedDir + id + "/",
+		p := &render.Page{Site: b.site, ECharts: b.echarts, Kind: "embed", Layout: "embed", Lang: "en", Path: path,
 			Title: c.chart.Title, Description: c.chart.Description, Illustrative: c.illustrative,
 			IllustrativeText: b.en.t(illustrativeText), HasCharts: true,
 			Body: &EmbedBody{Figure: fig, Source: c.page, SourceTitle: c.pageTitle, Illustrative: c.illustrative}}
 		out, err := b.en.tmpl.Render(p)
-		if err != nil {
-			return err
-		}
-		if err := b.put(p.Path+"index.html", out); err != nil {
-			return err
-		}
-	}
-	return nil
+		return path + "index.html", out, err
+	})
 }
 
 func isEnglish(path string) bool {

@@ -131,15 +131,18 @@ func (b *builder) openData(src fs.FS) error {
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
 	// The dataset's files are most of the output's bytes: each is written as it is made.
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith)
+	// The steps that do not need their sizes run while the workbook is made.
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
+		b.chartFiles()
+		for _, step := range []func() error{b.embeds, b.englishChartFiles, b.fragments, b.feeds, b.searchPage} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	b.chartFiles()
-	for _, step := range []func() error{b.embeds, b.englishChartFiles, b.fragments, b.feeds, b.searchPage} {
-		if err := step(); err != nil {
-			return err
-		}
 	}
 	d := b.dataBody(ds, written)
 	if err := b.dataPage(d); err != nil {
