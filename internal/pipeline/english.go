@@ -451,27 +451,32 @@ func (b *builder) enDataPage(vi *render.Page, d *DataBody) *DataBody {
 	return &en
 }
 
-// enSearchPage writes en/tim-kiem/: the English pages' own index (en/tim-kiem/index.json
+// enSearchIndex writes en/tim-kiem/: the English pages' own index (en/tim-kiem/index.json
 // and its word files), so that an English query ("justice", "88.62") finds English pages
 // and a result opens in English. The Vietnamese index is left as it is: one index of two
-// languages would make every result list hold each page twice.
-func (b *builder) enSearchPage() error {
-	e := b.en
+// languages would make every result list hold each page twice. It gives the English search
+// page's body, queued after the data page (enSearchPage); nil without an English edition.
+func (b *builder) enSearchIndex() (*SearchBody, error) {
+	if b.en == nil {
+		return nil, nil
+	}
 	ix, err := b.searchIndex("en")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	body, err := b.writeSearch(ix, EnglishDir)
-	if err != nil {
-		return err
-	}
+	return b.writeSearch(ix, EnglishDir)
+}
+
+// enSearchPage queues en/tim-kiem/, the twin of the Vietnamese search page, with the
+// body enSearchIndex made.
+func (b *builder) enSearchPage(body *SearchBody) {
+	e := b.en
 	vi := b.jobsPage(SearchDir)
 	if vi == nil {
-		return nil
+		return
 	}
 	e.byPath[SearchDir] = vi
 	b.pageEn("search", SearchDir, e.t("Tìm kiếm"), e.t(vi.Description), "search", false, body)
-	return nil
 }
 
 // jobsPage is the queued (not yet rendered) Vietnamese page at path.

@@ -132,14 +132,16 @@ func (b *builder) openData(src fs.FS) error {
 	ds := opendata.NewDataset(b.site)
 	// The dataset's files are most of the output's bytes: each is written as it is made.
 	// The steps that do not need their sizes run while the workbook is made.
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
+	var enSearch *SearchBody
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() (err error) {
 		b.chartFiles()
 		for _, step := range []func() error{b.embeds, b.englishChartFiles, b.fragments, b.feeds, b.searchPage} {
 			if err := step(); err != nil {
 				return err
 			}
 		}
-		return nil
+		enSearch, err = b.enSearchIndex()
+		return err
 	})
 	if err != nil {
 		return err
@@ -151,9 +153,7 @@ func (b *builder) openData(src fs.FS) error {
 	bodies := []*DataBody{d}
 	if b.en != nil { // the English data and search pages, twins of those just queued
 		bodies = append(bodies, b.enDataPage(b.jobs[len(b.jobs)-1].page, d))
-		if err := b.enSearchPage(); err != nil {
-			return err
-		}
+		b.enSearchPage(enSearch)
 	}
 	if err := b.redirects(src); err != nil {
 		return err
