@@ -14,7 +14,6 @@ import (
 
 	en "chiso/internal/english"
 	"chiso/internal/model"
-	"chiso/internal/opendata"
 	"chiso/internal/render"
 	"chiso/internal/vietnamese"
 	"chiso/internal/write"
@@ -218,17 +217,18 @@ func (b *builder) englishChartFiles() error {
 			}
 		}
 	}
-	var ids []string // the embeds, made on all cores (putAll)
+	var csv, ids []string // the charts with a CSV, those with an embed
 	for _, id := range o.order {
 		c := o.charts[id]
 		if !c.shown || c.inline {
 			continue
 		}
-		b.files[EnglishDir+ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
+		csv = append(csv, id)
 		if !c.noEmbed {
 			ids = append(ids, id)
 		}
 	}
+	b.chartCSVs(o, csv, EnglishDir)
 	return b.putAll(len(ids), func(i int) (string, []byte, error) {
 		c := o.charts[ids[i]]
 		path := EnglishDir + EmbedDir + ids[i] + "/"

@@ -194,10 +194,22 @@ func (b *builder) dataBody(ds *opendata.Dataset, w *opendata.Written) *DataBody 
 // chartFiles writes each published chart's figures as CSV, the file linked under it: a
 // small slice (categories × series, unrounded) of what the dataset holds once.
 func (b *builder) chartFiles() {
+	var ids []string
 	for _, id := range b.open.order {
 		if c := b.open.charts[id]; c.shown && !c.inline {
-			b.files[ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
+			ids = append(ids, id)
 		}
+	}
+	b.chartCSVs(&b.open, ids, "")
+}
+
+// chartCSVs keeps the CSV of each chart of o named in ids under dir ("" or EnglishDir),
+// made on all cores: a province has a thousand.
+func (b *builder) chartCSVs(o *openData, ids []string, dir string) {
+	csv := make([][]byte, len(ids))
+	onAllCores(len(ids), func(i int) { csv[i] = opendata.ChartTable(o.charts[ids[i]].chart).CSV() })
+	for i, id := range ids {
+		b.files[dir+ChartDataDir+id+".csv"] = csv[i]
 	}
 }
 
