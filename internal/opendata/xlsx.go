@@ -102,7 +102,11 @@ func workbook(out io.Writer, title, creator string, created time.Time, tables []
 	}
 	// The guide (the renamed Sheet1) is already the active sheet. SetActiveSheet would
 	// read every streamed sheet back into memory and write it again.
-	_, err = f.WriteTo(out)
+	// excelize makes its zip in a buffer, the whole workbook in memory, then copies it to
+	// out: its zip writer writes to out itself instead, the same bytes (the fix-up of
+	// entries over 4 GiB it applies to the buffer cannot arise: a sheet has SheetRows).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(out) })
+	_, err = f.WriteTo(io.Discard)
 	return err
 }
 
