@@ -451,24 +451,13 @@ func (b *builder) enDataPage(vi *render.Page, d *DataBody) *DataBody {
 	return &en
 }
 
-// enSearchIndex writes en/tim-kiem/: the English pages' own index (en/tim-kiem/index.json
-// and its word files), so that an English query ("justice", "88.62") finds English pages
-// and a result opens in English. The Vietnamese index is left as it is: one index of two
-// languages would make every result list hold each page twice. It gives the English search
-// page's body, queued after the data page (enSearchPage); nil without an English edition.
-func (b *builder) enSearchIndex() (*SearchBody, error) {
-	if b.en == nil {
-		return nil, nil
-	}
-	ix, err := b.searchIndex("en")
-	if err != nil {
-		return nil, err
-	}
-	return b.writeSearch(ix, EnglishDir)
-}
+// The English pages have their own index, en/tim-kiem/index.json and its word files
+// (searches), so that an English query ("justice", "88.62") finds English pages and a
+// result opens in English. The Vietnamese index is left as it is: one index of two
+// languages would make every result list hold each page twice.
 
 // enSearchPage queues en/tim-kiem/, the twin of the Vietnamese search page, with the
-// body enSearchIndex made.
+// body searches made.
 func (b *builder) enSearchPage(body *SearchBody) {
 	e := b.en
 	vi := b.jobsPage(SearchDir)

@@ -132,16 +132,26 @@ func (b *builder) openData(src fs.FS) error {
 	ds := opendata.NewDataset(b.site)
 	// The dataset's files are most of the output's bytes: each is written as it is made.
 	// The steps that do not need their sizes run while the workbook is made.
+	// The search indexes are made meanwhile too, beside the others (searches).
 	var enSearch *SearchBody
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() (err error) {
+	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
+		searched := b.searches()
 		b.chartFiles()
-		for _, step := range []func() error{b.embeds, b.englishChartFiles, b.fragments, b.feeds, b.searchPage} {
-			if err := step(); err != nil {
-				return err
+		var err error
+		for _, step := range []func() error{b.embeds, b.englishChartFiles, b.fragments, b.feeds} {
+			if err == nil {
+				err = step()
 			}
 		}
-		enSearch, err = b.enSearchIndex()
-		return err
+		vi, en, serr := searched()
+		if err != nil {
+			return err
+		}
+		if serr != nil {
+			return serr
+		}
+		enSearch = en
+		return b.searchPage(vi)
 	})
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"chiso/internal/model"
+	"chiso/internal/publish"
 	"chiso/internal/search"
 )
 
@@ -265,30 +266,56 @@ func appendFields(out, text []byte) []byte {
 	return out
 }
 
-func (b *builder) searchPage() error {
-	ix, err := b.searchIndex("")
-	if err != nil {
-		return err
+// searches makes both editions' search indexes and writes their files (writeSearch) on a
+// goroutine of its own, beside the open-data steps the caller runs meanwhile (the embeds,
+// the feeds): a good part of the work is one core's. wait, which the caller must call,
+// gives the search pages' bodies once every file is written (en is nil without an English
+// edition). The editions are indexed one after the other, not two indexes held at once.
+// The goroutine leaves b.files to the caller: wait keeps there the indexes' heads, which
+// the data page gives the size of, and, building in memory, every other file.
+func (b *builder) searches() (wait func() (vi, en *SearchBody, err error)) {
+	kept := publish.Files{}
+	put := func(p string, data []byte) error {
+		if b.out == nil || p == SearchIndex || p == EnglishDir+SearchIndex {
+			kept[p] = data
+			return nil
+		}
+		return b.out.put(p, data) // safe beside the caller's puts
 	}
-	body, err := b.writeSearch(ix, "")
-	if err != nil {
-		return err
+	var vi, en *SearchBody
+	var err error
+	done := beside(func() {
+		if vi, err = b.writeSearch("", put); err == nil && b.en != nil {
+			en, err = b.writeSearch(EnglishDir, put)
+		}
+	})
+	return func() (*SearchBody, *SearchBody, error) {
+		done()
+		for p, data := range kept {
+			b.files[p] = data
+		}
+		return vi, en, err
 	}
+}
+
+// searchPage queues tim-kiem/, with the body searches made.
+func (b *builder) searchPage(body *SearchBody) error {
 	return b.page("search", SearchDir, "Tìm kiếm", "Tìm trong toàn bộ bài viết, chỉ tiêu, đơn vị và số liệu của trang.", "search", false, body)
 }
 
-// writeSearch writes an index under dir+SearchDir ("" or EnglishDir) and gives the search
-// page's list of it for readers without JavaScript. Page and word files are written as they
-// are made; the head stays for the data page, which gives its size.
-func (b *builder) writeSearch(ix *search.Index, dir string) (*SearchBody, error) {
-	err := ix.Write(func(name string, data []byte) error {
-		if SearchDir+name == SearchIndex {
-			b.files[dir+SearchIndex] = data
-			return nil
-		}
-		return b.put(dir+SearchDir+name, data)
-	})
+// writeSearch writes the index of the pages under dir ("" or EnglishDir) into dir+SearchDir
+// through put, each file as it is made, and gives the search page's list of it for readers
+// without JavaScript.
+func (b *builder) writeSearch(dir string, put func(path string, data []byte) error) (*SearchBody, error) {
+	lang := ""
+	if dir == EnglishDir {
+		lang = "en"
+	}
+	ix, err := b.searchIndex(lang)
 	if err != nil {
+		return nil, err
+	}
+	if err := ix.Write(func(name string, data []byte) error { return put(dir+SearchDir+name, data) }); err != nil {
 		return nil, err
 	}
 	body := &SearchBody{}
