@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"chiso/internal/diag"
 	"chiso/internal/model"
 )
 
@@ -97,8 +98,12 @@ func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, w
 	defer os.Remove(xlsx.Name())
 	defer xlsx.Close()
 	xerr := make(chan error, 1)
+	var carry diag.Carry // a panic making the workbook is raised here, not left to end the program
 	go func() {
-		xerr <- workbook(xlsx, s.Config.Title+" – "+s.Current().Name, s.Config.Title, created, d.Tables)
+		var err error
+		defer func() { xerr <- err }()
+		defer carry.Catch()
+		err = workbook(xlsx, s.Config.Title+" – "+s.Current().Name, s.Config.Title, created, d.Tables)
 	}()
 	wait := func() error { // the workbook goroutine must be done before Publish returns
 		if xerr == nil {
@@ -106,6 +111,7 @@ func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, w
 		}
 		err := <-xerr
 		xerr = nil
+		carry.Raise()
 		return err
 	}
 	defer wait()
