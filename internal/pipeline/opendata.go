@@ -131,17 +131,17 @@ func (b *builder) openData(src fs.FS) error {
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
 	// The dataset's files are most of the output's bytes: each is written as it is made.
-	// The steps that do not need their sizes run while the workbook is made.
-	// The search indexes are made meanwhile too, beside the others (searches).
+	// The steps that do not need their sizes run while the workbook is made, the search
+	// indexes beside the others (searches): a good part of each is one core's work. The
+	// embeds, which use every core by themselves and make much garbage, wait for the
+	// workbook: beside its buffers (~25 MB at a province's scale) they raised the peak.
 	var enSearch *SearchBody
 	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
 		searched := b.searches()
 		b.chartFiles()
-		var err error
-		for _, step := range []func() error{b.embeds, b.englishChartFiles, b.fragments, b.feeds} {
-			if err == nil {
-				err = step()
-			}
+		err := b.fragments()
+		if err == nil {
+			err = b.feeds()
 		}
 		vi, en, serr := searched()
 		if err != nil {
@@ -154,6 +154,12 @@ func (b *builder) openData(src fs.FS) error {
 		return b.searchPage(vi)
 	})
 	if err != nil {
+		return err
+	}
+	if err := b.embeds(); err != nil {
+		return err
+	}
+	if err := b.englishChartFiles(); err != nil {
 		return err
 	}
 	d := b.dataBody(ds, written)
