@@ -265,7 +265,11 @@ func searchEntryOf(p *render.Page, html []byte) *searchEntry {
 		return nil
 	}
 	text := mainText(html)
-	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: strings.Clone(search.Excerpt(text))}
+	excerpt := search.Excerpt(text)
+	if len(excerpt) < len(text) { // not the whole text kept for a part of it
+		excerpt = strings.Clone(excerpt)
+	}
+	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: excerpt}
 	switch body := p.Body.(type) {
 	case *ArticleBody: // the official titles of every month read alike
 		e.title, e.heading = body.Article.ListTitle, p.Title
