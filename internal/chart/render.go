@@ -288,6 +288,9 @@ func option(c *Chart, withDefaults bool) (map[string]any, []drawnSeries) {
 		parts = segments(c)
 	}
 	var drawn []drawnSeries
+	// Room for every series at once: go-echarts' series are 1,2 KB structs, which growing
+	// the slice copied again and again.
+	rect.MultiSeries = make(charts.MultiSeries, 0, len(c.Series)*len(parts))
 	legend := make([]any, len(c.Series))
 	colour := 0
 	breaksDrawn := false
