@@ -53,7 +53,6 @@ func strip(o, d map[string]any, where string) error {
 	return nil
 }
 
-
 // stripped is the envelope full (Render's with the defaults) as Render wrote it before: the
 // defaults and the description removed from the decoded option, and encoded again.
 func stripped(full []byte) ([]byte, error) {
@@ -156,3 +155,21 @@ func randomChart(r *rand.Rand) Chart {
 	return c
 }
 
+// sortKeys orders every object's keys as encoding/json orders a map's, whatever the strings
+// and numbers hold.
+func TestSortKeys(t *testing.T) {
+	v := map[string]any{
+		"z": []any{map[string]any{"b": `"}{\\`, "a": -1.5e-7}, map[string]any{}, []any{}},
+		"a": map[string]any{"y": "\u2028</script>", "x": nil, "w": true, "v": map[string]any{"d": 1, "c": 2}},
+		"m": "a\\\"b",
+	}
+	want, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same object with its keys in another order, as a struct writes them.
+	in := `{"z":[{"b":"\"}{\\\\","a":-1.5e-7},{},[]],"m":"a\\\"b","a":{"y":"\u2028\u003c/script\u003e","x":null,"w":true,"v":{"d":1,"c":2}}}`
+	if got := sortKeys([]byte("x"), []byte(in)); string(got) != "x"+string(want) {
+		t.Errorf("got\n%s\nwant\n%s", got[1:], want)
+	}
+}
