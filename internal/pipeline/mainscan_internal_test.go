@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"chiso/internal/search"
 )
@@ -121,4 +122,24 @@ func BenchmarkSearchText(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(pages)), "µs/page")
+}
+
+// appendFields gives the fields of unicode.IsSpace, one space apart.
+func TestAppendFields(t *testing.T) {
+	pieces := []string{"a", "đạt", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u0085", "\u3000", "\xff", "\xe2\x80", "88,62", "\v", "\f\r"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s, before := b.String(), []string{"", "x"}[rng.IntN(2)]
+		want := strings.Join(append([]string{before}, strings.FieldsFunc(s, unicode.IsSpace)...), " ")
+		if before == "" {
+			want = strings.TrimPrefix(want, " ")
+		}
+		if got := string(appendFields([]byte(before), []byte(s))); got != want {
+			t.Fatalf("appendFields(%q, %q) = %q, want %q", before, s, got, want)
+		}
+	}
 }

@@ -521,7 +521,9 @@ func voidElement(name string) bool {
 
 // appendFields appends text's words to out, each after one space (none before the first):
 // the fields of unicode.IsSpace, read a byte at a time outside multi-byte characters.
+// Words one ' ' apart, as in most sentences, are copied together.
 func appendFields(out, text []byte) []byte {
+	from, to := 0, -1 // the words not copied yet, text[from:to]
 	i, n := 0, len(text)
 	for i < n {
 		for i < n { // white space
@@ -556,12 +558,25 @@ func appendFields(out, text []byte) []byte {
 				i += size
 			}
 		}
-		if len(out) > 0 {
-			out = append(out, ' ')
+		if to >= 0 && start == to+1 && text[to] == ' ' {
+			to = i
+			continue
 		}
-		out = append(out, text[start:i]...)
+		out = appendWords(out, text[from:max(to, from)])
+		from, to = start, i
 	}
-	return out
+	return appendWords(out, text[from:max(to, from)])
+}
+
+// appendWords appends words after one space (none before the first), nothing for none.
+func appendWords(out, words []byte) []byte {
+	if len(words) == 0 {
+		return out
+	}
+	if len(out) > 0 {
+		out = append(out, ' ')
+	}
+	return append(out, words...)
 }
 
 // asciiSpace are the ASCII characters unicode.IsSpace takes.
