@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -182,11 +183,18 @@ func mainText(page []byte) string {
 	if i := bytes.Index(page, mainOpen); i >= 0 {
 		page = page[i:]
 	}
-	if out, ok := mainScan(page); ok {
-		return out
+	buf := textBuffers.Get().(*[]byte)
+	defer textBuffers.Put(buf)
+	out, ok := mainScan((*buf)[:0], page)
+	*buf = out[:0]
+	if ok {
+		return string(out)
 	}
 	return mainTextTokens(page)
 }
+
+// textBuffers hold mainScan's text as it grows, for the next page.
+var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // mainTextTokens is mainText read as the HTML tokenizer reads it, for any page. It reads
 // tokens, not a tree: the page is our templates' well-formed output, and the tree cost as
@@ -253,14 +261,13 @@ func leftOutClass(val []byte) bool {
 }
 
 // mainScan is mainTextTokens for the HTML our templates write, read in place: tags of
-// lower-case names with quoted attributes, scripts without "<!--", no comment and no NUL.
-// Anything else (ok false) is left to the tokenizer; TestMainScanAsTokenizer holds the
-// two to the same text.
-func mainScan(page []byte) (text string, ok bool) {
+// lower-case names with quoted attributes, scripts without "<!--", no comment and no NUL;
+// it appends the text to out. Anything else (ok false) is left to the tokenizer;
+// TestMainScanAsTokenizer holds the two to the same text.
+func mainScan(out, page []byte) (text []byte, ok bool) {
 	if bytes.IndexByte(page, 0) >= 0 { // the tokenizer replaces it, in places
-		return "", false
+		return out, false
 	}
-	var out []byte
 	in := false
 	var skip []byte // the element being left out (depth deep), nil for none
 	depth := 0
@@ -288,7 +295,7 @@ func mainScan(page []byte) (text string, ok bool) {
 		}
 		switch c := page[i+1]; {
 		case c == '!' || c == '?': // comments, doctypes: the tokenizer's rules
-			return "", false
+			return out, false
 		case c == '/':
 			// An end tag: "</name>" only.
 			j := i + 2
@@ -296,7 +303,7 @@ func mainScan(page []byte) (text string, ok bool) {
 				j++
 			}
 			if j == i+2 || j >= n || page[j] != '>' {
-				return "", false
+				return out, false
 			}
 			name := page[i+2 : j]
 			i = j + 1
@@ -307,17 +314,17 @@ func mainScan(page []byte) (text string, ok bool) {
 					}
 				}
 			} else if string(name) == "main" {
-				return string(out), true
+				return out, true
 			}
 		default:
 			t, ok := scanStartTag(page, i)
 			if !ok {
-				return "", false
+				return out, false
 			}
 			i = t.end
 			raw := rawTag(t.name)
 			if raw == rawUnknown || raw != rawNone && t.selfClosing {
-				return "", false
+				return out, false
 			}
 			var content []byte
 			if raw != rawNone {
@@ -325,7 +332,7 @@ func mainScan(page []byte) (text string, ok bool) {
 				// followed by "</name>" exactly.
 				end, ok := rawEnd(page, i, t.name)
 				if !ok || raw == rawScript && bytes.Contains(page[i:end], []byte("<!--")) {
-					return "", false
+					return out, false
 				}
 				content, i = page[i:end], end
 			}
@@ -353,7 +360,7 @@ func mainScan(page []byte) (text string, ok bool) {
 			}
 		}
 	}
-	return string(out), true
+	return out, true
 }
 
 // startTag is a start tag scanStartTag read.
