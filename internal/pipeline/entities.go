@@ -44,7 +44,14 @@ func (b *builder) entityPages() error {
 			unitsOf[u.Entity] = append(unitsOf[u.Entity], u)
 		}
 	}
+	b.ahead = b.en != nil && b.only == nil && !b.keepQueued
+	if b.ahead {
+		if err := b.enSetup(); err != nil {
+			return err
+		}
+	}
 	for _, e := range b.site.OtherEntities() {
+		start := len(b.jobs)
 		reports := b.site.ReportsOf(e)
 		body := &EntityBody{Entity: e, Units: unitGroups(b.site.Levels, unitsOf[e])}
 		illustrative := false
@@ -102,8 +109,37 @@ func (b *builder) entityPages() error {
 		if err := b.page("entity", EntityDir(e), title, title+": "+b.site.Config.IndexShort, "entities", illustrative, body); err != nil {
 			return err
 		}
+		if b.ahead {
+			if err := b.enEntityAhead(e, start, reports); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// enEntityAhead lays out the English twins of entity e's pages, queued from b.jobs[start],
+// and renders both editions' (b.ahead); its results' cells are let go, no page of another
+// entity showing them.
+func (b *builder) enEntityAhead(e *model.Entity, start int, reports []*model.Report) error {
+	b.twinsOf(b.jobs[start:])
+	pages, jobs := len(b.open.pages), len(b.jobs)
+	if err := b.enEntity(e); err != nil {
+		return err
+	}
+	for i := jobs; i < len(b.jobs); i++ {
+		b.jobs[i].ahead = true
+	}
+	b.aheadPages = append(b.aheadPages, b.open.pages[pages:]...)
+	b.open.pages = b.open.pages[:pages]
+	b.cellsMu.Lock()
+	for _, r := range reports {
+		for _, res := range r.Results {
+			delete(b.cells, res)
+		}
+	}
+	b.cellsMu.Unlock()
+	return b.renderReady()
 }
 
 // placeIn is an entity's place by index score in a comparison, or nil when it is not ranked there.
