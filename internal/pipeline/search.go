@@ -100,6 +100,7 @@ func (b *builder) searchIndex(lang string) (*search.Index, error) {
 			Heading:   e.heading,
 			Text:      e.excerpt,
 			TextWords: e.words,
+			TextFrom:  b.out.excerptOf(e),
 		})
 	}
 	return ix, nil
@@ -296,6 +297,8 @@ func (b *builder) writeSearch(ix *search.Index, dir string) (*SearchBody, error)
 		g := SearchGroup{Label: label}
 		for _, p := range ix.Pages {
 			if p.Kind == k {
+				// The list links the pages: their text and words are let go.
+				p.Text, p.TextWords, p.TextFrom = "", nil, nil
 				g.Entries = append(g.Entries, p)
 			}
 		}

@@ -49,6 +49,9 @@ type Page struct {
 	// TextWords, when set, are Text's words as TextWords gives them, found beforehand (a
 	// build finds them while it renders the page, then keeps only them and the excerpt).
 	TextWords []unique.Handle[string]
+	// TextFrom, when set, gives Text, read only as Write makes the page's file: a build to
+	// a folder keeps the excerpts on disk, not every page's in memory. Set TextWords with it.
+	TextFrom func() (string, error)
 }
 
 // TextWords returns the distinct words of text in the order they first appear, each
@@ -250,12 +253,20 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 			}
 			postings[w] = append(postings[w], v)
 		}
+		text := p.Text
+		if p.TextFrom != nil {
+			t, err := p.TextFrom()
+			if err != nil {
+				return err
+			}
+			text = t
+		}
 		page, err := json.Marshal(struct {
 			K int    `json:"k"`
 			U string `json:"u"`
 			T string `json:"t"`
 			X string `json:"x"`
-		}{p.Kind, p.Path, p.Title, cut(p.Text, MaxText)})
+		}{p.Kind, p.Path, p.Title, cut(text, MaxText)})
 		if err != nil {
 			return err
 		}
