@@ -102,6 +102,7 @@ func (b *builder) searchIndex(lang string) (*search.Index, error) {
 			TextWords: e.words,
 			TextFrom:  b.out.excerptOf(e),
 		})
+		e.words = nil // the index holds them until it has read them (search.Index.Write)
 	}
 	return ix, nil
 }

@@ -198,12 +198,15 @@ var foldTable = sync.OnceValue(func() []string {
 // itself when shorter). A query word of three or more characters finds the words it
 // begins; a shorter one, the same word only.
 func Key(word string) string {
-	k := strings.NewReplacer(".", "", ",", "").Replace(word)
+	k := keyMarks.Replace(word)
 	if utf8.RuneCountInString(k) > 3 {
 		k = string([]rune(k)[:3])
 	}
 	return k
 }
+
+// keyMarks are left out of a word's key; made once, not per word.
+var keyMarks = strings.NewReplacer(".", "", ",", "")
 
 // Files returns the index's files, by path under the search folder.
 func (ix *Index) Files() (map[string][]byte, error) {
@@ -216,12 +219,13 @@ func (ix *Index) Files() (map[string][]byte, error) {
 }
 
 // Write gives put each of the index's files, by path under the search folder, as it is
-// made: a page's file is not kept once put has it.
+// made: a page's file is not kept once put has it. It lets go of each page's TextWords
+// once it has read them (a site's words are as many as its postings): write an index once.
 func (ix *Index) Write(put func(name string, data []byte) error) error {
 
 	// postings[word] holds id*2+1 for a page with the word in its title, id*2 otherwise,
-	// ascending: pages are visited in order.
-	postings := map[string][]int{}
+	// ascending: pages are visited in order. int32: a national site's postings are millions.
+	postings := map[string][]int32{}
 	// Folding and cutting into words is most of the work: done for every page at once.
 	n := len(ix.Pages)
 	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
@@ -242,12 +246,13 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 		for _, h := range p.TextWords {
 			words = append(words, h.Value())
 		}
+		ix.Pages[id].TextWords, heads[id], titles[id], texts[id] = nil, nil, nil, nil
 		for _, w := range words {
 			if seen[w] {
 				continue
 			}
 			seen[w] = true
-			v := id * 2
+			v := int32(id * 2)
 			if inTitle[w] {
 				v++
 			}
@@ -311,7 +316,7 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 			}
 			buf.Write(name)
 			buf.WriteString(":[")
-			prev := 0
+			prev := int32(0)
 			for j, v := range postings[w] {
 				if j > 0 {
 					buf.WriteByte(',')
