@@ -241,6 +241,9 @@ func (b *builder) enEntity(ent *model.Entity) error {
 		}
 	}
 	b.enUnitPagesOf(units, prefix, "entities")
+	for _, a := range vis { // looked up only above: the entity's articles can go once rendered
+		delete(e.twin, a)
+	}
 	vi := e.byPath[EntityDir(ent)]
 	if vi == nil {
 		return nil
