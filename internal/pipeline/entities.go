@@ -3,6 +3,9 @@ package pipeline
 import (
 	"fmt"
 
+	"chiso/internal/chart"
+	"chiso/internal/opendata"
+
 	"chiso/internal/model"
 	"chiso/internal/write"
 )
@@ -139,7 +142,34 @@ func (b *builder) enEntityAhead(e *model.Entity, start int, reports []*model.Rep
 		}
 	}
 	b.cellsMu.Unlock()
-	return b.renderReady()
+	if err := b.renderReady(); err != nil {
+		return err
+	}
+	return b.entityCSVs(start)
+}
+
+// entityCSVs writes the CSV of each chart without an embed page (another entity's unit's)
+// that the pages rendered from b.jobs[start] show, and lets go of its figures: they would
+// wait for the open-data step otherwise, every entity's.
+func (b *builder) entityCSVs(start int) error {
+	for i := start; i < len(b.recs); i++ {
+		rec := b.recs[i]
+		o, dir := &b.open, ""
+		if isEnglish(rec.file) {
+			o, dir = &b.openEn, EnglishDir
+		}
+		for _, id := range rec.charts {
+			c := o.charts[id]
+			if c == nil || !c.noEmbed || c.written {
+				continue
+			}
+			if err := b.put(dir+ChartDataDir+id+".csv", opendata.ChartTable(c.chart).CSV()); err != nil {
+				return err
+			}
+			c.written, c.chart = true, chart.Chart{ID: id}
+		}
+	}
+	return nil
 }
 
 // placeIn is an entity's place by index score in a comparison, or nil when it is not ranked there.
