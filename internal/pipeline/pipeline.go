@@ -191,6 +191,12 @@ func (b *builder) run(opts Options) error {
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	// No page is laid out after this: the page kinds (~10 MB of templates at province
+	// scale) go before the share cards are drawn. The writers keep the wording.
+	b.tmpl = nil
+	if b.en != nil {
+		b.en.tmpl = nil
+	}
 	if err := b.flush(true); err != nil {
 		return err
 	}
