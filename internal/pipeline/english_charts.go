@@ -223,7 +223,9 @@ func (b *builder) englishChartFiles() error {
 		if !c.shown || c.inline {
 			continue
 		}
-		b.files[EnglishDir+ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
+		if !c.written {
+			b.files[EnglishDir+ChartDataDir+id+".csv"] = opendata.ChartTable(c.chart).CSV()
+		}
 		if c.noEmbed {
 			continue
 		}

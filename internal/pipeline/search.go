@@ -102,7 +102,9 @@ func (b *builder) searchIndex(lang string) (*search.Index, error) {
 			Heading:   e.heading,
 			Text:      e.excerpt,
 			TextWords: e.words,
+			TextFrom:  b.out.excerptOf(e),
 		})
+		e.words = nil // the index holds them until it has read them (search.Index.Write)
 	}
 	return ix, nil
 }
@@ -620,6 +622,8 @@ func (b *builder) writeSearch(ix *search.Index, dir string) (*SearchBody, error)
 		g := SearchGroup{Label: label}
 		for _, p := range ix.Pages {
 			if p.Kind == k {
+				// The list links the pages: their text and words are let go.
+				p.Text, p.TextWords, p.TextFrom = "", nil, nil
 				g.Entries = append(g.Entries, p)
 			}
 		}

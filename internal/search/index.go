@@ -49,6 +49,9 @@ type Page struct {
 	// TextWords, when set, are Text's words as TextWords gives them, found beforehand (a
 	// build finds them while it renders the page, then keeps only them and the excerpt).
 	TextWords []unique.Handle[string]
+	// TextFrom, when set, gives Text, read only as Write makes the page's file: a build to
+	// a folder keeps the excerpts on disk, not every page's in memory. Set TextWords with it.
+	TextFrom func() (string, error)
 }
 
 // TextWords returns the distinct words of text in the order they first appear, each
@@ -287,12 +290,15 @@ var foldTable = sync.OnceValue(func() []string {
 // itself when shorter). A query word of three or more characters finds the words it
 // begins; a shorter one, the same word only.
 func Key(word string) string {
-	k := strings.NewReplacer(".", "", ",", "").Replace(word)
+	k := keyMarks.Replace(word)
 	if utf8.RuneCountInString(k) > 3 {
 		k = string([]rune(k)[:3])
 	}
 	return k
 }
+
+// keyMarks are left out of a word's key; made once, not per word.
+var keyMarks = strings.NewReplacer(".", "", ",", "")
 
 // Files returns the index's files, by path under the search folder.
 func (ix *Index) Files() (map[string][]byte, error) {
@@ -305,12 +311,13 @@ func (ix *Index) Files() (map[string][]byte, error) {
 }
 
 // Write gives put each of the index's files, by path under the search folder, as it is
-// made: a page's file is not kept once put has it.
+// made: a page's file is not kept once put has it. It lets go of each page's TextWords
+// once it has read them (a site's words are as many as its postings): write an index once.
 func (ix *Index) Write(put func(name string, data []byte) error) error {
 
 	// postings[word] holds id*2+1 for a page with the word in its title, id*2 otherwise,
-	// ascending: pages are visited in order.
-	postings := map[string][]int{}
+	// ascending: pages are visited in order. int32: a national site's postings are millions.
+	postings := map[string][]int32{}
 	// Folding and cutting into words is most of the work: done for every page at once.
 	n := len(ix.Pages)
 	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
@@ -331,23 +338,32 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 		for _, h := range p.TextWords {
 			words = append(words, h.Value())
 		}
+		ix.Pages[id].TextWords, heads[id], titles[id], texts[id] = nil, nil, nil, nil
 		for _, w := range words {
 			if seen[w] {
 				continue
 			}
 			seen[w] = true
-			v := id * 2
+			v := int32(id * 2)
 			if inTitle[w] {
 				v++
 			}
 			postings[w] = append(postings[w], v)
+		}
+		text := p.Text
+		if p.TextFrom != nil {
+			t, err := p.TextFrom()
+			if err != nil {
+				return err
+			}
+			text = t
 		}
 		page, err := json.Marshal(struct {
 			K int    `json:"k"`
 			U string `json:"u"`
 			T string `json:"t"`
 			X string `json:"x"`
-		}{p.Kind, p.Path, p.Title, cut(p.Text, MaxText)})
+		}{p.Kind, p.Path, p.Title, cut(text, MaxText)})
 		if err != nil {
 			return err
 		}
@@ -392,7 +408,7 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 			}
 			buf.Write(name)
 			buf.WriteString(":[")
-			prev := 0
+			prev := int32(0)
 			for j, v := range postings[w] {
 				if j > 0 {
 					buf.WriteByte(',')
