@@ -40,9 +40,10 @@ func ScriptHasDefaults(src []byte) bool {
 // A measured series' colours (itemStyle.color, and lineStyle.color for a line) also go:
 // they are option.color at the series' role, as charts.js sets them.
 //
+// Render leaves them out by not setting them on go-echarts' options (option, withDefaults).
 // Merging only adds a key that is missing, going into objects both sides have (never into
 // arrays). So a value listed here must be one every chart of that shape sets: a key some
-// charts leave out would be added to them. stripDefaults refuses such an option.
+// charts leave out would be added to them. The tests' stripDefaults refuses such an option.
 const DefaultsJSON = `{
   "option": {
     "animation": true,
@@ -178,45 +179,6 @@ func mediaLegends(media any) []map[string]any {
 		}
 	}
 	return out
-}
-
-func stripMedia(media any) error {
-	for i, l := range mediaLegends(media) {
-		if err := strip(l, defaults.Narrow, fmt.Sprintf("media legend %d", i)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// stripDefaults removes from base (a decoded baseOption) every value equal to its default.
-// It fails when base lacks a key that has a default: charts.js would add it, and the chart
-// would not be the one Go described.
-func stripDefaults(base map[string]any, roles []int) error {
-	return walkDefaults(base, roles, func(o, d map[string]any, where string) error {
-		return strip(o, d, where)
-	})
-}
-
-func strip(o, d map[string]any, where string) error {
-	for k, dv := range d {
-		v, ok := o[k]
-		if !ok {
-			return fmt.Errorf("%s has no %q, which has a default", where, k)
-		}
-		if reflect.DeepEqual(v, dv) {
-			delete(o, k)
-			continue
-		}
-		om, ok1 := v.(map[string]any)
-		dm, ok2 := dv.(map[string]any)
-		if ok1 && ok2 {
-			if err := strip(om, dm, where+"."+k); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // fillDefaults is charts.js's withDefaults in Go: it puts the defaults back into base.

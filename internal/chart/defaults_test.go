@@ -51,7 +51,7 @@ func plainJSON(t *testing.T, b []byte) any {
 func TestDefaultsRoundTrip(t *testing.T) {
 	for name, c := range defaultsCharts() {
 		t.Run(name, func(t *testing.T) {
-			full, err := render(c, false)
+			full, err := render(c, true)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,6 +15,8 @@ type visitor struct {
 	barCategories int
 	// tick is the value axis' interval on a vertical chart (Chart.Tick), 0 for ECharts' own.
 	tick float64
+	// withDefaults: as for option; otherwise what charts.js puts back is left out.
+	withDefaults bool
 }
 
 // tooltip adds confine, which keeps the tooltip inside the chart on narrow screens.
@@ -23,7 +25,12 @@ type tooltip struct {
 	Confine bool `json:"confine"`
 }
 
-func (v visitor) VisitTooltipOpt(t opts.Tooltip) any { return tooltip{Tooltip: t, Confine: true} }
+func (v visitor) VisitTooltipOpt(t opts.Tooltip) any {
+	if !v.withDefaults {
+		return t
+	}
+	return tooltip{Tooltip: t, Confine: true}
+}
 
 // categoryLabel wraps long category names on a vertical category axis.
 type categoryLabel struct {
@@ -80,6 +87,10 @@ func (v visitor) VisitXAxis(axes []opts.XAxis) any {
 func (v visitor) Visit(o map[string]any) {
 	delete(o, "title") // the page shows the title as HTML
 	delete(o, "toolbox")
+	if !v.withDefaults {
+		delete(o, "color") // go-echarts' palette; charts.js sets ours
+		return
+	}
 	o["animationDuration"] = animationMS
 	o["animationDurationUpdate"] = animationUpdateMS
 }

@@ -80,13 +80,42 @@ func (b *builder) englishEdition() error {
 	if b.en == nil {
 		return nil
 	}
-	e := b.en
 	// Every unit page and ranking is laid out: their bodies hold the cells.
 	b.cells = nil
-	for _, j := range b.jobs { // the Vietnamese pages queued so far: the twins
-		if j.page.Layout == "" {
-			e.byPath[j.page.Path] = j.page
+	b.twinsOf(b.jobs)
+	if err := b.enSetup(); err != nil {
+		return err
+	}
+	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enEntities, b.enPlans, b.enSummaries, b.enArchive, b.enComparisons, b.enCorrectionsPage, b.enPages} {
+		if err := step(); err != nil {
+			return err
 		}
+		if err := b.renderReady(); err != nil {
+			return err
+		}
+	}
+	if b.only != nil { // a preview's pass lays out pages only
+		return nil
+	}
+	return b.enFeeds()
+}
+
+// twinsOf adds the Vietnamese pages of jobs not rendered yet to byPath: the twins the
+// English steps look up.
+func (b *builder) twinsOf(jobs []pageJob) {
+	for _, j := range jobs {
+		if j.page != nil && j.page.Lang != "en" && j.page.Layout == "" {
+			b.en.byPath[j.page.Path] = j.page
+		}
+	}
+}
+
+// enSetup writes the English articles and the quarters' English labels, once: before
+// the first English step, which entityPages may run ahead of englishEdition.
+func (b *builder) enSetup() error {
+	e := b.en
+	if e.twin != nil {
+		return nil
 	}
 	for _, r := range b.site.Reports[len(e.articles):] { // a preview's pass has them (preview.go)
 		a, err := e.w.Article(r)
@@ -105,18 +134,7 @@ func (b *builder) englishEdition() error {
 		en.Label = summaryLabelEn(s.Key)
 		e.summary[s.Key] = &en
 	}
-	for _, step := range []func() error{b.enHome, b.enArticles, b.enIndicators, b.enUnits, b.enRankings, b.enUnitScores, b.enEntities, b.enPlans, b.enSummaries, b.enArchive, b.enComparisons, b.enCorrectionsPage, b.enPages} {
-		if err := step(); err != nil {
-			return err
-		}
-		if err := b.renderReady(); err != nil {
-			return err
-		}
-	}
-	if b.only != nil { // a preview's pass lays out pages only
-		return nil
-	}
-	return b.enFeeds()
+	return nil
 }
 
 // renderReady renders the English pages queued so far, with their charts, and their
@@ -213,7 +231,7 @@ func (b *builder) pageEn(kind, path, title, desc, section string, illustrative b
 		p.Switch = &render.Alternate{Lang: "vi", Path: path, Label: "Tiếng Việt"}
 	}
 	b.open.published(p, b.lastmod(p))
-	b.jobs = append(b.jobs, pageJob{p.Path + "index.html", p})
+	b.jobs = append(b.jobs, pageJob{file: p.Path + "index.html", page: p})
 }
 
 func (b *builder) enHome() error {

@@ -223,7 +223,9 @@ func (b *builder) englishChartFiles() error {
 		if !c.shown || c.inline {
 			continue
 		}
-		csv = append(csv, id)
+		if !c.written {
+			csv = append(csv, id)
+		}
 		if !c.noEmbed {
 			ids = append(ids, id)
 		}

@@ -164,79 +164,97 @@ func entityPrefixEn(e *model.Entity) string {
 
 // enEntities writes the English twins of the other entities' pages (entities.go): each
 // entity's page, its articles (en/tinh/ENTITY/bai-viet/KEY/, written in English from its
-// reports), rankings, unit scores and units.
+// reports), rankings, unit scores and units. A full build has laid them out already, each
+// entity's beside its Vietnamese pages (entityPages): they are put in their place here.
 func (b *builder) enEntities() error {
-	e := b.en
+	if b.ahead {
+		b.aheadAt = len(b.jobs)
+		b.open.pages = append(b.open.pages, b.aheadPages...)
+		b.aheadPages = nil
+		return nil
+	}
 	for _, ent := range b.site.OtherEntities() {
-		var vis, ens []*write.Article // oldest first, as its reports
-		hasPage := map[*write.Article]bool{}
-		for _, r := range b.site.ReportsOf(ent) {
-			a, err := e.w.Article(r)
-			if err != nil {
-				return fmt.Errorf("%s (kỳ %s, bản tiếng Anh): %w", r.File, r.Period.Key(), err)
-			}
-			a.Dir = EntityDir(ent) // its English title names the province already ("Quang Ngai Province: results …")
-			ens = append(ens, a)
-			// A preview's pass lays out the Vietnamese pages of the page asked for only.
-			if vi := e.byPath[EntityDir(ent)+"bai-viet/"+r.Period.Key()+"/"]; vi != nil {
-				viA := vi.Body.(*ArticleBody).Article
-				e.twin[viA], hasPage[a] = a, true
-				vis = append(vis, viA)
-			}
-		}
-		newest := make([]*write.Article, len(ens))
-		for i, a := range ens {
-			newest[len(ens)-1-i] = a
-		}
-		for i, a := range newest {
-			if !hasPage[a] {
-				continue
-			}
-			// Neighbouring periods of the same entity, as the Vietnamese page.
-			var related []*write.Article
-			for _, j := range []int{i + 1, i - 1} {
-				if j >= 0 && j < len(newest) {
-					related = append(related, newest[j])
-				}
-			}
-			ab := &ArticleBody{Article: a, Related: related}
-			if hasUnits(a.Report) {
-				ab.Ranking = RankingPath(a)
-			}
-			if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
-				ab.Place = placeIn(c, ent)
-			}
-			b.pageEn("article", strings.TrimPrefix(a.Path(), EnglishDir), a.Title, a.Summary, "", a.Report.Illustrative, ab)
-		}
-		prefix := entityPrefixEn(ent)
-		if err := b.enRankingsOf(vis, prefix); err != nil {
+		if err := b.enEntity(ent); err != nil {
 			return err
 		}
-		if err := b.enUnitScoresOf(vis, prefix); err != nil {
-			return err
-		}
-		var units []*model.Unit
-		for _, u := range b.site.Units {
-			if u.Entity == ent {
-				units = append(units, u)
-			}
-		}
-		b.enUnitPagesOf(units, prefix, "entities")
-		vi := e.byPath[EntityDir(ent)]
-		if vi == nil {
-			continue
-		}
-		body := *vi.Body.(*EntityBody)
-		body.Articles = newest
-		body.Units = append([]UnitGroup(nil), body.Units...)
-		for i := range body.Units {
-			body.Units[i].Units = sortedEn(body.Units[i].Units)
-		}
-		title := write.UpperFirst(ent.NameEn)
-		b.pageEn("entity", EntityDir(ent), title, title+": "+b.site.Config.IndexShortEn, "entities", vi.Illustrative, &body)
 		if err := b.renderReady(); err != nil { // an entity at a time: the bulk of a national site
 			return err
 		}
 	}
+	return nil
+}
+
+// enEntity queues the English twins of one other entity's pages.
+func (b *builder) enEntity(ent *model.Entity) error {
+	e := b.en
+	var vis, ens []*write.Article // oldest first, as its reports
+	hasPage := map[*write.Article]bool{}
+	for _, r := range b.site.ReportsOf(ent) {
+		a, err := e.w.Article(r)
+		if err != nil {
+			return fmt.Errorf("%s (kỳ %s, bản tiếng Anh): %w", r.File, r.Period.Key(), err)
+		}
+		a.Dir = EntityDir(ent) // its English title names the province already ("Quang Ngai Province: results …")
+		ens = append(ens, a)
+		// A preview's pass lays out the Vietnamese pages of the page asked for only.
+		if vi := e.byPath[EntityDir(ent)+"bai-viet/"+r.Period.Key()+"/"]; vi != nil {
+			viA := vi.Body.(*ArticleBody).Article
+			e.twin[viA], hasPage[a] = a, true
+			vis = append(vis, viA)
+		}
+	}
+	newest := make([]*write.Article, len(ens))
+	for i, a := range ens {
+		newest[len(ens)-1-i] = a
+	}
+	for i, a := range newest {
+		if !hasPage[a] {
+			continue
+		}
+		// Neighbouring periods of the same entity, as the Vietnamese page.
+		var related []*write.Article
+		for _, j := range []int{i + 1, i - 1} {
+			if j >= 0 && j < len(newest) {
+				related = append(related, newest[j])
+			}
+		}
+		ab := &ArticleBody{Article: a, Related: related}
+		if hasUnits(a.Report) {
+			ab.Ranking = RankingPath(a)
+		}
+		if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
+			ab.Place = placeIn(c, ent)
+		}
+		b.pageEn("article", strings.TrimPrefix(a.Path(), EnglishDir), a.Title, a.Summary, "", a.Report.Illustrative, ab)
+	}
+	prefix := entityPrefixEn(ent)
+	if err := b.enRankingsOf(vis, prefix); err != nil {
+		return err
+	}
+	if err := b.enUnitScoresOf(vis, prefix); err != nil {
+		return err
+	}
+	var units []*model.Unit
+	for _, u := range b.site.Units {
+		if u.Entity == ent {
+			units = append(units, u)
+		}
+	}
+	b.enUnitPagesOf(units, prefix, "entities")
+	for _, a := range vis { // looked up only above: the entity's articles can go once rendered
+		delete(e.twin, a)
+	}
+	vi := e.byPath[EntityDir(ent)]
+	if vi == nil {
+		return nil
+	}
+	body := *vi.Body.(*EntityBody)
+	body.Articles = newest
+	body.Units = append([]UnitGroup(nil), body.Units...)
+	for i := range body.Units {
+		body.Units[i].Units = sortedEn(body.Units[i].Units)
+	}
+	title := write.UpperFirst(ent.NameEn)
+	b.pageEn("entity", EntityDir(ent), title, title+": "+b.site.Config.IndexShortEn, "entities", vi.Illustrative, &body)
 	return nil
 }

@@ -3,6 +3,9 @@ package pipeline
 import (
 	"fmt"
 
+	"chiso/internal/chart"
+	"chiso/internal/opendata"
+
 	"chiso/internal/model"
 	"chiso/internal/write"
 )
@@ -44,7 +47,14 @@ func (b *builder) entityPages() error {
 			unitsOf[u.Entity] = append(unitsOf[u.Entity], u)
 		}
 	}
+	b.ahead = b.en != nil && b.only == nil && !b.keepQueued
+	if b.ahead {
+		if err := b.enSetup(); err != nil {
+			return err
+		}
+	}
 	for _, e := range b.site.OtherEntities() {
+		start := len(b.jobs)
 		reports := b.site.ReportsOf(e)
 		body := &EntityBody{Entity: e, Units: unitGroups(b.site.Levels, unitsOf[e])}
 		illustrative := false
@@ -101,6 +111,62 @@ func (b *builder) entityPages() error {
 		title := write.UpperFirst(e.Name)
 		if err := b.page("entity", EntityDir(e), title, title+": "+b.site.Config.IndexShort, "entities", illustrative, body); err != nil {
 			return err
+		}
+		if b.ahead {
+			if err := b.enEntityAhead(e, start, reports); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// enEntityAhead lays out the English twins of entity e's pages, queued from b.jobs[start],
+// and renders both editions' (b.ahead); its results' cells are let go, no page of another
+// entity showing them.
+func (b *builder) enEntityAhead(e *model.Entity, start int, reports []*model.Report) error {
+	b.twinsOf(b.jobs[start:])
+	pages, jobs := len(b.open.pages), len(b.jobs)
+	if err := b.enEntity(e); err != nil {
+		return err
+	}
+	for i := jobs; i < len(b.jobs); i++ {
+		b.jobs[i].ahead = true
+	}
+	b.aheadPages = append(b.aheadPages, b.open.pages[pages:]...)
+	b.open.pages = b.open.pages[:pages]
+	b.cellsMu.Lock()
+	for _, r := range reports {
+		for _, res := range r.Results {
+			delete(b.cells, res)
+		}
+	}
+	b.cellsMu.Unlock()
+	if err := b.renderReady(); err != nil {
+		return err
+	}
+	return b.entityCSVs(start)
+}
+
+// entityCSVs writes the CSV of each chart without an embed page (another entity's unit's)
+// that the pages rendered from b.jobs[start] show, and lets go of its figures: they would
+// wait for the open-data step otherwise, every entity's.
+func (b *builder) entityCSVs(start int) error {
+	for i := start; i < len(b.recs); i++ {
+		rec := b.recs[i]
+		o, dir := &b.open, ""
+		if isEnglish(rec.file) {
+			o, dir = &b.openEn, EnglishDir
+		}
+		for _, id := range rec.charts {
+			c := o.charts[id]
+			if c == nil || !c.noEmbed || c.written {
+				continue
+			}
+			if err := b.put(dir+ChartDataDir+id+".csv", opendata.ChartTable(c.chart).CSV()); err != nil {
+				return err
+			}
+			c.written, c.chart = true, chart.Chart{ID: id}
 		}
 	}
 	return nil

@@ -56,6 +56,7 @@ type drawnChart struct {
 	inline       bool // Figure.Inline: no embed page, no CSV
 	fresh        bool // never had an embed page (another entity's ranking): no redirect either
 	noEmbed      bool // Figure.NoEmbed: a CSV but no embed page (another entity's unit)
+	written      bool // its CSV is written already, and its figures let go (entityCSVs)
 }
 
 type publishedPage struct {
@@ -212,7 +213,7 @@ func (b *builder) dataBody(ds *opendata.Dataset, w *opendata.Written) *DataBody 
 func (b *builder) chartFiles() {
 	var ids []string
 	for _, id := range b.open.order {
-		if c := b.open.charts[id]; c.shown && !c.inline {
+		if c := b.open.charts[id]; c.shown && !c.inline && !c.written {
 			ids = append(ids, id)
 		}
 	}

@@ -130,6 +130,13 @@ type builder struct {
 	enCharted int
 	// keepQueued keeps every page queued with its body until renderPages (tests read them).
 	keepQueued bool
+	// ahead: entityPages lays out each other entity's English twins beside its Vietnamese
+	// pages and renders both, so that one entity's bodies are alive at a time, not every
+	// entity's until englishEdition. Their records and published entries go where
+	// enEntities would have queued them (aheadAt, aheadPages), so the output is the same.
+	ahead      bool
+	aheadAt    int
+	aheadPages []publishedPage
 
 	site        *model.Site
 	tmpl        *render.Templates
@@ -183,6 +190,12 @@ func (b *builder) run(opts Options) error {
 	}
 	if err := b.renderPages(); err != nil {
 		return err
+	}
+	// No page is laid out after this: the page kinds (~10 MB of templates at province
+	// scale) go before the share cards are drawn. The writers keep the wording.
+	b.tmpl = nil
+	if b.en != nil {
+		b.en.tmpl = nil
 	}
 	if err := b.flush(true); err != nil {
 		return err
@@ -272,14 +285,15 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	if strings.HasSuffix(path, ".html") { // a page with a file name of its own, like 404.html
 		file = path
 	}
-	b.jobs = append(b.jobs, pageJob{file, p})
+	b.jobs = append(b.jobs, pageJob{file: file, page: p})
 	return nil
 }
 
 // pageJob is a page waiting for its template: pages are laid out in parallel at the end.
 type pageJob struct {
-	file string
-	page *render.Page
+	file  string
+	page  *render.Page
+	ahead bool // queued ahead of its place by entityPages: its record goes to b.aheadAt
 }
 
 // renderPages executes every page's template on all cores; the output is a map keyed
@@ -295,6 +309,7 @@ func (b *builder) renderPages() error {
 	}
 	b.cells = nil // the bodies that show them hold them
 	b.renderJobs(func(*render.Page) bool { return true })
+	b.inPlace()
 	for i, job := range b.jobs {
 		if b.jobErrs[i] != nil {
 			return fmt.Errorf("%s: %w", job.file, b.jobErrs[i])
@@ -303,6 +318,31 @@ func (b *builder) renderPages() error {
 	b.rendered = append(b.rendered, b.recs...)
 	b.jobs, b.recs, b.jobErrs, b.enCharted = nil, nil, nil, 0
 	return nil
+}
+
+// inPlace moves the jobs queued ahead (b.ahead), with their records and errors, to where
+// enEntities would have queued them: the order of the records is the order of the queue.
+func (b *builder) inPlace() {
+	var before, ahead, after []int
+	for i, j := range b.jobs {
+		switch {
+		case j.ahead:
+			ahead = append(ahead, i)
+		case i < b.aheadAt:
+			before = append(before, i)
+		default:
+			after = append(after, i)
+		}
+	}
+	if len(ahead) == 0 {
+		return
+	}
+	order := append(append(before, ahead...), after...)
+	jobs, recs, errs := make([]pageJob, len(order)), make([]pageRecord, len(order)), make([]error, len(order))
+	for k, i := range order {
+		jobs[k], recs[k], errs[k] = b.jobs[i], b.recs[i], b.jobErrs[i]
+	}
+	b.jobs, b.recs, b.jobErrs = jobs, recs, errs
 }
 
 // renderJobs renders, on all cores, the queued pages not rendered yet that ready accepts,

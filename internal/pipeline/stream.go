@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -34,6 +35,7 @@ func buildToDir(out string, site func(to *toDir) (publish.Files, diag.List, erro
 	start := time.Now()
 	to := &toDir{dir: out}
 	defer to.abort() // an error, or a panic on its way to the command
+	defer to.dropExcerpts()
 	files, probs, err := site(to)
 	if to.err != nil {
 		// Site words a failed write as the last problem; the command words it itself.
@@ -65,6 +67,56 @@ type toDir struct {
 	flushed map[string]*byte // files already written: identity of their bytes, or &dropped
 	pages   int              // HTML files written
 	done    bool
+	// excerpts holds the search excerpts of the pages rendered (excerptOf) until the
+	// search indexes are written: a temporary file, not memory, since they grow with
+	// the site (up to search.MaxText characters a page). Nil until the first.
+	excerpts   *os.File
+	excerptEnd int64
+	excerptErr error // the file could not be made or written: excerpts stay in memory
+}
+
+// keepExcerpt moves e's excerpt into the excerpts file; safe from several goroutines.
+func (t *toDir) keepExcerpt(e *searchEntry) {
+	t.mu.Lock()
+	if t.excerpts == nil && t.excerptErr == nil {
+		t.excerpts, t.excerptErr = os.CreateTemp("", "chiso-excerpts-*")
+	}
+	if t.excerptErr != nil || e.excerpt == "" {
+		t.mu.Unlock()
+		return
+	}
+	at := t.excerptEnd
+	t.excerptEnd += int64(len(e.excerpt))
+	f := t.excerpts
+	t.mu.Unlock()
+	if _, err := f.WriteAt([]byte(e.excerpt), at); err != nil {
+		t.mu.Lock()
+		t.excerptErr = err
+		t.mu.Unlock()
+		return
+	}
+	e.excerptAt, e.excerptLen, e.excerpt = at, len(e.excerpt), ""
+}
+
+// excerptOf reads e's excerpt back from the excerpts file; nil when e keeps its own.
+func (t *toDir) excerptOf(e *searchEntry) func() (string, error) {
+	if t == nil || e.excerptLen == 0 {
+		return nil
+	}
+	return func() (string, error) {
+		buf := make([]byte, e.excerptLen)
+		_, err := t.excerpts.ReadAt(buf, e.excerptAt)
+		return string(buf), err
+	}
+}
+
+// dropExcerpts removes the excerpts file.
+func (t *toDir) dropExcerpts() {
+	if t.excerpts != nil {
+		t.excerpts.Close()
+		os.Remove(t.excerpts.Name())
+		t.excerpts = nil
+	}
 }
 
 // flush writes the files made so far into the work folder (when building to a folder)
@@ -221,6 +273,9 @@ func (b *builder) renderPage(j pageJob) (pageRecord, []byte, error) {
 	if b.out == nil {
 		return rec, bytes.Clone(html), nil
 	}
+	if rec.search != nil {
+		b.out.keepExcerpt(rec.search)
+	}
 	return rec, nil, b.out.put(j.file, html)
 }
 
@@ -258,6 +313,10 @@ type searchEntry struct {
 	// and its excerpt, not the whole text.
 	words   []unique.Handle[string]
 	excerpt string
+	// Building to a folder, the excerpt is in the excerpts file (toDir.keepExcerpt) at
+	// excerptAt, excerptLen bytes long; excerptLen is 0 for one kept in excerpt.
+	excerptAt  int64
+	excerptLen int
 }
 
 func searchEntryOf(p *render.Page, html []byte) *searchEntry {
@@ -265,7 +324,11 @@ func searchEntryOf(p *render.Page, html []byte) *searchEntry {
 		return nil
 	}
 	text := mainText(html)
-	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: strings.Clone(search.Excerpt(text))}
+	excerpt := search.Excerpt(text)
+	if len(excerpt) < len(text) { // not the whole text kept for a part of it
+		excerpt = strings.Clone(excerpt)
+	}
+	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: excerpt}
 	switch body := p.Body.(type) {
 	case *ArticleBody: // the official titles of every month read alike
 		e.title, e.heading = body.Article.ListTitle, p.Title

@@ -10,10 +10,13 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	tparse "text/template/parse"
 	"time"
 	"unicode/utf8"
 
@@ -45,6 +48,11 @@ func parse(fsys fs.FS, funcs template.FuncMap, english bool) (*Templates, error)
 			return nil, err
 		}
 	}
+	// Every template of the shared files is in every kind; of the wording, only what is called.
+	var roots []string
+	for _, x := range base.Templates() {
+		roots = append(roots, x.Name())
+	}
 	wording, err := fs.Glob(fsys, "templates/wording/*.html")
 	if err != nil {
 		return nil, err
@@ -74,16 +82,97 @@ func parse(fsys fs.FS, funcs template.FuncMap, english bool) (*Templates, error)
 		if kind == "base" || kind == "trust" {
 			continue
 		}
-		k, err := base.Clone()
+		k, err := kindSet(base, roots, fsys, name, funcs)
 		if err != nil {
-			return nil, err
-		}
-		if err := parseFile(k, fsys, name); err != nil {
 			return nil, err
 		}
 		t.kinds[kind] = k
 	}
 	return t, nil
+}
+
+// kindSet is the page kind of file name: the templates of the shared files and the
+// wording they or the kind's file call, copied from base, then the file parsed over them
+// as a clone of base would be. A clone of all of base for every kind (both editions)
+// held some 25 MB of parse trees, mostly wording that only the writer runs.
+func kindSet(base *template.Template, roots []string, fsys fs.FS, name string, funcs template.FuncMap) (*template.Template, error) {
+	// The file parsed alone, to read whose templates it calls; the set it ends in is
+	// parsed again the ordinary way, so a define over a shared template wins as it did.
+	own := template.New("").Funcs(funcs).Option("missingkey=error")
+	if err := parseFile(own, fsys, name); err != nil {
+		return nil, err
+	}
+	trees := func(t *template.Template) map[string]*tparse.Tree {
+		m := map[string]*tparse.Tree{}
+		for _, x := range t.Templates() {
+			if x.Tree != nil {
+				m[x.Name()] = x.Tree
+			}
+		}
+		return m
+	}
+	shared, mine := trees(base), trees(own)
+	need := map[string]bool{}
+	var visit func(string)
+	visit = func(n string) {
+		if need[n] {
+			return
+		}
+		need[n] = true
+		for _, tr := range []*tparse.Tree{shared[n], mine[n]} {
+			if tr != nil {
+				calls(tr.Root, visit)
+			}
+		}
+	}
+	for _, n := range roots {
+		visit(n)
+	}
+	for n := range mine {
+		visit(n)
+	}
+	k := template.New("").Funcs(funcs).Option("missingkey=error")
+	for _, n := range sortedKeys(need) {
+		if tr := shared[n]; tr != nil {
+			if _, err := k.AddParseTree(n, tr.Copy()); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := parseFile(k, fsys, name); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := slices.Collect(maps.Keys(m))
+	sort.Strings(keys)
+	return keys
+}
+
+// calls reports the name of each template that n runs ({{template "x"}}, {{block "x"}}).
+func calls(n tparse.Node, f func(string)) {
+	switch n := n.(type) {
+	case *tparse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			calls(c, f)
+		}
+	case *tparse.IfNode:
+		calls(n.List, f)
+		calls(n.ElseList, f)
+	case *tparse.RangeNode:
+		calls(n.List, f)
+		calls(n.ElseList, f)
+	case *tparse.WithNode:
+		calls(n.List, f)
+		calls(n.ElseList, f)
+	case *tparse.TemplateNode:
+		f(n.Name)
+	}
 }
 
 func parseFile(t *template.Template, fsys fs.FS, name string) error {

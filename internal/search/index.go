@@ -49,27 +49,77 @@ type Page struct {
 	// TextWords, when set, are Text's words as TextWords gives them, found beforehand (a
 	// build finds them while it renders the page, then keeps only them and the excerpt).
 	TextWords []unique.Handle[string]
+	// TextFrom, when set, gives Text, read only as Write makes the page's file: a build to
+	// a folder keeps the excerpts on disk, not every page's in memory. Set TextWords with it.
+	TextFrom func() (string, error)
 }
 
 // TextWords returns the distinct words of text in the order they first appear, each
 // interned (not holding text in memory): a build keeps them for every page until the
 // index is written, and most words are on many pages. The slice is of its length.
+//
+// It is Words, deduplicated and each word given to unique.Make, without the words as
+// strings: text is folded into a buffer kept for the next call, and each word is looked
+// up there in a table of the words met before on this core, which says whether the page
+// has it already and holds its handle (a map read costs half of unique.Make, which locks).
 func TextWords(text string) []unique.Handle[string] {
-	words := Words(text)
-	seen := make(map[string]bool, len(words))
-	distinct := words[:0]
-	for _, w := range words {
-		if !seen[w] {
-			seen[w] = true
-			distinct = append(distinct, w)
+	t := wordTables.Get().(*wordTable)
+	defer wordTables.Put(t)
+	if len(t.entries) >= maxTableWords {
+		clear(t.index)
+		t.entries = t.entries[:0]
+	}
+	t.page++
+	folded, ok := foldFastInto(t.fold[:0], text)
+	if !ok {
+		folded = append(t.fold[:0], vietnamese.Fold(text)...)
+	}
+	t.fold = folded
+	out := t.out[:0]
+	for i := 0; ; {
+		start, end := nextWord(folded, i)
+		if start == end {
+			break
+		}
+		i = end
+		k, ok := t.index[string(folded[start:end])]
+		if !ok {
+			h := unique.Make(string(folded[start:end]))
+			k = int32(len(t.entries))
+			t.entries = append(t.entries, tableWord{h: h})
+			t.index[h.Value()] = k // the interned string: no copy of its own
+		}
+		if e := &t.entries[k]; e.page != t.page {
+			e.page = t.page
+			out = append(out, e.h)
 		}
 	}
-	out := make([]unique.Handle[string], len(distinct))
-	for i, w := range distinct {
-		out[i] = unique.Make(w)
-	}
-	return out
+	t.out = out[:0]
+	words := make([]unique.Handle[string], len(out))
+	copy(words, out)
+	return words
 }
+
+// wordTable is TextWords' memory, one per core at a time (sync.Pool): its buffers, and
+// the words met before with the last call (page) that had each.
+type wordTable struct {
+	fold    []byte
+	out     []unique.Handle[string]
+	index   map[string]int32 // into entries
+	entries []tableWord
+	page    uint64
+}
+
+type tableWord struct {
+	h    unique.Handle[string]
+	page uint64
+}
+
+// maxTableWords bounds a table (~50 bytes a word): a national build has words without
+// end (every figure is one), and the table is only a shortcut.
+const maxTableWords = 1 << 16
+
+var wordTables = sync.Pool{New: func() any { return &wordTable{index: map[string]int32{}} }}
 
 // Excerpt is the part of a page's text kept for its excerpt.
 func Excerpt(text string) string { return cut(text, MaxText) }
@@ -100,74 +150,119 @@ var wordPattern = regexp.MustCompile(`[\p{L}\p{N}]+(?:[.,]\p{N}+)*`)
 // build). Text in the scripts of a Vietnamese page is folded a character at a time
 // from a table; any other text goes the long way.
 func Words(s string) []string {
-	folded, ok := foldFast(s)
+	b, ok := foldFastInto(nil, s)
 	if !ok {
-		folded = vietnamese.Fold(s)
+		b = []byte(vietnamese.Fold(s))
 	}
+	folded := string(b)
 	var out []string
-	for i := 0; i < len(folded); {
-		r, n := utf8.DecodeRuneInString(folded[i:])
-		if !isWordRune(r) {
-			i += n
-			continue
+	for i := 0; ; {
+		start, end := nextWord(b, i)
+		if start == end {
+			return out
 		}
-		start := i
-		for i < len(folded) {
-			r, n := utf8.DecodeRuneInString(folded[i:])
-			if !isWordRune(r) {
+		out = append(out, folded[start:end])
+		i = end
+	}
+}
+
+// nextWord finds the first word of folded from i on, folded[start:end]; start == end
+// when there is none.
+func nextWord(folded []byte, i int) (start, end int) {
+	n := len(folded)
+	for i < n {
+		if c := folded[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
 				break
 			}
-			i += n
+			i++
+			continue
 		}
-		// (?:[.,]\p{N}+)*: a separator counts only with a digit after it.
-		for i+1 < len(folded) && (folded[i] == '.' || folded[i] == ',') {
-			r, n := utf8.DecodeRuneInString(folded[i+1:])
+		r, size := utf8.DecodeRune(folded[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	if i >= n {
+		return n, n
+	}
+	start = i
+	for i < n {
+		if c := folded[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(folded[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	// (?:[.,]\p{N}+)*: a separator counts only with a digit after it.
+	for i+1 < n && (folded[i] == '.' || folded[i] == ',') {
+		r, size := utf8.DecodeRune(folded[i+1:])
+		if !unicode.IsNumber(r) {
+			break
+		}
+		i += 1 + size
+		for i < n {
+			r, size := utf8.DecodeRune(folded[i:])
 			if !unicode.IsNumber(r) {
 				break
 			}
-			i += 1 + n
-			for i < len(folded) {
-				r, n := utf8.DecodeRuneInString(folded[i:])
-				if !unicode.IsNumber(r) {
-					break
-				}
-				i += n
-			}
+			i += size
 		}
-		out = append(out, folded[start:i])
 	}
-	return out
+	return start, i
 }
+
+// asciiWord are the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
-// foldFast folds s a character at a time when every character is in foldTable's
-// ranges; spaces are not collapsed (Words does not need it). Per character is the same
-// as Fold there: letters decompose into a base letter and marks (Mn), which go, and
-// nothing left composes with its neighbour.
-func foldFast(s string) (string, bool) {
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+// foldFastInto appends s folded a character at a time to b, when every character is in
+// foldTable's ranges (ok false otherwise); spaces are not collapsed (Words does not need
+// it). Per character is the same as Fold there: letters decompose into a base letter and
+// marks (Mn), which go, and nothing left composes with its neighbour.
+func foldFastInto(b []byte, s string) (_ []byte, ok bool) {
+	table := foldTable()
+	b = slices.Grow(b, len(s))
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b = append(b, byte(r))
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
 		case r < foldLow:
-			b = append(b, foldTable()[r]...)
+			b = append(b, table[r]...)
 		case r >= 0x1E00 && r < 0x1F00 || r >= 0x2000 && r < 0x2070:
-			b = append(b, foldTable()[r-0x1E00+foldLow]...)
-		default:
-			return "", false
+			b = append(b, table[r-0x1E00+foldLow]...)
+		default: // U+FFFD too, for a byte not UTF-8
+			return b, false
 		}
 	}
-	return string(b), true
+	return b, true
 }
 
 // foldLow is where foldTable's first range (Latin, combining marks) ends; Latin Extended
@@ -202,8 +297,7 @@ func Key(word string) string {
 	return k
 }
 
-// keyMarks are left out of a key. Made once (a Replacer is safe on all cores): one built
-// for each word cost 0,16 s of CPU at a province's scale.
+// keyMarks are left out of a word's key; made once, not per word.
 var keyMarks = strings.NewReplacer(".", "", ",", "")
 
 // Files returns the index's files, by path under the search folder.
@@ -217,12 +311,13 @@ func (ix *Index) Files() (map[string][]byte, error) {
 }
 
 // Write gives put each of the index's files, by path under the search folder, as it is
-// made: a page's file is not kept once put has it.
+// made: a page's file is not kept once put has it. It lets go of each page's TextWords
+// once it has read them (a site's words are as many as its postings): write an index once.
 func (ix *Index) Write(put func(name string, data []byte) error) error {
 
 	// postings[word] holds id*2+1 for a page with the word in its title, id*2 otherwise,
-	// ascending: pages are visited in order.
-	postings := map[string][]int{}
+	// ascending: pages are visited in order. int32: a national site's postings are millions.
+	postings := map[string][]int32{}
 	// Folding and cutting into words is most of the work: done for every page at once.
 	n := len(ix.Pages)
 	heads, titles, texts := make([][]string, n), make([][]string, n), make([][]string, n)
@@ -243,23 +338,32 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 		for _, h := range p.TextWords {
 			words = append(words, h.Value())
 		}
+		ix.Pages[id].TextWords, heads[id], titles[id], texts[id] = nil, nil, nil, nil
 		for _, w := range words {
 			if seen[w] {
 				continue
 			}
 			seen[w] = true
-			v := id * 2
+			v := int32(id * 2)
 			if inTitle[w] {
 				v++
 			}
 			postings[w] = append(postings[w], v)
+		}
+		text := p.Text
+		if p.TextFrom != nil {
+			t, err := p.TextFrom()
+			if err != nil {
+				return err
+			}
+			text = t
 		}
 		page, err := json.Marshal(struct {
 			K int    `json:"k"`
 			U string `json:"u"`
 			T string `json:"t"`
 			X string `json:"x"`
-		}{p.Kind, p.Path, p.Title, cut(p.Text, MaxText)})
+		}{p.Kind, p.Path, p.Title, cut(text, MaxText)})
 		if err != nil {
 			return err
 		}
@@ -270,8 +374,7 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 
 	byKey := map[string][]string{}
 	for w := range postings {
-		k := Key(w)
-		byKey[k] = append(byKey[k], w)
+		byKey[Key(w)] = append(byKey[Key(w)], w)
 	}
 	keys := make([]string, 0, len(byKey))
 	for k := range byKey {
@@ -305,7 +408,7 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 			}
 			buf.Write(name)
 			buf.WriteString(":[")
-			prev := 0
+			prev := int32(0)
 			for j, v := range postings[w] {
 				if j > 0 {
 					buf.WriteByte(',')
@@ -324,8 +427,26 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 	return nil
 }
 
-// cut shortens s to at most n characters.
+// cut shortens s to at most n characters, reading no further than the n-th; a byte not
+// UTF-8 before it becomes U+FFFD, as in []rune.
 func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	count := 0
+	for i, r := range s {
+		if r == utf8.RuneError {
+			return cutRunes(s, n)
+		}
+		if count == n {
+			return s[:i]
+		}
+		count++
+	}
+	return s
+}
+
+func cutRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -275,6 +276,57 @@ func TestWordsAsPattern(t *testing.T) {
 		want := wordPattern.FindAllString(vietnamese.Fold(s), -1)
 		if got := Words(s); !slices.Equal(got, want) {
 			t.Fatalf("Words(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TextWords gives Words' distinct words in their order, call after call on the same core's
+// table, past the size at which the table starts again.
+func TestTextWordsAsWords(t *testing.T) {
+	pieces := []string{"a", "Đạt", "đạt", "88", ",", ".", " ", "62", "٣", "x", "-", "\u0301", "\n", "1.", ".5", "ß", "日本", "\u00a0",
+		"“", "Ỹ", "e\u0302", "\xff", "Ω", "Gia Lai", "Sở Tư pháp"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			for range 5 * (1 - min(i%3, 1)) { // words without end: the table fills up
+				b.WriteString(" w" + strconv.Itoa(rng.IntN(1<<30)))
+			}
+		}
+		s := b.String()
+		var want []string
+		for _, w := range Words(s) {
+			if !slices.Contains(want, w) {
+				want = append(want, w)
+			}
+		}
+		got := TextWords(s)
+		if len(got) != cap(got) {
+			t.Fatalf("TextWords(%q): %d words in room for %d", s, len(got), cap(got))
+		}
+		var values []string
+		for _, h := range got {
+			values = append(values, h.Value())
+		}
+		if !slices.Equal(values, want) {
+			t.Fatalf("TextWords(%q) = %q, want %q", s, values, want)
+		}
+	}
+}
+
+// cut gives what []rune gives, bytes not UTF-8 and U+FFFD included.
+func TestCutAsRunes(t *testing.T) {
+	pieces := []string{"a", "đạt", "日本", "\xff", "\ufffd", " ", "\xe1\xba", "😀"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s, n := b.String(), rng.IntN(10)
+		if got, want := cut(s, n), cutRunes(s, n); got != want {
+			t.Fatalf("cut(%q, %d) = %q, want %q", s, n, got, want)
 		}
 	}
 }
