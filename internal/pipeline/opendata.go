@@ -132,35 +132,34 @@ func (b *builder) openData(src fs.FS) error {
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
 	// The dataset's files are most of the output's bytes: each is written as it is made.
-	// The steps that do not need their sizes run while the workbook is made, the search
-	// indexes beside the others (searches): a good part of each is one core's work. The
-	// embeds, which use every core by themselves and make much garbage, wait for the
-	// workbook: beside its buffers (~25 MB at a province's scale) they raised the peak.
-	var enSearch *SearchBody
+	// The small steps that do not need their sizes run while the workbook is made. The
+	// embeds (on all cores) and the search indexes (beside them: a good part of that is
+	// one core's work) wait for it: beside its buffers (~25 MB at a province's scale)
+	// they raised the peak by 4–6 MB.
 	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
-		searched := b.searches()
 		b.chartFiles()
 		err := b.fragments()
 		if err == nil {
 			err = b.feeds()
 		}
-		vi, en, serr := searched()
-		if err != nil {
-			return err
-		}
-		if serr != nil {
-			return serr
-		}
-		enSearch = en
-		return b.searchPage(vi)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	if err := b.embeds(); err != nil {
+	searched := b.searches()
+	err = b.embeds()
+	if err == nil {
+		err = b.englishChartFiles()
+	}
+	vi, en, serr := searched()
+	if err != nil {
 		return err
 	}
-	if err := b.englishChartFiles(); err != nil {
+	if serr != nil {
+		return serr
+	}
+	if err := b.searchPage(vi); err != nil {
 		return err
 	}
 	d := b.dataBody(ds, written)
@@ -170,7 +169,7 @@ func (b *builder) openData(src fs.FS) error {
 	bodies := []*DataBody{d}
 	if b.en != nil { // the English data and search pages, twins of those just queued
 		bodies = append(bodies, b.enDataPage(b.jobs[len(b.jobs)-1].page, d))
-		b.enSearchPage(enSearch)
+		b.enSearchPage(en)
 	}
 	if err := b.redirects(src); err != nil {
 		return err

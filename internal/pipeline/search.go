@@ -593,12 +593,12 @@ func appendWords(out, words []byte) []byte {
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // searches makes both editions' search indexes and writes their files (writeSearch) on a
-// goroutine of its own, beside the workbook and the open-data steps the caller runs
-// meanwhile (chart CSVs, fragments, feeds): a good part of the work is one core's. wait,
-// which the caller must call, gives the search pages' bodies once every file is written
-// (en is nil without an English edition). The editions are indexed one after the other, not two indexes held at once.
-// The goroutine leaves b.files to the caller: wait keeps there the indexes' heads, which
-// the data page gives the size of, and, building in memory, every other file.
+// goroutine of its own, beside the open-data steps the caller runs meanwhile (the embeds):
+// a good part of the work is one core's. wait, which the caller must call, gives the
+// search pages' bodies once every file is written (en is nil without an English edition).
+// The editions are indexed one after the other, not two indexes held at once. The
+// goroutine leaves b.files to the caller: wait keeps there the indexes' heads, which the
+// data page gives the size of, and, building in memory, every other file.
 func (b *builder) searches() (wait func() (vi, en *SearchBody, err error)) {
 	kept := publish.Files{}
 	put := func(p string, data []byte) error {
