@@ -4,9 +4,8 @@ import (
 	"fmt"
 
 	"chiso/internal/chart"
-	"chiso/internal/opendata"
-
 	"chiso/internal/model"
+	"chiso/internal/opendata"
 	"chiso/internal/write"
 )
 
