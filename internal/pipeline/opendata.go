@@ -131,11 +131,17 @@ func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
 	ds := opendata.NewDataset(b.site)
+	// The search indexes first, so that every page's words are let go before the
+	// workbook is made: at national scale its buffers beside the words (~120 MB) and
+	// the model were the build's peak.
+	vi, en, err := b.searches()
+	if err != nil {
+		return err
+	}
 	// The dataset's files are most of the output's bytes: each is written as it is made.
 	// The small steps that do not need their sizes run while the workbook is made. The
-	// embeds (on all cores) and the search indexes (beside them: a good part of that is
-	// one core's work) wait for it: beside its buffers (~25 MB at a province's scale)
-	// they raised the peak by 4–6 MB.
+	// embeds (on all cores) wait for it: beside its buffers (~25 MB at a province's
+	// scale) they raised the peak by 4–6 MB.
 	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
 		b.chartFiles()
 		err := b.fragments()
@@ -147,17 +153,12 @@ func (b *builder) openData(src fs.FS) error {
 	if err != nil {
 		return err
 	}
-	searched := b.searches()
 	err = b.embeds()
 	if err == nil {
 		err = b.englishChartFiles()
 	}
-	vi, en, serr := searched()
 	if err != nil {
 		return err
-	}
-	if serr != nil {
-		return serr
 	}
 	if err := b.searchPage(vi); err != nil {
 		return err

@@ -34,20 +34,3 @@ func onAllCores(n int, work func(i int)) {
 	wg.Wait()
 	carry.Raise()
 }
-
-// beside runs work on a goroutine of its own, beside what the caller does next; done
-// returns once work has returned, and raises a panic of work in the caller's goroutine,
-// like onAllCores. The caller must call done, on every path, before it returns.
-func beside(work func()) (done func()) {
-	var carry diag.Carry
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		defer carry.Catch()
-		work()
-	}()
-	return func() {
-		<-finished
-		carry.Raise()
-	}
-}

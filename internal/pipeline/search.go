@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"chiso/internal/model"
-	"chiso/internal/publish"
 	"chiso/internal/search"
 )
 
@@ -169,36 +168,22 @@ func unitEntity(site *model.Site, u *model.Unit) *model.Entity {
 	return site.Current()
 }
 
-// searches makes both editions' search indexes and writes their files (writeSearch) on a
-// goroutine of its own, beside the open-data steps the caller runs meanwhile (the embeds):
-// a good part of the work is one core's. wait, which the caller must call, gives the
-// search pages' bodies once every file is written (en is nil without an English edition).
-// The editions are indexed one after the other, not two indexes held at once. The
-// goroutine leaves b.files to the caller: wait keeps there the indexes' heads, which the
-// data page gives the size of, and, building in memory, every other file.
-func (b *builder) searches() (wait func() (vi, en *SearchBody, err error)) {
-	kept := publish.Files{}
+// searches makes both editions' search indexes and writes their files (writeSearch), one
+// edition after the other, not two indexes held at once, and gives the search pages'
+// bodies (en is nil without an English edition). The indexes' heads stay in b.files: the
+// data page gives their size.
+func (b *builder) searches() (vi, en *SearchBody, err error) {
 	put := func(p string, data []byte) error {
-		if b.out == nil || p == SearchIndex || p == EnglishDir+SearchIndex {
-			kept[p] = data
+		if p == SearchIndex || p == EnglishDir+SearchIndex {
+			b.files[p] = data
 			return nil
 		}
-		return b.out.put(p, data) // safe beside the caller's puts
+		return b.put(p, data)
 	}
-	var vi, en *SearchBody
-	var err error
-	done := beside(func() {
-		if vi, err = b.writeSearch("", put); err == nil && b.en != nil {
-			en, err = b.writeSearch(EnglishDir, put)
-		}
-	})
-	return func() (*SearchBody, *SearchBody, error) {
-		done()
-		for p, data := range kept {
-			b.files[p] = data
-		}
-		return vi, en, err
+	if vi, err = b.writeSearch("", put); err == nil && b.en != nil {
+		en, err = b.writeSearch(EnglishDir, put)
 	}
+	return vi, en, err
 }
 
 // searchPage queues tim-kiem/, with the body searches made.
