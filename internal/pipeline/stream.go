@@ -83,6 +83,7 @@ func (t *toDir) keepExcerpt(e *searchEntry) {
 	}
 	if t.excerptErr != nil || e.excerpt == "" {
 		t.mu.Unlock()
+		e.ownExcerpt()
 		return
 	}
 	at := t.excerptEnd
@@ -93,6 +94,7 @@ func (t *toDir) keepExcerpt(e *searchEntry) {
 		t.mu.Lock()
 		t.excerptErr = err
 		t.mu.Unlock()
+		e.ownExcerpt()
 		return
 	}
 	e.excerptAt, e.excerptLen, e.excerpt = at, len(e.excerpt), ""
@@ -271,6 +273,7 @@ func (b *builder) renderPage(j pageJob) (pageRecord, []byte, error) {
 	html := buf.Bytes()
 	rec := pageRecord{file: j.file, path: j.page.Path, charts: figureIDs(html), search: searchEntryOf(j.page, html)}
 	if b.out == nil {
+		rec.search.ownExcerpt()
 		return rec, bytes.Clone(html), nil
 	}
 	if rec.search != nil {
@@ -319,16 +322,21 @@ type searchEntry struct {
 	excerptLen int
 }
 
+// ownExcerpt copies the excerpt an entry keeps in memory, which shares the bytes of the
+// page's whole text: only an excerpt that stays in memory is copied, not one keepExcerpt
+// writes to its file. Nil-safe.
+func (e *searchEntry) ownExcerpt() {
+	if e != nil {
+		e.excerpt = strings.Clone(e.excerpt)
+	}
+}
+
 func searchEntryOf(p *render.Page, html []byte) *searchEntry {
 	if _, ok := searchOrder[p.Kind]; !ok || p.Layout != "" {
 		return nil
 	}
 	text := mainText(html)
-	excerpt := search.Excerpt(text)
-	if len(excerpt) < len(text) { // not the whole text kept for a part of it
-		excerpt = strings.Clone(excerpt)
-	}
-	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: excerpt}
+	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: search.Excerpt(text)}
 	switch body := p.Body.(type) {
 	case *ArticleBody: // the official titles of every month read alike
 		e.title, e.heading = body.Article.ListTitle, p.Title
