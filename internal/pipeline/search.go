@@ -2,9 +2,12 @@ package pipeline
 
 import (
 	"sort"
+	"strings"
 	"time"
+	"unique"
 
 	"chiso/internal/model"
+	"chiso/internal/render"
 	"chiso/internal/search"
 )
 
@@ -166,6 +169,45 @@ func unitEntity(site *model.Site, u *model.Unit) *model.Entity {
 		}
 	}
 	return site.Current()
+}
+
+// searchEntry is a rendered page as the search index needs it (search.go).
+type searchEntry struct {
+	kind, title, heading string
+	lang                 string      // "en" for the English edition's own index
+	unit                 *model.Unit // a unit page, titled with its entity
+	// The page's text as the index keeps it, taken while its bytes are at hand: its words
+	// and its excerpt, not the whole text.
+	words   []unique.Handle[string]
+	excerpt string
+	// Building to a folder, the excerpt is in the excerpts file (toDir.keepExcerpt) at
+	// excerptAt, excerptLen bytes long; excerptLen is 0 for one kept in excerpt.
+	excerptAt  int64
+	excerptLen int
+}
+
+// ownExcerpt copies the excerpt an entry keeps in memory, which shares the bytes of the
+// page's whole text: only an excerpt that stays in memory is copied, not one keepExcerpt
+// writes to its file. Nil-safe.
+func (e *searchEntry) ownExcerpt() {
+	if e != nil {
+		e.excerpt = strings.Clone(e.excerpt)
+	}
+}
+
+func searchEntryOf(p *render.Page, html []byte) *searchEntry {
+	if _, ok := searchOrder[p.Kind]; !ok || p.Layout != "" {
+		return nil
+	}
+	text := mainText(html)
+	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: search.Excerpt(text)}
+	switch body := p.Body.(type) {
+	case *ArticleBody: // the official titles of every month read alike
+		e.title, e.heading = body.Article.ListTitle, p.Title
+	case *UnitBody: // departments of two provinces share a name
+		e.unit = body.Unit
+	}
+	return e
 }
 
 // searches makes both editions' search indexes and writes their files (writeSearch), one
