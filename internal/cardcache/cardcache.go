@@ -122,14 +122,18 @@ func (c *Cache) Close() {
 
 // executable is the hash of the running program, once per process: a new build of chiso
 // (other drawing code, another font) never reads the cards of an old one.
+// On Linux /proc/self/exe is the program running even when its file was replaced since
+// (a new chiso built over it while serve runs); elsewhere the file it was started from.
 var executable = sync.OnceValues(func() ([]byte, error) {
-	exe, err := os.Executable()
+	f, err := os.Open("/proc/self/exe")
 	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil, err
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, err
+		}
+		if f, err = os.Open(exe); err != nil {
+			return nil, err
+		}
 	}
 	defer f.Close()
 	h := sha256.New()

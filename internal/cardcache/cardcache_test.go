@@ -2,6 +2,7 @@ package cardcache
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -317,5 +318,13 @@ func TestExecutable(t *testing.T) {
 	b, _ := executable()
 	if !bytes.Equal(a, b) {
 		t.Error("two identities")
+	}
+	exe, _ := os.Executable()
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := sha256.Sum256(append([]byte(format), data...)); !bytes.Equal(a, want[:]) {
+		t.Error("the identity is not the hash of the executable")
 	}
 }
