@@ -4,6 +4,7 @@
 //    high on the first screen and its key figures are on it;
 //  - the menu: every link reachable and shown whole when reached with Tab (clear of the faded
 //    end of a menu that scrolls sideways); a menu that scrolls shows it (its cut end fades);
+//    the page's own link is shown as the page opens, even the last one;
 //    the focus ring of a menu link is not clipped by the scroller;
 //  - touch targets: links and buttons 44×44 px on a phone, at least 24×24 px everywhere
 //    (WCAG 2.2 AA 2.5.8); the site's name (a link of text) at least 24 px;
@@ -112,7 +113,15 @@ function menuAtRest(page) {
     const fade = /gradient/.test(mask) ? parseFloat((mask.match(/([\d.]+)px\)\s*$/) || [0, 0])[1]) : 0;
     const u = ul.getBoundingClientRect();
     const links = ul.querySelectorAll('a');
-    const out = { scrolls: ul.scrollWidth > ul.clientWidth + 1, fade, right: u.right };
+    const cur = ul.querySelector('a[aria-current="page"]');
+    const c = cur && cur.getBoundingClientRect();
+    const out = {
+      scrolls: ul.scrollWidth > ul.clientWidth + 1,
+      fade,
+      left: u.left,
+      right: u.right,
+      current: c && { text: cur.textContent.trim(), left: c.left, right: c.right },
+    };
     ul.scrollLeft = ul.scrollWidth;
     out.lastRight = links[links.length - 1].getBoundingClientRect().right;
     ul.scrollLeft = 0;
@@ -153,7 +162,7 @@ async function tabThroughMenu(page) {
   return { n, seen };
 }
 
-test('menu on phones: a menu that scrolls fades at its end, its last link clear of the fade; every link reached with Tab is whole on the screen, its focus ring not clipped', async () => {
+test('menu on phones: a menu that scrolls fades at its end, its last link clear of the fade; the page\'s own link shown; every link reached with Tab is whole on the screen, its focus ring not clipped', async () => {
   const bad = [];
   for (const [w, h] of [[320, 640], ...PHONES]) {
     const ctx = await browser.newContext({ viewport: { width: w, height: h } });
@@ -167,6 +176,11 @@ test('menu on phones: a menu that scrolls fades at its end, its last link clear 
         }
         if (rest.lastRight > rest.right - rest.fade + 0.5) {
           bad.push(`${where}: scrolled to its end, the last link ends at ${Math.round(rest.lastRight)}, under the fade or past the row (${Math.round(rest.right - rest.fade)})`);
+        }
+        // The page's own link shows as the page opens (scroll-initial-target).
+        const c = rest.current;
+        if (c && (c.left < rest.left - 0.5 || c.right > rest.right - rest.fade + 0.5)) {
+          bad.push(`${where}: the page's own link "${c.text}" opens at ${Math.round(c.left)}–${Math.round(c.right)}, not whole in its row`);
         }
         const { n, seen } = await tabThroughMenu(page);
         if (seen.length !== n) bad.push(`${where}: Tab reached ${seen.length} of ${n} menu links`);
