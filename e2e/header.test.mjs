@@ -4,10 +4,11 @@
 //    high on the first screen and its key figures are on it;
 //  - the menu: every link reachable and shown whole when reached with Tab (clear of the faded
 //    end of a menu that scrolls sideways); a menu that scrolls shows it (its cut end fades);
-//    the page's own link is shown as the page opens, even the last one;
 //    the focus ring of a menu link is not clipped by the scroller;
 //  - touch targets: links and buttons 44×44 px on a phone, at least 24×24 px everywhere
 //    (WCAG 2.2 AA 2.5.8); the site's name (a link of text) at least 24 px;
+//  - the reading controls on one row on a 360 px phone, the contrast pair on a row of its own
+//    where they do not fit (320 px, A+);
 //  - no sideways scroll of the page at 320 px, at A+ and with the browser's text at 200 %.
 //
 // Run: node --test e2e/header.test.mjs   (E2E_OUT=DIR [E2E_BASE=/x/] tests a built site)
@@ -113,15 +114,7 @@ function menuAtRest(page) {
     const fade = /gradient/.test(mask) ? parseFloat((mask.match(/([\d.]+)px\)\s*$/) || [0, 0])[1]) : 0;
     const u = ul.getBoundingClientRect();
     const links = ul.querySelectorAll('a');
-    const cur = ul.querySelector('a[aria-current="page"]');
-    const c = cur && cur.getBoundingClientRect();
-    const out = {
-      scrolls: ul.scrollWidth > ul.clientWidth + 1,
-      fade,
-      left: u.left,
-      right: u.right,
-      current: c && { text: cur.textContent.trim(), left: c.left, right: c.right },
-    };
+    const out = { scrolls: ul.scrollWidth > ul.clientWidth + 1, fade, right: u.right };
     ul.scrollLeft = ul.scrollWidth;
     out.lastRight = links[links.length - 1].getBoundingClientRect().right;
     ul.scrollLeft = 0;
@@ -162,7 +155,7 @@ async function tabThroughMenu(page) {
   return { n, seen };
 }
 
-test('menu on phones: a menu that scrolls fades at its end, its last link clear of the fade; the page\'s own link shown; every link reached with Tab is whole on the screen, its focus ring not clipped', async () => {
+test('menu on phones: a menu that scrolls fades at its end, its last link clear of the fade; every link reached with Tab is whole on the screen, its focus ring not clipped', async () => {
   const bad = [];
   for (const [w, h] of [[320, 640], ...PHONES]) {
     const ctx = await browser.newContext({ viewport: { width: w, height: h } });
@@ -176,11 +169,6 @@ test('menu on phones: a menu that scrolls fades at its end, its last link clear 
         }
         if (rest.lastRight > rest.right - rest.fade + 0.5) {
           bad.push(`${where}: scrolled to its end, the last link ends at ${Math.round(rest.lastRight)}, under the fade or past the row (${Math.round(rest.right - rest.fade)})`);
-        }
-        // The page's own link shows as the page opens (scroll-initial-target).
-        const c = rest.current;
-        if (c && (c.left < rest.left - 0.5 || c.right > rest.right - rest.fade + 0.5)) {
-          bad.push(`${where}: the page's own link "${c.text}" opens at ${Math.round(c.left)}–${Math.round(c.right)}, not whole in its row`);
         }
         const { n, seen } = await tabThroughMenu(page);
         if (seen.length !== n) bad.push(`${where}: Tab reached ${seen.length} of ${n} menu links`);
@@ -237,6 +225,33 @@ test('touch targets: header links and buttons 44×44 px on phones, at least 24×
     }
   }
   assert.deepEqual(bad, [], report('touch targets', bad));
+});
+
+test('reading controls on a phone: one row at 360 and 390 px; at 320 px and at A+ the contrast pair shares a row of its own, neither left alone', async () => {
+  const bad = [];
+  for (const [w, font, oneRow] of [
+    [360, '0', true],
+    [390, '0', true],
+    [320, '0', false],
+    [360, '3', false],
+  ]) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: 640 } });
+    try {
+      const page = await open(ctx, 'bai-viet/2024-04/', { font });
+      const tops = await page.evaluate(() =>
+        [...document.querySelectorAll('.reading-controls button')].map((b) => Math.round(b.getBoundingClientRect().top)),
+      );
+      const [down, reset, up, on, off] = tops;
+      const where = `${w} px data-font=${font}`;
+      if (!(down === reset && reset === up)) bad.push(`${where}: A- A A+ not on one row (${tops})`);
+      if (on !== off) bad.push(`${where}: the contrast pair split over two rows (${tops})`);
+      if (oneRow && on !== up) bad.push(`${where}: the controls take two rows (${tops})`);
+      if (!oneRow && on <= up) bad.push(`${where}: the contrast pair crammed beside A+ (${tops})`);
+    } finally {
+      await ctx.close();
+    }
+  }
+  assert.deepEqual(bad, [], report('reading controls', bad));
 });
 
 test('no sideways scroll of the page at 320 px, at A+, and on a 360 px phone with the text at 200 %', async () => {
