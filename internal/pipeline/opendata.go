@@ -139,24 +139,23 @@ func (b *builder) openData(src fs.FS) error {
 		return err
 	}
 	// The dataset's files are most of the output's bytes: each is written as it is made.
-	// The small steps that do not need their sizes run while the workbook is made. The
-	// embeds (on all cores) wait for it: beside its buffers (~25 MB at a province's
-	// scale) they raised the peak by 4–6 MB.
+	// The steps that do not need their sizes run while the workbook is made on one core,
+	// the embeds too: the workbook holds no more than a few MB now (its rows go straight
+	// into the zip), where its buffers beside the embeds once raised the peak.
 	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
 		b.chartFiles()
 		err := b.fragments()
 		if err == nil {
 			err = b.feeds()
 		}
+		if err == nil {
+			err = b.embeds()
+		}
+		if err == nil {
+			err = b.englishChartFiles()
+		}
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	err = b.embeds()
-	if err == nil {
-		err = b.englishChartFiles()
-	}
 	if err != nil {
 		return err
 	}
