@@ -18,10 +18,17 @@ var folded = map[string]bool{"t": true, "url": true, "link": true, "absURL": tru
 // same string, so the page is the same. A call that fails (t of a text without English)
 // is left as it is, to fail where it runs, as before.
 func fold(set *template.Template, funcs template.FuncMap) {
-	call := func(name string, args []string) (string, bool) {
+	call := func(name string, args []string) (v string, ok bool) {
 		if !folded[name] {
 			return "", false
 		}
+		// A function that panics here (one made for a partial configuration, as in a
+		// test) is left to run, and fail, where it is called, as before folding.
+		defer func() {
+			if recover() != nil {
+				v, ok = "", false
+			}
+		}()
 		switch f := funcs[name].(type) {
 		case func() string:
 			if len(args) == 0 {

@@ -52,3 +52,14 @@ func TestFold(t *testing.T) {
 		t.Fatalf("a missing text: %v", err)
 	}
 }
+
+// A folded function that panics when called at parse time (one made from a partial
+// configuration, as the wording tests make) leaves its call in place: parsing goes on.
+func TestFoldLeavesPanickingCalls(t *testing.T) {
+	funcs := template.FuncMap{"link": func(p string) string { panic("no configuration") }}
+	tm := template.Must(template.New("").Funcs(funcs).Parse(`<a href="{{link "x/"}}">x</a>`))
+	fold(tm, funcs)
+	if tree := tm.Tree.Root.String(); !strings.Contains(tree, `link "x/"`) {
+		t.Fatalf("the call was folded: %s", tree)
+	}
+}
