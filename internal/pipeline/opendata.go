@@ -138,25 +138,20 @@ func (b *builder) openData(src fs.FS) error {
 	if err != nil {
 		return err
 	}
+	// The charts' CSVs and embeds next, and then their figures are let go: held beside
+	// the workbook's buffers they were ~70 MB of a national build's peak.
+	if err := b.chartOutputs(); err != nil {
+		return err
+	}
 	// The dataset's files are most of the output's bytes: each is written as it is made.
-	// The small steps that do not need their sizes run while the workbook is made. The
-	// embeds (on all cores) wait for it: beside its buffers (~25 MB at a province's
-	// scale) they raised the peak by 4–6 MB.
+	// The small steps that do not need their sizes run while the workbook is made.
 	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
-		b.chartFiles()
 		err := b.fragments()
 		if err == nil {
 			err = b.feeds()
 		}
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	err = b.embeds()
-	if err == nil {
-		err = b.englishChartFiles()
-	}
 	if err != nil {
 		return err
 	}
@@ -208,26 +203,48 @@ func (b *builder) dataBody(ds *opendata.Dataset, w *opendata.Written) *DataBody 
 	return d
 }
 
+// chartOutputs writes every chart's CSV and embed page, both editions', then lets go of
+// what only they read: each chart's figures (its ID, page and kind stay, for the
+// redirects) and the charts each page showed.
+func (b *builder) chartOutputs() error {
+	if err := b.chartFiles(); err != nil {
+		return err
+	}
+	if err := b.embeds(); err != nil {
+		return err
+	}
+	if err := b.englishChartFiles(); err != nil {
+		return err
+	}
+	for _, o := range []*openData{&b.open, &b.openEn} {
+		for id, c := range o.charts {
+			c.chart = chart.Chart{ID: id}
+		}
+	}
+	for i := range b.rendered {
+		b.rendered[i].charts = nil
+	}
+	return nil
+}
+
 // chartFiles writes each published chart's figures as CSV, the file linked under it: a
 // small slice (categories × series, unrounded) of what the dataset holds once.
-func (b *builder) chartFiles() {
+func (b *builder) chartFiles() error {
 	var ids []string
 	for _, id := range b.open.order {
 		if c := b.open.charts[id]; c.shown && !c.inline && !c.written {
 			ids = append(ids, id)
 		}
 	}
-	b.chartCSVs(&b.open, ids, "")
+	return b.chartCSVs(&b.open, ids, "")
 }
 
-// chartCSVs keeps the CSV of each chart of o named in ids under dir ("" or EnglishDir),
+// chartCSVs puts the CSV of each chart of o named in ids under dir ("" or EnglishDir),
 // made on all cores: a province has a thousand.
-func (b *builder) chartCSVs(o *openData, ids []string, dir string) {
-	csv := make([][]byte, len(ids))
-	onAllCores(len(ids), func(i int) { csv[i] = opendata.ChartTable(o.charts[ids[i]].chart).CSV() })
-	for i, id := range ids {
-		b.files[dir+ChartDataDir+id+".csv"] = csv[i]
-	}
+func (b *builder) chartCSVs(o *openData, ids []string, dir string) error {
+	return b.putAll(len(ids), func(i int) (string, []byte, error) {
+		return dir + ChartDataDir + ids[i] + ".csv", opendata.ChartTable(o.charts[ids[i]].chart).CSV(), nil
+	})
 }
 
 // feeds writes the site's and each indicator's feeds (internal/feed).
