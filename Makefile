@@ -11,6 +11,10 @@ site:
 
 test: node_modules/.installed gotest fuzz e2e
 
+# Tests never read or fill the user's cache of share cards (~/.cache/chiso): their builds
+# use a folder of their own (main_test.go and e2e/helpers.mjs make a temporary one too).
+test gotest fuzz e2e: export CHISO_CACHE_DIR = $(or $(TMPDIR),/tmp)/chiso-test-cache
+
 # -race: the build renders pages on every core. It makes the tests several times slower
 # (internal/pipeline takes minutes on 2 busy cores), hence the longer timeout. Goldens and
 # the URL list are never rewritten here: -update (chart goldens) and -update-broken (the

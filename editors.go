@@ -401,6 +401,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ phục vụ (chỉ máy này: 127.0.0.1)")
 	echartsFile := fs.String("echarts", "", "tệp echarts.common.min.js")
+	cache := cacheFlags(fs)
 	if rest, err := parseAll(fs, args); err != nil || len(rest) > 0 {
 		return 2
 	}
@@ -411,7 +412,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv := preview.New(*source, preview.Options{ECharts: lib, Log: stdout})
+	cards := cache()
+	defer cards.Close()
+	srv := preview.New(*source, preview.Options{ECharts: lib, Log: stdout, Cards: cards})
 	at, done, err := srv.Start(ctx, *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "chiso serve: không mở được %s: %v — có thể một chương trình khác đang dùng cổng này; thử --addr 127.0.0.1:8081\n", *addr, err)

@@ -11,7 +11,7 @@ func TestFlagErrorsInVietnamese(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"build", "--outt", "x"}, "chiso build: không có tùy chọn “--outt” (có phải “--out”?) — các tùy chọn của lệnh build: --echarts, --out, --source"},
+		{[]string{"build", "--outt", "x"}, "chiso build: không có tùy chọn “--outt” (có phải “--out”?) — các tùy chọn của lệnh build: --cache-dir, --echarts, --no-cache, --out, --source"},
 		{[]string{"check", "--json=maybe"}, "chiso check: giá trị “maybe” của --json không hợp lệ"},
 		{[]string{"new", "--period"}, "chiso new: tùy chọn --period cần một giá trị viết ngay sau nó: kỳ cần tạo"},
 		{[]string{"build", "public"}, "chiso build: thừa “public”"},

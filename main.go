@@ -5,11 +5,13 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"chiso/internal/cardcache"
 	"chiso/internal/diag"
 	"chiso/internal/echarts"
 	"chiso/internal/pipeline"
@@ -37,6 +39,10 @@ build   Đọc config.toml, data/, content/ và templates/ trong --source, kiể
         rồi ghi trang vào --out. Nếu có lỗi, thư mục --out cũ được giữ nguyên.
         Thư viện biểu đồ ECharts ` + echarts.Version + ` có sẵn trong chương trình; --echarts TỆP
         dùng tệp khác.
+        Ảnh chia sẻ (anh-chia-se.png) đã vẽ được giữ trong bộ nhớ đệm để lần dựng sau dùng lại:
+        mặc định chiso/ trong thư mục bộ nhớ đệm của người dùng (~/.cache/chiso trên Linux),
+        đổi bằng --cache-dir THƯ_MỤC hoặc biến CHISO_CACHE_DIR; --no-cache (hoặc
+        CHISO_CACHE_DIR=off) vẽ lại tất cả. Xóa thư mục đó lúc nào cũng được.
 check   Như build nhưng chỉ kiểm tra. Mỗi vấn đề một dòng:
         tệp:dòng:cột: lỗi|cảnh báo: điều sai — cách sửa
         --json in danh sách vấn đề dạng JSON cho máy đọc. Dòng cuối tóm tắt số lỗi, cảnh báo.
@@ -60,6 +66,7 @@ new-year
 serve   Dựng trang trong bộ nhớ và phục vụ tại --addr (mặc định 127.0.0.1:8080) dưới base_path.
         Mỗi lần lưu tệp trong config.toml, data/, content/, templates/ trang được dựng lại và
         trình duyệt tự tải lại; nếu dữ liệu có lỗi, trang hiện danh sách lỗi kèm tệp và dòng.
+        Dùng chung bộ nhớ đệm ảnh chia sẻ với build (--cache-dir, --no-cache).
 
 Mã thoát: 0 khi thành công (có thể có cảnh báo), 1 khi dữ liệu có lỗi, 2 khi dùng sai lệnh.
 `
@@ -104,6 +111,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	source := fs.String("source", ".", "thư mục nguồn của trang")
 	out := fs.String("out", "", "thư mục ghi trang (mặc định: public/ trong thư mục nguồn)")
 	echarts := fs.String("echarts", "", "tệp echarts.common.min.js")
+	cache := cacheFlags(fs)
 	if err := parseNone(fs, args); err != nil {
 		return 2
 	}
@@ -114,7 +122,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if src == nil || !checkOut(*source, *out, stderr) {
 		return 2
 	}
-	opts := pipeline.Options{Source: src, Dir: *source}
+	cards := cache()
+	defer cards.Close()
+	opts := pipeline.Options{Source: src, Dir: *source, Cards: cards}
 	var err error
 	if opts.ECharts, err = chartLibrary(*echarts); err != nil {
 		d := diag.List{}
@@ -148,6 +158,19 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		vietnamese.Int(int64(st.Pages)), vietnamese.Int(int64(st.Files)), vietnamese.Decimal(float64(st.Bytes)/1e6, 1),
 		*out, vietnamese.Decimal(st.Duration.Seconds(), 1), w)
 	return 0
+}
+
+// cacheFlags adds build's and serve's cache flags to fs; the function it returns opens the
+// share cards' cache they name (internal/cardcache), nil when turned off.
+func cacheFlags(fs *flag.FlagSet) func() *cardcache.Cache {
+	dir := fs.String("cache-dir", "", "thư mục bộ nhớ đệm (mặc định: $CHISO_CACHE_DIR hoặc chiso/ trong thư mục bộ nhớ đệm của người dùng; off: tắt)")
+	off := fs.Bool("no-cache", false, "không dùng bộ nhớ đệm: vẽ lại mọi ảnh chia sẻ")
+	return func() *cardcache.Cache {
+		if *off {
+			return nil
+		}
+		return cardcache.Open(cardcache.Dir(*dir))
+	}
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {

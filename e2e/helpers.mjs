@@ -35,6 +35,17 @@ export function mkTemp(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+// The builds' share-card cache (internal/cardcache): a folder of this test process,
+// removed when it ends, never the user's own cache.
+let cacheDir;
+function testCacheDir() {
+  if (!cacheDir) {
+    cacheDir = mkTemp('chiso-e2e-cache-');
+    process.on('exit', () => fs.rmSync(cacheDir, { recursive: true, force: true }));
+  }
+  return cacheDir;
+}
+
 /**
  * `go run . build ARGS...` from the repo root. Throws with the build's output on failure.
  */
@@ -43,7 +54,7 @@ export function goBuild(args) {
   const r = spawnSync('go', ['run', '.', 'build', ...args], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env },
+    env: { ...process.env, CHISO_CACHE_DIR: testCacheDir() },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error) throw r.error;

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"chiso/internal/cardcache"
 	"chiso/internal/corrections"
 	"chiso/internal/diag"
 	"chiso/internal/echarts"
@@ -35,6 +36,8 @@ type Options struct {
 	// Dir is Source's folder on disk, whose git history gives the corrections log; empty
 	// for a source built in memory, which then has no corrections.
 	Dir string
+	// Cards keeps the share cards drawn from one build to the next; nil draws them all.
+	Cards *cardcache.Cache
 }
 
 // ErrInvalid is returned when the diagnostics hold errors.
@@ -153,7 +156,8 @@ type builder struct {
 	echarts     string    // path of the ECharts file under assets/vendor/
 	cards       []cardJob // share cards to draw (sharecards.go)
 	cardErr     error     // the first error in a card's wording
-	en          *english  // the English edition (english.go); nil without templates/ui-en.toml
+	cardCache   *cardcache.Cache
+	en          *english // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
@@ -165,7 +169,7 @@ type builder struct {
 }
 
 func (b *builder) run(opts Options) error {
-	b.out = opts.out
+	b.out, b.cardCache = opts.out, opts.Cards
 	if err := b.writeArticles(); err != nil {
 		return err
 	}

@@ -139,7 +139,8 @@ func metFigure(results []*model.Result, label string) []shareimage.Figure {
 	return []shareimage.Figure{{Value: strconv.Itoa(met) + "/" + strconv.Itoa(all), Label: label, Low: met < all}}
 }
 
-// drawCards draws every page's card, on all cores: a card takes some milliseconds.
+// drawCards draws every page's card, on all cores: a card takes some milliseconds. The
+// cards of an earlier build are read from the cache (b.cardCache) instead.
 func (b *builder) drawCards() error {
 	if b.cardErr != nil {
 		return b.cardErr
@@ -150,14 +151,14 @@ func (b *builder) drawCards() error {
 	onAllCores(len(b.cards), func(i int) {
 		if b.out != nil { // a build to a folder: each card written as it is drawn, none kept
 			var png []byte
-			if png, errs[i] = shareimage.Draw(b.cards[i].card); errs[i] == nil {
+			if png, errs[i] = b.cardCache.Draw(b.cards[i].card); errs[i] == nil {
 				errs[i] = b.out.put(b.cards[i].file, png)
 			}
 			return
 		}
 		keys[i] = cardKey(b.cards[i].card)
 		if out[i] = drawn.get(keys[i]); out[i] == nil {
-			out[i], errs[i] = shareimage.Draw(b.cards[i].card)
+			out[i], errs[i] = b.cardCache.Draw(b.cards[i].card)
 		}
 	})
 	for i, c := range b.cards {

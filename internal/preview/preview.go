@@ -54,6 +54,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"chiso/internal/cardcache"
 	"chiso/internal/diag"
 	"chiso/internal/load"
 	"chiso/internal/model"
@@ -64,9 +65,10 @@ import (
 
 // Options tune a preview.
 type Options struct {
-	ECharts  []byte        // the chart library, as for build
-	Interval time.Duration // between polls; 100 ms when zero
-	Log      io.Writer     // one line per rebuild; nil for none
+	ECharts  []byte           // the chart library, as for build
+	Interval time.Duration    // between polls; 100 ms when zero
+	Log      io.Writer        // one line per rebuild; nil for none
+	Cards    *cardcache.Cache // share cards kept between builds, as for build; nil draws them
 }
 
 // Server is a running preview of the site in one folder.
@@ -241,7 +243,7 @@ func (s *Server) reloadFiles(changed []string) bool {
 }
 
 func (s *Server) pipelineOptions() pipeline.Options {
-	return pipeline.Options{Source: s.src, ECharts: s.opts.ECharts}
+	return pipeline.Options{Source: s.src, ECharts: s.opts.ECharts, Cards: s.opts.Cards}
 }
 
 // build writes the whole site to the temporary folder, for the files pages on request do

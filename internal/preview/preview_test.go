@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"chiso/internal/cardcache"
 	"chiso/internal/preview"
 	"chiso/internal/sitetest"
 )
@@ -345,5 +346,40 @@ func TestServeMoved(t *testing.T) {
 		if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != to {
 			t.Errorf("%s: %d to %q, want 302 to %q", from, resp.StatusCode, resp.Header.Get("Location"), to)
 		}
+	}
+}
+
+// TestServeCardCache: the preview's full build files its share cards in the cache it is
+// given, as `chiso build` does, and serves the same card.
+func TestServeCardCache(t *testing.T) {
+	dir, cacheDir := site(t), t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cards := cardcache.Open(cacheDir)
+	defer cards.Close()
+	srv := preview.New(dir, preview.Options{Interval: time.Hour, Cards: cards})
+	defer srv.Close()
+	addr, _, err := srv.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	client.Timeout = time.Minute // a build, under -race too
+	defer func() { client.Timeout = 5 * time.Second }()
+	status, card := get(t, "http://"+addr.String()+"/chi-so/bai-viet/2024-04/anh-chia-se.png")
+	if status != 200 || !strings.HasPrefix(card, "\x89PNG") {
+		t.Fatalf("card: status %d, %.20q", status, card)
+	}
+	entries, _ := filepath.Glob(filepath.Join(cacheDir, "cards", "??", "*.png"))
+	if len(entries) == 0 {
+		t.Fatal("no card filed in the preview's cache")
+	}
+	found := false
+	for _, e := range entries {
+		if data, err := os.ReadFile(e); err == nil && strings.HasPrefix(string(data), card) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the card served is not the one filed")
 	}
 }

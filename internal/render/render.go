@@ -71,6 +71,7 @@ func parse(fsys fs.FS, funcs template.FuncMap, english bool) (*Templates, error)
 			return nil, err
 		}
 	}
+	fold(base, funcs)
 	names, err := fs.Glob(fsys, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -142,6 +143,7 @@ func kindSet(base *template.Template, roots []string, fsys fs.FS, name string, f
 	if err := parseFile(k, fsys, name); err != nil {
 		return nil, err
 	}
+	fold(k, funcs)
 	return k, nil
 }
 

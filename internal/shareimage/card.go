@@ -2,13 +2,14 @@ package shareimage
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
 	"math/bits"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -374,12 +375,14 @@ func palette(img *image.RGBA, d *drawn) (color.Palette, func(uint32) uint8) {
 	}
 	byCount := make([]counted, 0, count.len)
 	count.each(func(c uint32, n *int) { byCount = append(byCount, counted{c, *n}) })
+	// slices.SortFunc, not sort.Slice and its reflection: a twentieth of a card. The order
+	// is total (no two colours are equal), so the palette is the same.
 	key := func(p uint32) uint32 { return bits.ReverseBytes32(p) } // R, G, B, A from the top
-	sort.Slice(byCount, func(i, j int) bool {
-		if byCount[i].n != byCount[j].n {
-			return byCount[i].n > byCount[j].n
+	slices.SortFunc(byCount, func(a, b counted) int {
+		if a.n != b.n {
+			return cmp.Compare(b.n, a.n)
 		}
-		return key(byCount[i].c) < key(byCount[j].c)
+		return cmp.Compare(key(a.c), key(b.c))
 	})
 	pal := make(color.Palette, 0, paletteSize)
 	for _, x := range byCount[:min(len(byCount), paletteSize)] {

@@ -6,6 +6,7 @@ package write
 import (
 	"html/template"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -87,12 +88,16 @@ type Row struct {
 	Label string // its unit's name, capitalised, or its period (month)
 	Rate  string
 	Count string // count
+	Rank  string // the unit's rank in its level (resultRow, periodResultRow only)
 }
 
 // rowFuncs adds, from f's own functions (Vietnamese or English), the row functions:
 //
 //	unitRow unit rate count → Row{link unit.Path, upperFirst (name unit), rate, count}
 //	periodRow article rate count → Row{url article.Path, month article's period, rate, count}
+//	resultRow result, periodResultRow article result: the same, with the rank, from a
+//	  unit's result (a ranking's row: resultRow .UnitResult); the result's own fields,
+//	  reached through the cell that embeds it, cost a template a reflected search each
 func rowFuncs(f template.FuncMap) {
 	link, url := f["link"].(func(string) string), f["url"].(func(string) string)
 	name, upper := f["name"].(func(any) string), f["upperFirst"].(func(string) string)
@@ -103,6 +108,13 @@ func rowFuncs(f template.FuncMap) {
 	}
 	f["periodRow"] = func(a *Article, r any, c model.Count) Row {
 		return Row{Href: url(a.Path()), Label: month(a.Report.Period), Rate: rate(r), Count: count(c)}
+	}
+	f["resultRow"] = func(r *model.UnitResult) Row {
+		u := r.Unit
+		return Row{Href: link(u.Path()), Label: upper(name(u)), Rate: rate(r.Rate), Count: count(r.Count), Rank: strconv.Itoa(r.Rank)}
+	}
+	f["periodResultRow"] = func(a *Article, r *model.UnitResult) Row {
+		return Row{Href: url(a.Path()), Label: month(a.Report.Period), Rate: rate(r.Rate), Count: count(r.Count), Rank: strconv.Itoa(r.Rank)}
 	}
 }
 

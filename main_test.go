@@ -1,0 +1,21 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"chiso/internal/cardcache"
+)
+
+// TestMain keeps the builds of these tests out of the user's own cache folder: the share
+// cards go to a temporary folder, removed at the end.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "chiso-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv(cardcache.Env, dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
