@@ -48,7 +48,10 @@ type openData struct {
 // Not its Figure: the envelope and table, larger than the numbers, are made again
 // (figure) for the few steps that need them, instead of held for every chart drawn.
 type drawnChart struct {
-	chart        chart.Chart
+	// nil once no step reads it (an inline chart's, a CSV written): a pointer, so that
+	// the chart itself (~400 bytes before its numbers) goes, for each of a national
+	// site's ~150 000 charts, not only its numbers.
+	chart        *chart.Chart
 	shown        bool   // some page shows it
 	page         string // the first such page ("" is the home page)
 	pageTitle    string
@@ -73,12 +76,12 @@ func (o *openData) drew(c chart.Chart) {
 	if _, ok := o.charts[c.ID]; ok {
 		return
 	}
-	o.charts[c.ID] = &drawnChart{chart: c}
+	o.charts[c.ID] = &drawnChart{chart: &c}
 	o.order = append(o.order, c.ID)
 }
 
 // figure renders the chart again, as draw did: chart.Render is a pure function of it.
-func (c *drawnChart) figure() (Figure, error) { return chart.Render(c.chart) }
+func (c *drawnChart) figure() (Figure, error) { return chart.Render(*c.chart) }
 
 // published records a page as page() queues it, for the sitemap and the charts' pages.
 func (o *openData) published(p *render.Page, lastmod time.Time) {
@@ -217,8 +220,8 @@ func (b *builder) chartOutputs() error {
 		return err
 	}
 	for _, o := range []*openData{&b.open, &b.openEn} {
-		for id, c := range o.charts {
-			c.chart = chart.Chart{ID: id}
+		for _, c := range o.charts {
+			c.chart = nil
 		}
 	}
 	for i := range b.rendered {
@@ -243,7 +246,7 @@ func (b *builder) chartFiles() error {
 // made on all cores: a province has a thousand.
 func (b *builder) chartCSVs(o *openData, ids []string, dir string) error {
 	return b.putAll(len(ids), func(i int) (string, []byte, error) {
-		return dir + ChartDataDir + ids[i] + ".csv", opendata.ChartTable(o.charts[ids[i]].chart).CSV(), nil
+		return dir + ChartDataDir + ids[i] + ".csv", opendata.ChartTable(*o.charts[ids[i]].chart).CSV(), nil
 	})
 }
 

@@ -202,7 +202,7 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 		dc.fresh = a.Entity.Dir() != ""
 		// The open-data step reads only where an inline chart is shown: its figures,
 		// thousands of them, need not stay for it.
-		dc.chart = chart.Chart{ID: c.ID}
+		dc.chart = nil
 	}
 	return fig, err
 }
