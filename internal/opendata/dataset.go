@@ -186,22 +186,25 @@ func ResultsTable(s *model.Site) *Table {
 	t.rows = func(yield func([]any)) {
 		row := make([]any, 12)
 		for _, r := range s.AllReports() {
-			period, entity := r.Period.Key(), entityKey(r)
+			// Boxed once a report and indicator, not on every row made (the rows are made
+			// again for each file and sheet).
+			period, entity := any(r.Period.Key()), entityKey(r)
 			for _, res := range r.Results {
 				var target, met any
 				if res.Target != nil {
 					target, met = res.Target.Value, res.Met
 				}
 				ind := res.Indicator
+				key := any(ind.Key)
 				clear(row)
-				row[0], row[1], row[2], row[5], row[8], row[9], row[10] = period, entity, ind.Key, res.Whole, res.Computed, target, met
+				row[0], row[1], row[2], row[5], row[8], row[9], row[10] = period, entity, key, res.Whole, res.Computed, target, met
 				if c := res.Count; c != nil {
 					row[6], row[7] = c.Num, c.Den
 				}
 				yield(row)
 				for _, lr := range res.Levels {
 					clear(row)
-					row[0], row[1], row[2], row[3], row[5] = period, entity, ind.Key, lr.Level.Key, lr.Rate
+					row[0], row[1], row[2], row[3], row[5] = period, entity, key, lr.Level.Key, lr.Rate
 					if c := lr.Count; c != nil {
 						row[6], row[7] = c.Num, c.Den
 					}
@@ -209,7 +212,7 @@ func ResultsTable(s *model.Site) *Table {
 				}
 				for _, ur := range res.Units {
 					clear(row)
-					row[0], row[1], row[2], row[4], row[5], row[6], row[7], row[11] = period, entity, ind.Key, ur.Unit.Code, ur.Rate(), ur.Count.Num, ur.Count.Den, positive(ur.Rank)
+					row[0], row[1], row[2], row[4], row[5], row[6], row[7], row[11] = period, entity, key, ur.Unit.Code, ur.Rate(), ur.Count.Num, ur.Count.Den, positive(ur.Rank)
 					if res.Target != nil {
 						row[9], row[10] = target, model.Meets(ur.Rate(), res.Target.Value, ind.HigherIsBetter)
 					}

@@ -89,8 +89,9 @@ func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, w
 	meanwhile func() error) (*Written, error) {
 	created := Created(s)
 	meta := Meta{Licence: s.Config.Licence, Created: created.Format("2006-01-02")}
-	// The workbook goes to a temporary file first: excelize writes its sheets in map
-	// order, and the zip is rewritten from there in a fixed one (canonicalZip).
+	// The workbook goes to a temporary file first, not memory (a national one is hundreds
+	// of MB), and is copied into its place once the tables are written: put is called
+	// from this goroutine only.
 	xlsx, err := os.CreateTemp("", "chiso-*.xlsx")
 	if err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
@@ -148,11 +149,13 @@ func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, w
 	if err := wait(); err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
 	}
-	size, err := xlsx.Seek(0, io.SeekCurrent)
-	if err != nil {
+	if _, err := xlsx.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
 	}
-	x, xlsxHash, err := file(WorkbookFile, "XLSX", MediaXLSX, func(w io.Writer) error { return canonicalZip(w, xlsx, size) })
+	x, xlsxHash, err := file(WorkbookFile, "XLSX", MediaXLSX, func(w io.Writer) error {
+		_, err := io.Copy(w, xlsx)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -3,13 +3,14 @@ package opendata
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Field is one column of a Table, described for people (Title, Description, Unit, in
@@ -84,32 +85,88 @@ func (t *Table) CSV() []byte {
 	return buf.Bytes()
 }
 
-// WriteCSV writes the table as CSV (see CSV) to out, a row at a time.
+// WriteCSV writes the table as CSV (see CSV) to out, a row at a time. The bytes are
+// encoding/csv's with UseCRLF (csvField), appended to one line rather than a string made
+// for every cell, and each distinct text cell quoted once.
 func (t *Table) WriteCSV(out io.Writer) error {
 	bw := bufio.NewWriterSize(out, 64<<10)
 	bw.WriteString(bom)
-	w := csv.NewWriter(bw)
-	w.UseCRLF = true
-	head := make([]string, len(t.Fields))
+	var line []byte
 	for i, f := range t.Fields {
-		head[i] = inert(f.Name) // a chart's columns are named after levels and indicators
+		if i > 0 {
+			line = append(line, ',')
+		}
+		line = appendCSVField(line, inert(f.Name)) // a chart's columns are named after levels and indicators
 	}
-	w.Write(head)
-	rec := make([]string, len(t.Fields))
+	bw.Write(append(line, "\r\n"...))
+	strs := map[string][]byte{}
 	t.Each(func(r []any) {
+		line = line[:0]
 		for i, v := range r {
-			rec[i] = text(v)
-			if s, ok := v.(string); ok {
-				rec[i] = inert(s)
+			if i > 0 {
+				line = append(line, ',')
+			}
+			switch x := v.(type) {
+			case nil:
+			case string:
+				c, ok := strs[x]
+				if !ok {
+					c = appendCSVField(nil, inert(x))
+					if len(x) <= 256 { // a long text is seldom repeated: not kept
+						strs[x] = c
+					}
+				}
+				line = append(line, c...)
+			case float64:
+				line = strconv.AppendFloat(line, x, 'f', -1, 64)
+			case int64:
+				line = strconv.AppendInt(line, x, 10)
+			default: // a number, boolean or date never needs quotes
+				line = append(line, text(v)...)
 			}
 		}
-		w.Write(rec)
+		bw.Write(append(line, "\r\n"...))
 	})
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return err
+	return bw.Flush() // a write error stays in bw until here
+}
+
+// appendCSVField appends a field as encoding/csv's Writer with UseCRLF writes it: quoted
+// when it holds a quote, comma, CR or LF or starts with a space (or is \.), a quote
+// doubled, a line end as CRLF, a lone CR dropped.
+func appendCSVField(b []byte, field string) []byte {
+	if !csvNeedsQuotes(field) {
+		return append(b, field...)
 	}
-	return bw.Flush()
+	b = append(b, '"')
+	for len(field) > 0 {
+		i := strings.IndexAny(field, "\"\r\n")
+		if i < 0 {
+			i = len(field)
+		}
+		b = append(b, field[:i]...)
+		field = field[i:]
+		if len(field) > 0 {
+			switch field[0] {
+			case '"':
+				b = append(b, `""`...)
+			case '\n':
+				b = append(b, "\r\n"...)
+			}
+			field = field[1:]
+		}
+	}
+	return append(b, '"')
+}
+
+func csvNeedsQuotes(field string) bool {
+	if field == "" {
+		return false
+	}
+	if field == `\.` || strings.ContainsAny(field, "\n\r\",") {
+		return true
+	}
+	r1, _ := utf8.DecodeRuneInString(field)
+	return unicode.IsSpace(r1)
 }
 
 // inert keeps a text cell from being read as a formula: Excel and LibreOffice evaluate a
@@ -202,49 +259,53 @@ func (t *Table) WriteJSON(out io.Writer, m Meta) error {
 	kv("created", m.Created)
 	kv("fields", t.Fields)
 	buf.WriteString(`"data":[`)
-	// Rows repeat the same names and citations: escape each distinct string once.
+	// Rows repeat the same names and citations: escape each distinct string once. Each
+	// row is appended to one line, numbers with no string made for them.
 	strs := map[string][]byte{}
-	var scratch []byte
+	var line []byte
 	i := 0
 	t.Each(func(r []any) {
+		line = line[:0]
 		if i > 0 {
-			buf.WriteByte(',')
+			line = append(line, ',')
 		}
 		i++
-		buf.WriteString("\n[")
+		line = append(line, "\n["...)
 		for j, v := range r {
 			if j > 0 {
-				buf.WriteByte(',')
+				line = append(line, ',')
 			}
 			switch x := v.(type) {
 			case nil:
-				buf.WriteString("null")
+				line = append(line, "null"...)
 			case string:
 				b, ok := strs[x]
 				if !ok {
 					b, _ = json.Marshal(x)
-					strs[x] = b
+					if len(x) <= 256 { // a long text is seldom repeated: not kept
+						strs[x] = b
+					}
 				}
-				buf.Write(b)
+				line = append(line, b...)
 			case float64:
-				buf.Write(strconv.AppendFloat(scratch[:0], x, 'f', -1, 64))
+				line = strconv.AppendFloat(line, x, 'f', -1, 64)
 			case int:
-				buf.Write(strconv.AppendInt(scratch[:0], int64(x), 10))
+				line = strconv.AppendInt(line, int64(x), 10)
 			case int64:
-				buf.Write(strconv.AppendInt(scratch[:0], x, 10))
+				line = strconv.AppendInt(line, x, 10)
 			case bool:
-				buf.Write(strconv.AppendBool(scratch[:0], x))
+				line = strconv.AppendBool(line, x)
 			case time.Time:
-				buf.WriteString(`"` + x.Format("2006-01-02") + `"`)
+				line = append(x.AppendFormat(append(line, '"'), "2006-01-02"), '"')
 			default:
 				val, err := json.Marshal(jsonValue(v))
 				if err != nil {
 					panic(fmt.Sprintf("opendata: %s.%s: %v", t.Name, t.Fields[j].Name, err))
 				}
-				buf.Write(val)
+				line = append(line, val...)
 			}
 		}
-		buf.WriteByte(']')
+		buf.Write(append(line, ']'))
 	})
 	buf.WriteString("\n]}\n")
 	return buf.Flush()

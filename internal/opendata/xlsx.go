@@ -4,10 +4,13 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sort"
+	"strconv"
 	"time"
 
 	"chiso/internal/vietnamese"
@@ -21,9 +24,9 @@ const guideSheet = "Giải thích"
 // Workbook writes the tables as one XLSX file: a sheet that explains every column, then
 // one sheet per table named after it, numbers as numbers, dates as dates.
 //
-// Its bytes are the same for the same tables: excelize writes its zip entries in sorted
-// order with a fixed modification time, and the document properties it would otherwise
-// date (created, modified) are set to created, the data's own date.
+// Its bytes are the same for the same tables: the zip's entries are written in name order
+// with no modification time, and the document properties excelize would otherwise date
+// (created, modified) are set to created, the data's own date.
 func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := WriteWorkbook(&buf, title, creator, created, tables); err != nil {
@@ -32,23 +35,17 @@ func Workbook(title, creator string, created time.Time, tables []*Table) ([]byte
 	return buf.Bytes(), nil
 }
 
-// WriteWorkbook writes the workbook (see Workbook) to out. excelize's zip goes to a
-// temporary file, not memory, and is rewritten from there into out in canonical order.
+// WriteWorkbook writes the workbook (see Workbook) to out, its zip entries in name
+// order, as it is made.
+//
+// excelize makes everything but the data rows: the document's parts and each sheet with
+// its header row. The rows, most of the bytes, are written by sheetWriter straight from
+// the table into the zip, in the XML excelize's stream writer writes (the same bytes):
+// excelize built a cell value for every cell, held each sheet's XML in a buffer of up to
+// 16–32 MB (then a temporary file) until the end, and wrote the whole zip out of order
+// to be copied again in order.
 func WriteWorkbook(out io.Writer, title, creator string, created time.Time, tables []*Table) error {
-	tmp, err := os.CreateTemp("", "chiso-*.xlsx")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	if err := workbook(tmp, title, creator, created, tables); err != nil {
-		return err
-	}
-	size, err := tmp.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return err
-	}
-	return canonicalZip(out, tmp, size)
+	return workbook(out, title, creator, created, tables)
 }
 
 func workbook(out io.Writer, title, creator string, created time.Time, tables []*Table) error {
@@ -89,26 +86,182 @@ func workbook(out io.Writer, title, creator string, created time.Time, tables []
 	if err := writeRows(f, guideSheet, guide[0], guide[1:], bold); err != nil {
 		return err
 	}
-	date := func(v any) any {
-		if tm, ok := v.(time.Time); ok {
-			return excelize.Cell{StyleID: dateStyle, Value: tm.UTC()}
-		}
-		return v
-	}
+	// Each table's sheets, with their header only: the rows are written into the zip.
+	parts := map[string]sheetPart{} // sheet name → its rows
 	for _, t := range tables {
-		if err := writeTable(f, t, bold, date); err != nil {
-			return err
+		head := make([]any, len(t.Fields))
+		for i, fl := range t.Fields {
+			head[i] = fl.Name
+		}
+		for i, name := range sheetNames(t) {
+			sw, err := startSheet(f, name, head, bold, true)
+			if err != nil {
+				return err
+			}
+			if err := sw.Flush(); err != nil {
+				return err
+			}
+			parts[name] = sheetPart{table: t, from: i * SheetRows}
 		}
 	}
 	// The guide (the renamed Sheet1) is already the active sheet. SetActiveSheet would
 	// read every streamed sheet back into memory and write it again.
-	// excelize makes its zip in a buffer, the whole workbook in memory, then copies it to
-	// out: its zip writer writes to out itself instead, the same bytes (the fix-up of
-	// entries over 4 GiB it applies to the buffer cannot arise: a sheet has SheetRows).
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(out) })
-	_, err = f.WriteTo(io.Discard)
-	return err
+	byPath := make(map[string]sheetPart, len(parts))
+	for id, name := range f.GetSheetMap() {
+		if p, ok := parts[name]; ok {
+			// The path excelize's NewSheet gives a sheet.
+			byPath["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = p
+		}
+	}
+	if len(byPath) != len(parts) {
+		return fmt.Errorf("opendata: %d sheets, %d found in the workbook", len(parts), len(byPath))
+	}
+	entries := zipEntries{}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return entries })
+	if _, err := f.WriteTo(io.Discard); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(entries))
+	for name := range entries {
+		names = append(names, name)
+	}
+	// Name order and no time: two builds make the same bytes.
+	sort.Strings(names)
+	bw := bufio.NewWriterSize(out, 64<<10)
+	zw := zip.NewWriter(bw)
+	sheet := newSheetWriter(dateStyle)
+	// A table over several sheets (national scale) is read once, not once a sheet: its
+	// sheets are compressed in turn into a temporary file, as their zip entries hold
+	// them, and copied into the zip in name order.
+	packed, tmp, err := packSplitTables(sheet, entries, byPath)
+	if tmp != nil {
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+	}
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		if pk, ok := packed[name]; ok {
+			// The header CreateHeader makes, with the sizes and checksum known.
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, Flags: 0x8,
+				CreatorVersion: 20, ReaderVersion: 20, CRC32: pk.crc, CompressedSize64: uint64(pk.size), UncompressedSize64: uint64(pk.raw)})
+			if err == nil {
+				_, err = io.Copy(w, io.NewSectionReader(tmp, pk.off, pk.size))
+			}
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		data := entries[name].Bytes()
+		p, ok := byPath[name]
+		if !ok {
+			if _, err := w.Write(data); err != nil {
+				return err
+			}
+			continue
+		}
+		head, tail, err := splitSheet(name, data)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+		if err := sheet.rows(w, p.table, p.from, p.from+SheetRows); err != nil {
+			return err
+		}
+		if _, err := w.Write(tail); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
+
+// splitSheet cuts a sheet excelize wrote with its header row only where its data rows go.
+func splitSheet(name string, data []byte) (head, tail []byte, err error) {
+	end := bytes.LastIndex(data, []byte("</sheetData>"))
+	if end < 0 {
+		return nil, nil, fmt.Errorf("opendata: %s has no sheetData", name)
+	}
+	return data[:end], data[end:], nil
+}
+
+// packSplitTables compresses the sheets of each table that takes more than one into a
+// temporary file (nil if there is none), by zip path.
+func packSplitTables(sheet *sheetWriter, entries zipEntries, byPath map[string]sheetPart) (map[string]packedSheet, *os.File, error) {
+	split := map[*Table][]string{} // a table's sheet paths, in row order
+	for path, p := range byPath {
+		if p.table.Len() > SheetRows {
+			split[p.table] = append(split[p.table], path)
+		}
+	}
+	if len(split) == 0 {
+		return nil, nil, nil
+	}
+	tmp, err := os.CreateTemp("", "chiso-sheets-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	out := &countWriter{w: bufio.NewWriterSize(tmp, 64<<10)}
+	packed := map[string]packedSheet{}
+	tables := make([]*Table, 0, len(split))
+	for t := range split {
+		tables = append(tables, t)
+	}
+	sort.Slice(tables, func(i, j int) bool { return tables[i].Name < tables[j].Name })
+	for _, t := range tables {
+		paths := split[t]
+		sort.Slice(paths, func(i, j int) bool { return byPath[paths[i]].from < byPath[paths[j]].from })
+		parts := make([][2][]byte, len(paths))
+		for j, path := range paths {
+			head, tail, err := splitSheet(path, entries[path].Bytes())
+			if err != nil {
+				return nil, tmp, err
+			}
+			parts[j] = [2][]byte{head, tail}
+		}
+		packs, err := sheet.pack(out, t, parts)
+		if err != nil {
+			return nil, tmp, err
+		}
+		for j, path := range paths {
+			packed[path] = packs[j]
+		}
+	}
+	return packed, tmp, out.w.(*bufio.Writer).Flush()
+}
+
+// sheetPart is the rows one sheet holds: those of table from from on (at most SheetRows).
+type sheetPart struct {
+	table *Table
+	from  int
+}
+
+// zipEntries is the zip excelize writes, kept in memory by name: with the rows left out,
+// its entries are small.
+type zipEntries map[string]*bytes.Buffer
+
+func (z zipEntries) Create(name string) (io.Writer, error) {
+	if _, ok := z[name]; ok {
+		return nil, fmt.Errorf("opendata: %s twice in the workbook", name)
+	}
+	b := new(bytes.Buffer)
+	z[name] = b
+	return b, nil
+}
+
+func (z zipEntries) AddFS(fs.FS) error { return errors.New("opendata: AddFS in the workbook") }
+
+func (z zipEntries) Close() error { return nil }
 
 // SheetRows is how many data rows one sheet holds: Excel's 1 048 576 rows less the header.
 // A national dataset has millions of observations; its table goes on over sheets
@@ -124,41 +277,6 @@ func sheetNames(t *Table) []string {
 	return names
 }
 
-// canonicalZip rewrites a zip with its entries in name order and a fixed time: excelize
-// writes streamed sheets in map order, which would make two builds differ.
-func canonicalZip(out io.Writer, data io.ReaderAt, size int64) error {
-	zr, err := zip.NewReader(data, size)
-	if err != nil {
-		return err
-	}
-	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	bw := bufio.NewWriterSize(out, 64<<10)
-	zw := zip.NewWriter(bw)
-	for _, zf := range files {
-		// Copy the compressed bytes as they are: only the order and the time change.
-		hdr := zf.FileHeader
-		hdr.Modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-		hdr.ModifiedTime, hdr.ModifiedDate = 0, 0
-		hdr.Extra = nil
-		w, err := zw.CreateRaw(&hdr)
-		if err != nil {
-			return err
-		}
-		r, err := zf.OpenRaw()
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(w, r); err != nil {
-			return err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return bw.Flush()
-}
-
 // writeRows streams a sheet: excelize's stream writer is many times faster than setting
 // cells one by one, which matters for a dataset of hundreds of thousands of rows.
 func writeRows(f *excelize.File, sheet string, head []any, rows [][]any, headStyle int) error {
@@ -170,44 +288,6 @@ func writeRows(f *excelize.File, sheet string, head []any, rows [][]any, headSty
 		if err := setRow(sw, sheet, i, r); err != nil {
 			return err
 		}
-	}
-	return sw.Flush()
-}
-
-// writeTable streams a table onto its sheets (sheetNames), a row at a time.
-func writeTable(f *excelize.File, t *Table, headStyle int, cell func(any) any) error {
-	head := make([]any, len(t.Fields))
-	for i, fl := range t.Fields {
-		head[i] = fl.Name
-	}
-	names := sheetNames(t)
-	sw, err := startSheet(f, names[0], head, headStyle, true)
-	if err != nil {
-		return err
-	}
-	buf := make([]any, len(head))
-	i, sheet := 0, 0
-	t.Each(func(r []any) {
-		if err != nil {
-			return
-		}
-		if i == SheetRows {
-			if err = sw.Flush(); err != nil {
-				return
-			}
-			i, sheet = 0, sheet+1
-			if sw, err = startSheet(f, names[sheet], head, headStyle, true); err != nil {
-				return
-			}
-		}
-		for j, v := range r {
-			buf[j] = cell(v)
-		}
-		err = setRow(sw, names[sheet], i, buf[:len(r)])
-		i++
-	})
-	if err != nil {
-		return err
 	}
 	return sw.Flush()
 }

@@ -141,17 +141,18 @@ func (b *builder) openData(src fs.FS) error {
 	if err != nil {
 		return err
 	}
-	// The charts' CSVs and embeds next, and then their figures are let go: held beside
-	// the workbook's buffers they were ~70 MB of a national build's peak.
-	if err := b.chartOutputs(); err != nil {
-		return err
-	}
 	// The dataset's files are most of the output's bytes: each is written as it is made.
-	// The small steps that do not need their sizes run while the workbook is made.
+	// The steps that do not need their sizes run while the workbook is made on one core,
+	// the charts' CSVs and embeds too (chartOutputs, which then lets go of the charts'
+	// figures): the workbook holds no more than a few MB now (its rows go straight into
+	// the zip), where its buffers beside the embeds and figures once raised the peak.
 	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
 		err := b.fragments()
 		if err == nil {
 			err = b.feeds()
+		}
+		if err == nil {
+			err = b.chartOutputs()
 		}
 		return err
 	})
