@@ -51,7 +51,7 @@ func figures(r *model.Report) []Figure {
 				f.Level, f.LevelKey = ur.Unit.Level.Name, ur.Unit.Level.Key
 			}
 			c := ur.Count
-			out = append(out, rateFigures(f, ur.Rate, &c)...)
+			out = append(out, rateFigures(f, ur.Rate(), &c)...)
 		}
 	}
 	if x := r.Index; x != nil {

@@ -144,7 +144,7 @@ func (l *loader) unitResults(res *model.Result, rows []*table, byLevel map[strin
 		}
 		c := model.Count{Num: num, Den: den}
 		pos := row.Pos()
-		res.Units = append(res.Units, model.UnitResult{Unit: u, Count: c, Rate: c.Rate(), Line: int32(pos.Line), Col: int32(pos.Col)})
+		res.Units = append(res.Units, model.UnitResult{Unit: u, Count: c, Line: int32(pos.Line), Col: int32(pos.Col)})
 		key := u.Level.Key
 		if sums[key] == nil {
 			sums[key] = &model.Count{}

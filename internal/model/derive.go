@@ -168,7 +168,7 @@ func rankUnits(res *Result, names map[*Unit]int) {
 	// Rounding prints each rate once; sorting compares the printed values.
 	shown := make(map[*Unit]float64, len(res.Units))
 	for _, u := range res.Units {
-		shown[u.Unit] = vietnamese.RoundRate(u.Rate)
+		shown[u.Unit] = vietnamese.RoundRate(u.Rate())
 	}
 	// The sort keys are read once: a national site sorts half a million unit rows.
 	type keyed struct {

@@ -163,12 +163,15 @@ type Count struct {
 type UnitResult struct {
 	Unit  *Unit
 	Count Count
-	Rate  float64
 	Rank  int // within its level, 1 = highest rate; ties share a rank
 	// Where the file gives it (At): line and column, not a diag.Pos with the file's name
-	// in each of a national site's millions of cells (48 bytes a cell, not 80).
+	// in each of a national site's millions of cells (40 bytes a cell, not 80).
 	Line, Col int32
 }
+
+// Rate is the unit's rate, from its counts: a method, not a field, so that a national
+// site's millions of cells are 40 bytes each, not 48.
+func (u UnitResult) Rate() float64 { return u.Count.Rate() }
 
 // At is where the unit's figures are, in file: its report's File.
 func (u *UnitResult) At(file string) diag.Pos {
@@ -436,7 +439,7 @@ func (r *Result) Below() []UnitResult {
 	}
 	var out []UnitResult
 	for _, u := range r.Units {
-		if !Meets(u.Rate, r.Target.Value, r.Indicator.HigherIsBetter) {
+		if !Meets(u.Rate(), r.Target.Value, r.Indicator.HigherIsBetter) {
 			out = append(out, u)
 		}
 	}

@@ -54,7 +54,7 @@ func TestRankUnitsTiesAndCollation(t *testing.T) {
 	tinh := &Level{Key: "tinh", Name: "Cấp tỉnh", Order: 0}
 	u := func(name string, l *Level, num, den int64) UnitResult {
 		c := Count{num, den}
-		return UnitResult{Unit: &Unit{Code: name, Name: name, Level: l}, Count: c, Rate: c.Rate()}
+		return UnitResult{Unit: &Unit{Code: name, Name: name, Level: l}, Count: c}
 	}
 	res := &Result{Indicator: &Indicator{HigherIsBetter: true}, Units: []UnitResult{
 		u("Đề Gi", xa, 9, 10), u("Zô", xa, 5, 10), u("An Lão", xa, 90, 100), u("Ân Hảo", xa, 18, 20),

@@ -212,9 +212,9 @@ func ResultsTable(s *model.Site) *Table {
 				}
 				for _, ur := range res.Units {
 					clear(row)
-					row[0], row[1], row[2], row[4], row[5], row[6], row[7], row[11] = period, entity, key, ur.Unit.Code, ur.Rate, ur.Count.Num, ur.Count.Den, positive(ur.Rank)
+					row[0], row[1], row[2], row[4], row[5], row[6], row[7], row[11] = period, entity, key, ur.Unit.Code, ur.Rate(), ur.Count.Num, ur.Count.Den, positive(ur.Rank)
 					if res.Target != nil {
-						row[9], row[10] = target, model.Meets(ur.Rate, res.Target.Value, ind.HigherIsBetter)
+						row[9], row[10] = target, model.Meets(ur.Rate(), res.Target.Value, ind.HigherIsBetter)
 					}
 					yield(row)
 				}

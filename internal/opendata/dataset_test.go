@@ -46,9 +46,9 @@ func fixture() *model.Site {
 		res := &model.Result{Indicator: online, Whole: 63.4 + float64(i), Computed: true, Count: &model.Count{Num: 634, Den: 1000},
 			Target: online.Targets[0], Met: true,
 			Levels: []model.LevelResult{{Level: tinh, Rate: 70}, {Level: xa, Rate: 55.5, Count: &model.Count{Num: 111, Den: 200}}},
-			Units:  []model.UnitResult{{Unit: stp, Rate: 70, Count: model.Count{Num: 7, Den: 10}, Rank: 1}, {Unit: anNhon, Rate: 45, Count: model.Count{Num: 9, Den: 20}, Rank: 1}}}
+			Units:  []model.UnitResult{{Unit: stp, Count: model.Count{Num: 7, Den: 10}, Rank: 1}, {Unit: anNhon, Count: model.Count{Num: 9, Den: 20}, Rank: 1}}}
 		if i == 0 {
-			res.Units = append(res.Units, model.UnitResult{Unit: old, Rate: 60, Count: model.Count{Num: 3, Den: 5}, Rank: 2})
+			res.Units = append(res.Units, model.UnitResult{Unit: old, Count: model.Count{Num: 3, Den: 5}, Rank: 2})
 		}
 		r.Results = []*model.Result{res, {Indicator: late, Whole: 1.5, Levels: []model.LevelResult{{Level: xa, Rate: 2}}}}
 		s.Reports = append(s.Reports, r)

@@ -230,7 +230,9 @@ func (b *builder) englishChartFiles() error {
 			ids = append(ids, id)
 		}
 	}
-	b.chartCSVs(o, csv, EnglishDir)
+	if err := b.chartCSVs(o, csv, EnglishDir); err != nil {
+		return err
+	}
 	return b.putAll(len(ids), func(i int) (string, []byte, error) {
 		c := o.charts[ids[i]]
 		path := EnglishDir + EmbedDir + ids[i] + "/"

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"fmt"
 
-	"chiso/internal/chart"
 	"chiso/internal/model"
 	"chiso/internal/opendata"
 	"chiso/internal/write"
@@ -162,10 +161,10 @@ func (b *builder) entityCSVs(start int) error {
 			if c == nil || !c.noEmbed || c.written {
 				continue
 			}
-			if err := b.put(dir+ChartDataDir+id+".csv", opendata.ChartTable(c.chart).CSV()); err != nil {
+			if err := b.put(dir+ChartDataDir+id+".csv", opendata.ChartTable(*c.chart).CSV()); err != nil {
 				return err
 			}
-			c.written, c.chart = true, chart.Chart{ID: id}
+			c.written, c.chart = true, nil
 		}
 	}
 	return nil

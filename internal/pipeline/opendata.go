@@ -48,7 +48,10 @@ type openData struct {
 // Not its Figure: the envelope and table, larger than the numbers, are made again
 // (figure) for the few steps that need them, instead of held for every chart drawn.
 type drawnChart struct {
-	chart        chart.Chart
+	// nil once no step reads it (an inline chart's, a CSV written): a pointer, so that
+	// the chart itself (~400 bytes before its numbers) goes, for each of a national
+	// site's ~150 000 charts, not only its numbers.
+	chart        *chart.Chart
 	shown        bool   // some page shows it
 	page         string // the first such page ("" is the home page)
 	pageTitle    string
@@ -73,12 +76,12 @@ func (o *openData) drew(c chart.Chart) {
 	if _, ok := o.charts[c.ID]; ok {
 		return
 	}
-	o.charts[c.ID] = &drawnChart{chart: c}
+	o.charts[c.ID] = &drawnChart{chart: &c}
 	o.order = append(o.order, c.ID)
 }
 
 // figure renders the chart again, as draw did: chart.Render is a pure function of it.
-func (c *drawnChart) figure() (Figure, error) { return chart.Render(c.chart) }
+func (c *drawnChart) figure() (Figure, error) { return chart.Render(*c.chart) }
 
 // published records a page as page() queues it, for the sitemap and the charts' pages.
 func (o *openData) published(p *render.Page, lastmod time.Time) {
@@ -140,19 +143,16 @@ func (b *builder) openData(src fs.FS) error {
 	}
 	// The dataset's files are most of the output's bytes: each is written as it is made.
 	// The steps that do not need their sizes run while the workbook is made on one core,
-	// the embeds too: the workbook holds no more than a few MB now (its rows go straight
-	// into the zip), where its buffers beside the embeds once raised the peak.
+	// the charts' CSVs and embeds too (chartOutputs, which then lets go of the charts'
+	// figures): the workbook holds no more than a few MB now (its rows go straight into
+	// the zip), where its buffers beside the embeds and figures once raised the peak.
 	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
-		b.chartFiles()
 		err := b.fragments()
 		if err == nil {
 			err = b.feeds()
 		}
 		if err == nil {
-			err = b.embeds()
-		}
-		if err == nil {
-			err = b.englishChartFiles()
+			err = b.chartOutputs()
 		}
 		return err
 	})
@@ -207,26 +207,48 @@ func (b *builder) dataBody(ds *opendata.Dataset, w *opendata.Written) *DataBody 
 	return d
 }
 
+// chartOutputs writes every chart's CSV and embed page, both editions', then lets go of
+// what only they read: each chart's figures (its ID, page and kind stay, for the
+// redirects) and the charts each page showed.
+func (b *builder) chartOutputs() error {
+	if err := b.chartFiles(); err != nil {
+		return err
+	}
+	if err := b.embeds(); err != nil {
+		return err
+	}
+	if err := b.englishChartFiles(); err != nil {
+		return err
+	}
+	for _, o := range []*openData{&b.open, &b.openEn} {
+		for _, c := range o.charts {
+			c.chart = nil
+		}
+	}
+	for i := range b.rendered {
+		b.rendered[i].charts = nil
+	}
+	return nil
+}
+
 // chartFiles writes each published chart's figures as CSV, the file linked under it: a
 // small slice (categories × series, unrounded) of what the dataset holds once.
-func (b *builder) chartFiles() {
+func (b *builder) chartFiles() error {
 	var ids []string
 	for _, id := range b.open.order {
 		if c := b.open.charts[id]; c.shown && !c.inline && !c.written {
 			ids = append(ids, id)
 		}
 	}
-	b.chartCSVs(&b.open, ids, "")
+	return b.chartCSVs(&b.open, ids, "")
 }
 
-// chartCSVs keeps the CSV of each chart of o named in ids under dir ("" or EnglishDir),
+// chartCSVs puts the CSV of each chart of o named in ids under dir ("" or EnglishDir),
 // made on all cores: a province has a thousand.
-func (b *builder) chartCSVs(o *openData, ids []string, dir string) {
-	csv := make([][]byte, len(ids))
-	onAllCores(len(ids), func(i int) { csv[i] = opendata.ChartTable(o.charts[ids[i]].chart).CSV() })
-	for i, id := range ids {
-		b.files[dir+ChartDataDir+id+".csv"] = csv[i]
-	}
+func (b *builder) chartCSVs(o *openData, ids []string, dir string) error {
+	return b.putAll(len(ids), func(i int) (string, []byte, error) {
+		return dir + ChartDataDir + ids[i] + ".csv", opendata.ChartTable(*o.charts[ids[i]].chart).CSV(), nil
+	})
 }
 
 // feeds writes the site's and each indicator's feeds (internal/feed).

@@ -126,7 +126,7 @@ func TestResultsCSVEqualsModel(t *testing.T) {
 			}
 			for _, ur := range res.Units {
 				r := rows[key{p, ind, "", ur.Unit.Code}] // a unit's level is in don-vi
-				if r == nil || num(t, r[col["value"]]) != ur.Rate || r[col["numerator"]] != fmt.Sprint(ur.Count.Num) || r[col["denominator"]] != fmt.Sprint(ur.Count.Den) {
+				if r == nil || num(t, r[col["value"]]) != ur.Rate() || r[col["numerator"]] != fmt.Sprint(ur.Count.Num) || r[col["denominator"]] != fmt.Sprint(ur.Count.Den) {
 					t.Errorf("%s %s %s: %v", p, ind, ur.Unit.Code, r)
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -203,6 +204,12 @@ func (b *builder) run(opts Options) error {
 	}
 	if err := b.flush(true); err != nil {
 		return err
+	}
+	if b.out != nil {
+		// What the open-data step and the last pages let go goes back to the system before
+		// the cards are drawn: kept, the cards' buffers came on top of it (province: peak
+		// 114 → 107 MB).
+		debug.FreeOSMemory()
 	}
 	if err := b.drawCards(); err != nil {
 		return err

@@ -100,6 +100,7 @@ func (b *builder) searchIndex(lang string) (*search.Index, error) {
 			Text:      e.excerpt,
 			TextWords: e.words,
 			TextFrom:  b.out.excerptOf(e),
+			WordsFrom: b.out.wordsOf(e),
 		})
 		e.words = nil // the index holds them until it has read them (search.Index.Write)
 	}
@@ -181,9 +182,11 @@ type searchEntry struct {
 	words   []unique.Handle[string]
 	excerpt string
 	// Building to a folder, the excerpt is in the excerpts file (toDir.keepExcerpt) at
-	// excerptAt, excerptLen bytes long; excerptLen is 0 for one kept in excerpt.
-	excerptAt  int64
-	excerptLen int
+	// excerptAt, excerptLen bytes long, and the words after it, wordsLen bytes; inFile
+	// is false for an entry that keeps both in memory.
+	excerptAt            int64
+	excerptLen, wordsLen int
+	inFile               bool
 }
 
 // ownExcerpt copies the excerpt an entry keeps in memory, which shares the bytes of the

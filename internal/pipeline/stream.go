@@ -2,12 +2,14 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
 	"strings"
 	"sync"
 	"time"
+	"unique"
 
 	"chiso/internal/diag"
 	"chiso/internal/publish"
@@ -71,40 +73,82 @@ type toDir struct {
 	excerptErr error // the file could not be made or written: excerpts stay in memory
 }
 
-// keepExcerpt moves e's excerpt into the excerpts file; safe from several goroutines.
+// keepExcerpt moves e's excerpt and words into the excerpts file; safe from several
+// goroutines. The words are most of what the search keeps of a page (a national site's
+// ~80 MB), held otherwise from its rendering to the search indexes.
 func (t *toDir) keepExcerpt(e *searchEntry) {
 	t.mu.Lock()
 	if t.excerpts == nil && t.excerptErr == nil {
 		t.excerpts, t.excerptErr = os.CreateTemp("", "chiso-excerpts-*")
 	}
-	if t.excerptErr != nil || e.excerpt == "" {
+	if t.excerptErr != nil || e.excerpt == "" && len(e.words) == 0 {
 		t.mu.Unlock()
 		e.ownExcerpt()
 		return
 	}
+	data := packWords([]byte(e.excerpt), e.words)
 	at := t.excerptEnd
-	t.excerptEnd += int64(len(e.excerpt))
+	t.excerptEnd += int64(len(data))
 	f := t.excerpts
 	t.mu.Unlock()
-	if _, err := f.WriteAt([]byte(e.excerpt), at); err != nil {
+	if _, err := f.WriteAt(data, at); err != nil {
 		t.mu.Lock()
 		t.excerptErr = err
 		t.mu.Unlock()
 		e.ownExcerpt()
 		return
 	}
-	e.excerptAt, e.excerptLen, e.excerpt = at, len(e.excerpt), ""
+	e.excerptAt, e.excerptLen, e.wordsLen, e.excerpt, e.words = at, len(e.excerpt), len(data)-len(e.excerpt), "", nil
+	e.inFile = true
+}
+
+// packWords appends each word with its length before it (a varint).
+func packWords(dst []byte, words []unique.Handle[string]) []byte {
+	for _, h := range words {
+		w := h.Value()
+		dst = binary.AppendUvarint(dst, uint64(len(w)))
+		dst = append(dst, w...)
+	}
+	return dst
+}
+
+// unpackWords reads back what packWords wrote.
+func unpackWords(data []byte) ([]string, error) {
+	var out []string
+	for len(data) > 0 {
+		n, k := binary.Uvarint(data)
+		if k <= 0 || uint64(len(data)-k) < n {
+			return nil, errors.New("tệp tạm của chỉ mục tìm kiếm bị hỏng")
+		}
+		out = append(out, string(data[k:k+int(n)]))
+		data = data[k+int(n):]
+	}
+	return out, nil
 }
 
 // excerptOf reads e's excerpt back from the excerpts file; nil when e keeps its own.
 func (t *toDir) excerptOf(e *searchEntry) func() (string, error) {
-	if t == nil || e.excerptLen == 0 {
+	if t == nil || !e.inFile {
 		return nil
 	}
 	return func() (string, error) {
 		buf := make([]byte, e.excerptLen)
 		_, err := t.excerpts.ReadAt(buf, e.excerptAt)
 		return string(buf), err
+	}
+}
+
+// wordsOf reads e's words back from the excerpts file; nil when e keeps its own.
+func (t *toDir) wordsOf(e *searchEntry) func() ([]string, error) {
+	if t == nil || !e.inFile {
+		return nil
+	}
+	return func() ([]string, error) {
+		buf := make([]byte, e.wordsLen)
+		if _, err := t.excerpts.ReadAt(buf, e.excerptAt+int64(e.excerptLen)); err != nil {
+			return nil, err
+		}
+		return unpackWords(buf)
 	}
 }
 

@@ -73,7 +73,7 @@ func (b *builder) unitChartIn(l *chartLang, body *UnitBody, name string) ([]Figu
 		for i := len(rows) - 1; i >= 0; i-- {
 			var v *float64
 			if cell := rows[i].Cells[j]; cell != nil {
-				v, has = num(cell.Rate), true
+				v, has = num(cell.Rate()), true
 			}
 			s.Values = append(s.Values, v)
 		}
@@ -171,11 +171,11 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 	below := 0
 	for _, u := range lv.Units {
 		c.Categories = append(c.Categories, write.UpperFirst(l.unit(u.Unit)))
-		rate.Values = append(rate.Values, num(u.Rate))
+		rate.Values = append(rate.Values, num(u.Rate()))
 		var t *float64
 		if res.Target != nil {
 			t = num(res.Target.Value)
-			if !model.Meets(u.Rate, res.Target.Value, res.Indicator.HigherIsBetter) {
+			if !model.Meets(u.Rate(), res.Target.Value, res.Indicator.HigherIsBetter) {
 				below++
 			}
 		}
@@ -202,7 +202,7 @@ func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Resul
 		dc.fresh = a.Entity.Dir() != ""
 		// The open-data step reads only where an inline chart is shown: its figures,
 		// thousands of them, need not stay for it.
-		dc.chart = chart.Chart{ID: c.ID}
+		dc.chart = nil
 	}
 	return fig, err
 }

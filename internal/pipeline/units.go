@@ -281,7 +281,7 @@ func (b *builder) unitCells(res *model.Result) []UnitCell {
 		ur := &res.Units[k]
 		cs[k] = UnitCell{UnitResult: ur, Of: counts[ur.Unit.Level], Target: res.Target}
 		if res.Target != nil {
-			cs[k].Met = model.Meets(ur.Rate, res.Target.Value, res.Indicator.HigherIsBetter)
+			cs[k].Met = model.Meets(ur.Rate(), res.Target.Value, res.Indicator.HigherIsBetter)
 		}
 	}
 	if b.cells == nil {

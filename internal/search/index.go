@@ -52,6 +52,10 @@ type Page struct {
 	// TextFrom, when set, gives Text, read only as Write makes the page's file: a build to
 	// a folder keeps the excerpts on disk, not every page's in memory. Set TextWords with it.
 	TextFrom func() (string, error)
+	// WordsFrom, when set, gives the words TextWords found, in its order, read only as
+	// Write reads the page: a build to a folder keeps them on disk, not every page's in
+	// memory. Set it instead of TextWords.
+	WordsFrom func() ([]string, error)
 }
 
 // TextWords returns the distinct words of text in the order they first appear, each
@@ -324,7 +328,7 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 	each(n, func(id int) {
 		p := ix.Pages[id]
 		heads[id], titles[id] = Words(cmp.Or(p.Heading, p.Title)), Words(p.Title)
-		if p.TextWords == nil {
+		if p.TextWords == nil && p.WordsFrom == nil {
 			texts[id] = Words(p.Text)
 		}
 	})
@@ -338,7 +342,14 @@ func (ix *Index) Write(put func(name string, data []byte) error) error {
 		for _, h := range p.TextWords {
 			words = append(words, h.Value())
 		}
-		ix.Pages[id].TextWords, heads[id], titles[id], texts[id] = nil, nil, nil, nil
+		if p.WordsFrom != nil {
+			ws, err := p.WordsFrom()
+			if err != nil {
+				return err
+			}
+			words = append(words, ws...)
+		}
+		ix.Pages[id].TextWords, ix.Pages[id].WordsFrom, heads[id], titles[id], texts[id] = nil, nil, nil, nil, nil
 		for _, w := range words {
 			if seen[w] {
 				continue

@@ -111,10 +111,10 @@ func rowFuncs(f template.FuncMap) {
 	}
 	f["resultRow"] = func(r *model.UnitResult) Row {
 		u := r.Unit
-		return Row{Href: link(u.Path()), Label: upper(name(u)), Rate: rate(r.Rate), Count: count(r.Count), Rank: strconv.Itoa(r.Rank)}
+		return Row{Href: link(u.Path()), Label: upper(name(u)), Rate: rate(r.Rate()), Count: count(r.Count), Rank: strconv.Itoa(r.Rank)}
 	}
 	f["periodResultRow"] = func(a *Article, r *model.UnitResult) Row {
-		return Row{Href: url(a.Path()), Label: month(a.Report.Period), Rate: rate(r.Rate), Count: count(r.Count), Rank: strconv.Itoa(r.Rank)}
+		return Row{Href: url(a.Path()), Label: month(a.Report.Period), Rate: rate(r.Rate()), Count: count(r.Count), Rank: strconv.Itoa(r.Rank)}
 	}
 }
 
