@@ -304,3 +304,38 @@ test('JavaScript off: the phone header is shorter still (no reading controls) an
   }
   assert.deepEqual(bad, [], report('JavaScript off', bad));
 });
+
+// A page whose menu link lies beyond the row's faded end on a phone (Giấy phép dữ liệu is
+// the last of ten; Tìm kiếm the sixth): once the page has loaded, its own link is whole in
+// the row, clear of the fade, and the page itself has not moved.
+test('menu on phones: the current page\'s link is shown in the row as the page opens, the page not scrolled', async () => {
+  const bad = [];
+  for (const [w, h] of PHONES) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: h } });
+    try {
+      for (const p of ['giay-phep/', 'tim-kiem/', 'giay-phep/#noi-dung']) {
+        const page = await open(ctx, p);
+        const m = await page.evaluate(() => {
+          const ul = document.querySelector('.site-nav ul');
+          const a = ul.querySelector('a[aria-current="page"]');
+          const s = getComputedStyle(ul);
+          const mask = s.maskImage || s.webkitMaskImage || '';
+          const fade = /gradient/.test(mask) ? parseFloat((mask.match(/([\d.]+)px\)\s*$/) || [0, 0])[1]) : 0;
+          const u = ul.getBoundingClientRect();
+          const r = a.getBoundingClientRect();
+          return { left: r.left, right: r.right, rowLeft: u.left, rowEnd: u.right - fade, scrollY: window.scrollY };
+        });
+        const where = `${p} at ${w}×${h}`;
+        if (m.left < m.rowLeft - 0.5 || m.right > m.rowEnd + 0.5) {
+          bad.push(`${where}: current link at ${Math.round(m.left)}–${Math.round(m.right)} px, row shows ${Math.round(m.rowLeft)}–${Math.round(m.rowEnd)} px clear of the fade`);
+        }
+        if (!p.includes('#') && m.scrollY !== 0) bad.push(`${where}: the page scrolled to ${m.scrollY}`);
+        if (p.includes('#') && m.scrollY === 0) bad.push(`${where}: the page left its #anchor (scrollY 0)`);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+    }
+  }
+  assert.deepEqual(bad, [], report('current menu link', bad));
+});

@@ -89,6 +89,19 @@
     });
   }
 
+  // On a phone the menu is one row that scrolls sideways and opens at its start: the
+  // current page's link, when it lies beyond the row's faded end, is brought into the row.
+  // Only the row scrolls, never the page (a page opened at an #anchor stays there).
+  function showCurrentMenuLink() {
+    each('.site-nav ul', function (row) {
+      var cur = row.querySelector('a[aria-current="page"]');
+      if (!cur || row.scrollWidth <= row.clientWidth + 1) return;
+      var fade = parseFloat(window.getComputedStyle(row).scrollPaddingRight) || 0;
+      var over = cur.getBoundingClientRect().right - (row.getBoundingClientRect().right - fade);
+      if (over > 0) row.scrollLeft += Math.ceil(over);
+    });
+  }
+
   function onClick(ev) {
     var t = ev.target;
     var b = t && t.closest ? t.closest('button') : null;
@@ -137,5 +150,8 @@
       markScrollables();
     });
   });
-  window.addEventListener('load', markScrollables);
+  window.addEventListener('load', function () {
+    markScrollables();
+    showCurrentMenuLink();
+  });
 })();
