@@ -20,15 +20,15 @@ import (
 // Excel serial number in the date style. It appends to one buffer, with no cell value
 // or reference made per cell, and encodes each distinct string once.
 type sheetWriter struct {
-	dateStyle []byte            // ` s="N"`: a date's style
-	buf       []byte            // pending XML
-	strs      map[string][]byte // a string's cell after its reference
+	dateStyle []byte       // ` s="N"`: a date's style
+	buf       []byte       // pending XML
+	strs      encodedTexts // a string's cell after its reference
 	dates     map[time.Time][]byte
 	cols      []string // column letters: A, B, …
 }
 
 func newSheetWriter(dateStyle int) *sheetWriter {
-	s := &sheetWriter{buf: make([]byte, 0, 64<<10), strs: map[string][]byte{}, dates: map[time.Time][]byte{}}
+	s := &sheetWriter{buf: make([]byte, 0, 64<<10), strs: encodedTexts{}, dates: map[time.Time][]byte{}}
 	if dateStyle != 0 {
 		s.dateStyle = []byte(` s="` + strconv.Itoa(dateStyle) + `"`)
 	}
@@ -184,16 +184,7 @@ func (s *sheetWriter) row(n int, r []any) {
 
 // str is a text cell after its reference, each distinct string encoded once (a table's
 // codes repeat on every row).
-func (s *sheetWriter) str(x string) []byte {
-	if c, ok := s.strs[x]; ok {
-		return c
-	}
-	c := inlineStrCell(x)
-	if len(x) <= 256 { // a long text is seldom repeated: not kept
-		s.strs[x] = c
-	}
-	return c
-}
+func (s *sheetWriter) str(x string) []byte { return s.strs.of(x, inlineStrCell) }
 
 // date is a date cell after its reference: the table's dates are UTC days, written in
 // the date style as excelize's setCellTime writes them.

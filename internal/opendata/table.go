@@ -99,7 +99,7 @@ func (t *Table) WriteCSV(out io.Writer) error {
 		line = appendCSVField(line, inert(f.Name)) // a chart's columns are named after levels and indicators
 	}
 	bw.Write(append(line, "\r\n"...))
-	strs := map[string][]byte{}
+	strs := encodedTexts{}
 	t.Each(func(r []any) {
 		line = line[:0]
 		for i, v := range r {
@@ -109,14 +109,7 @@ func (t *Table) WriteCSV(out io.Writer) error {
 			switch x := v.(type) {
 			case nil:
 			case string:
-				c, ok := strs[x]
-				if !ok {
-					c = appendCSVField(nil, inert(x))
-					if len(x) <= 256 { // a long text is seldom repeated: not kept
-						strs[x] = c
-					}
-				}
-				line = append(line, c...)
+				line = append(line, strs.of(x, func(x string) []byte { return appendCSVField(nil, inert(x)) })...)
 			case float64:
 				line = strconv.AppendFloat(line, x, 'f', -1, 64)
 			case int64:
@@ -261,7 +254,7 @@ func (t *Table) WriteJSON(out io.Writer, m Meta) error {
 	buf.WriteString(`"data":[`)
 	// Rows repeat the same names and citations: escape each distinct string once. Each
 	// row is appended to one line, numbers with no string made for them.
-	strs := map[string][]byte{}
+	strs := encodedTexts{}
 	var line []byte
 	i := 0
 	t.Each(func(r []any) {
@@ -279,14 +272,7 @@ func (t *Table) WriteJSON(out io.Writer, m Meta) error {
 			case nil:
 				line = append(line, "null"...)
 			case string:
-				b, ok := strs[x]
-				if !ok {
-					b, _ = json.Marshal(x)
-					if len(x) <= 256 { // a long text is seldom repeated: not kept
-						strs[x] = b
-					}
-				}
-				line = append(line, b...)
+				line = append(line, strs.of(x, func(x string) []byte { b, _ := json.Marshal(x); return b })...)
 			case float64:
 				line = strconv.AppendFloat(line, x, 'f', -1, 64)
 			case int:
@@ -309,4 +295,19 @@ func (t *Table) WriteJSON(out io.Writer, m Meta) error {
 	})
 	buf.WriteString("\n]}\n")
 	return buf.Flush()
+}
+
+// encodedTexts keeps each distinct text of a table as a writer encoded it (quoted CSV,
+// JSON, a sheet's cell): a table's codes and names repeat on every row.
+type encodedTexts map[string][]byte
+
+func (m encodedTexts) of(x string, encode func(string) []byte) []byte {
+	if b, ok := m[x]; ok {
+		return b
+	}
+	b := encode(x)
+	if len(x) <= 256 { // a long text is seldom repeated: not kept
+		m[x] = b
+	}
+	return b
 }
