@@ -1,0 +1,144 @@
+// What a citizen sees of the provinces' comparison (so-sanh/YYYY-MM/) and of wide tables on a
+// phone:
+//  - the comparison prints each ranking once: the ranking table is its chart's table (a second
+//    table of the same rows doubled a phone's scrolling and a screen reader's tables); each
+//    chart's box is an image named by its title and described by its paragraph, and the
+//    site's own province is said in words ("trang này") in the chart's table, not only by colour;
+//  - a table wider than the phone scrolls in its box with its caption whole and in view, and
+//    each row's name still at the left once the figures are scrolled (360 and 320 px, A+).
+//
+// Run: node --test e2e/citizen.test.mjs   (E2E_OUT=DIR [E2E_BASE=/x/] tests a built site)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, report } from './helpers.mjs';
+import { openSite, onePerKind } from './sitepages.mjs';
+
+let site, browser;
+
+before(async () => {
+  site = await openSite('chiso-e2e-citizen-');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(ctx, url, font = '0') {
+  const page = await ctx.newPage();
+  const res = await page.goto(url, { waitUntil: 'load' });
+  assert.ok(res && res.ok(), `${url}: HTTP ${res && res.status()}`);
+  if (font !== '0') await page.evaluate((f) => document.documentElement.setAttribute('data-font', f), font);
+  return page;
+}
+
+test('comparison: one table per chart, the chart named and described, the own province in words', async () => {
+  const comparisons = site.pages.filter((p) => p.kind === 'comparison');
+  assert.ok(comparisons.length > 0, 'the site has no comparison page');
+  const bad = [];
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  try {
+    for (const p of comparisons.slice(0, 4)) {
+      const page = await open(ctx, p.url);
+      const got = await page.evaluate(() => {
+        const out = [];
+        const figures = [...document.querySelectorAll('main figure.chart')];
+        const tables = document.querySelectorAll('main table');
+        if (figures.length === 0) out.push('no chart');
+        if (tables.length !== figures.length) out.push(`${tables.length} tables for ${figures.length} charts`);
+        const text = (id) => (id && document.getElementById(id) ? document.getElementById(id).textContent.trim() : '');
+        for (const f of figures) {
+          const ts = f.querySelectorAll('table');
+          if (ts.length !== 1) out.push(`#${f.id}: ${ts.length} tables in the figure`);
+          const canvas = f.querySelector('.chart-canvas');
+          if (!canvas || canvas.getAttribute('role') !== 'img') out.push(`#${f.id}: the chart box is not an image`);
+          else {
+            if (!text(canvas.getAttribute('aria-labelledby'))) out.push(`#${f.id}: the chart has no name`);
+            if (!text(canvas.getAttribute('aria-describedby'))) out.push(`#${f.id}: the chart has no description`);
+          }
+          const t = ts[0];
+          if (!t) continue;
+          if (!t.caption || !t.caption.textContent.trim()) out.push(`#${f.id}: table without a caption`);
+          if (t.querySelectorAll('thead th[scope="col"]').length === 0) out.push(`#${f.id}: no column headers`);
+          const rows = t.querySelectorAll('tbody tr');
+          if ([...rows].some((r) => !r.querySelector('th[scope="row"]'))) out.push(`#${f.id}: a row without its name`);
+          // The own province: by colour on the chart, and in words in the row's name.
+          const own = t.querySelectorAll('tbody tr.own');
+          const desc = text(canvas && canvas.getAttribute('aria-describedby'));
+          for (const r of own) {
+            if (!/\(trang này\)|\(this site\)|\(this page\)/.test(r.querySelector('th').textContent))
+              out.push(`#${f.id}: the own province's row does not say so in words`);
+          }
+          if (own.length && !/trang này|this/.test(desc)) out.push(`#${f.id}: the description does not name the own province`);
+        }
+        return out;
+      });
+      for (const g of got) bad.push(`${p.path}: ${g}`);
+      await page.close();
+    }
+  } finally {
+    await ctx.close();
+  }
+  assert.deepEqual(bad, [], report('comparison tables', bad));
+});
+
+// The pages with a table wider than the phone: the comparison pages, one page of each kind
+// and the pages the sample site has most tables on (a unit's periods, the indicators).
+function widePages() {
+  const kinds = onePerKind(site.pages);
+  const extra = site.pages.filter((p) => p.kind === 'comparison' || p.kind === 'entity').slice(0, 3);
+  const seen = new Set();
+  return [...kinds, ...extra].filter((p) => (seen.has(p.path) ? false : seen.add(p.path)));
+}
+
+test('wide tables on a phone: the caption whole and in view, row names kept while scrolling', async () => {
+  const bad = [];
+  let wide = 0;
+  for (const [width, font] of [
+    [360, '0'],
+    [320, '3'],
+  ]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    try {
+      for (const p of widePages()) {
+        const page = await open(ctx, p.url, font);
+        const got = await page.evaluate(() => {
+          const out = [];
+          let n = 0;
+          for (const w of document.querySelectorAll('main .table-wrap')) {
+            const t = w.querySelector('table');
+            if (!t || w.scrollWidth <= w.clientWidth + 1) continue;
+            n++;
+            const name = (t.caption ? t.caption.textContent : '').trim().slice(0, 50);
+            for (const at of ['start', 'end']) {
+              w.scrollLeft = at === 'start' ? 0 : w.scrollWidth;
+              const box = w.getBoundingClientRect();
+              if (t.caption) {
+                const c = t.caption.getBoundingClientRect();
+                if (c.left < box.left - 1 || c.right > box.right + 1)
+                  out.push(`"${name}" (${at}): caption ${Math.round(c.left)}–${Math.round(c.right)} outside its box ${Math.round(box.left)}–${Math.round(box.right)}`);
+              }
+              const th = t.querySelector('tbody th[scope="row"]');
+              if (th) {
+                const r = th.getBoundingClientRect();
+                if (r.left < box.left - 1 || r.right > box.right + 1)
+                  out.push(`"${name}" (${at}): the row's name is scrolled out of view`);
+              }
+            }
+            w.scrollLeft = 0;
+          }
+          return { out, n };
+        });
+        wide += got.n;
+        for (const g of got.out) bad.push(`${width} px, A${font}: ${p.path}: ${g}`);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+    }
+  }
+  assert.ok(wide > 0, 'no table wider than a phone on the pages looked at: the test checks nothing');
+  assert.deepEqual(bad, [], report('wide tables', bad));
+});
