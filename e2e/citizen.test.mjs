@@ -5,13 +5,18 @@
 //    chart's box is an image named by its title and described by its paragraph, and the
 //    site's own province is said in words ("trang này") in the chart's table, not only by colour;
 //  - a table wider than the phone scrolls in its box with its caption whole and in view, and
-//    each row's name still at the left once the figures are scrolled (360 and 320 px, A+).
+//    each row's name still at the left once the figures are scrolled (360 and 320 px, A+);
+//  - another province's page: no column of dashes for a score the province never had, and a
+//    unit's dates read "(từ X đến Y)", not "(đến Y) (từ X)".
 //
 // Run: node --test e2e/citizen.test.mjs   (E2E_OUT=DIR [E2E_BASE=/x/] tests a built site)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, report } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO, mkTemp, goBuild, readBasePath, launch, report } from './helpers.mjs';
+import { start } from './server.mjs';
 import { openSite, onePerKind } from './sitepages.mjs';
 
 let site, browser;
@@ -141,4 +146,91 @@ test('wide tables on a phone: the caption whole and in view, row names kept whil
   }
   assert.ok(wide > 0, 'no table wider than a phone on the pages looked at: the test checks nothing');
   assert.deepEqual(bad, [], report('wide tables', bad));
+});
+
+// Another province's page (tinh/KEY/): the sample site has none, so a copy of it gets one more
+// province, without an index score, with a department that both started and ended.
+const PROVINCE = `
+[[entity]]
+key = "tinh-thu"
+name = "tỉnh Thử Nghiệm"
+short = "tỉnh"
+name_en = "Thu Nghiem Province"
+short_en = "province"
+`;
+const UNIT = `
+[[unit]]
+code = "tt-so-tu-phap"
+name = "Sở Tư pháp tỉnh Thử Nghiệm"
+name_en = "Department of Justice of Thu Nghiem Province"
+level = "tinh"
+entity = "tinh-thu"
+from = 2025-01-01
+to = 2026-06-30
+`;
+const PERIOD = `period = "2025-12"
+illustrative = true
+[[result]]
+indicator = "ho-so-truc-tuyen"
+numerators = { tinh = 45, xa = 900 }
+denominators = { tinh = 50, xa = 1000 }
+units = [{ unit = "tt-so-tu-phap", numerator = 45, denominator = 50 }]
+`;
+
+function buildWithProvince() {
+  const tmp = mkTemp('chiso-e2e-citizen-province-');
+  for (const name of ['config.toml', 'data', 'content', 'templates', 'static', 'assets', 'i18n']) {
+    const from = path.join(REPO, name);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(tmp, name), { recursive: true });
+  }
+  if (fs.existsSync(path.join(REPO, 'node_modules'))) {
+    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
+  }
+  fs.appendFileSync(path.join(tmp, 'data/entities.toml'), PROVINCE);
+  fs.appendFileSync(path.join(tmp, 'data/units.toml'), UNIT);
+  fs.mkdirSync(path.join(tmp, 'data/periods/tinh-thu'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'data/periods/tinh-thu/2025-12.toml'), PERIOD);
+  goBuild(['--source', tmp, '--out', path.join(tmp, 'public')]);
+  return tmp;
+}
+
+test("another province's page: no score column without scores, a unit's dates in order", async () => {
+  const tmp = buildWithProvince();
+  const srv = await start({ root: path.join(tmp, 'public'), base: readBasePath(path.join(tmp, 'config.toml')) });
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const bad = [];
+  try {
+    for (const [p, score, dates] of [
+      ['tinh/tinh-thu/', 'Điểm', '(từ 01/01/2025 đến 30/6/2026)'],
+      ['en/tinh/tinh-thu/', 'Score', null],
+    ]) {
+      const page = await open(ctx, srv.url + p);
+      const got = await page.evaluate(() => {
+        const t = document.querySelector('section[aria-labelledby="ket-qua"] table');
+        return {
+          heads: t ? [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()) : null,
+          caption: t && t.caption ? t.caption.textContent.trim() : '',
+          cells: t ? [...t.querySelectorAll('tbody tr:first-child > *')].map((c) => c.textContent.trim()) : [],
+          units: [...document.querySelectorAll('.unit-list li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+        };
+      });
+      if (!got.heads) {
+        bad.push(`${p}: no table of results`);
+        continue;
+      }
+      if (got.heads.includes(score)) bad.push(`${p}: a "${score}" column for a province without scores: ${got.cells.join(' | ')}`);
+      if (/^(Điểm chỉ số|Index score)/.test(got.caption)) bad.push(`${p}: the caption speaks of a score: ${got.caption}`);
+      if (got.heads.length !== got.cells.length) bad.push(`${p}: ${got.heads.length} headers for ${got.cells.length} cells`);
+      const unit = got.units.find((u) => /Tư pháp|Justice/.test(u));
+      if (!unit) bad.push(`${p}: the department is not listed: ${got.units.join(' / ')}`);
+      else if (dates && !unit.endsWith(dates)) bad.push(`${p}: the department's dates read "${unit}", want "… ${dates}"`);
+      else if (!dates && /\)\s*\(/.test(unit)) bad.push(`${p}: the department's dates in two brackets: "${unit}"`);
+      await page.close();
+    }
+  } finally {
+    await ctx.close();
+    await srv.close();
+    if (!process.env.KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  assert.deepEqual(bad, [], report('province page', bad));
 });
