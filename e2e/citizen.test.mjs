@@ -6,8 +6,9 @@
 //    site's own province is said in words ("trang này") in the chart's table, not only by colour;
 //  - a table wider than the phone scrolls in its box with its caption whole and in view, and
 //    each row's name still at the left once the figures are scrolled (360 and 320 px, A+);
-//  - another province's page: no column of dashes for a score the province never had, and a
-//    unit's dates read "(từ X đến Y)", not "(đến Y) (từ X)".
+//  - another province's page: no column of dashes for a score the province never had, a period
+//    on one line in the table of periods, and a unit's dates read "(từ X đến Y)", not
+//    "(đến Y) (từ X)".
 //
 // Run: node --test e2e/citizen.test.mjs   (E2E_OUT=DIR [E2E_BASE=/x/] tests a built site)
 
@@ -212,6 +213,14 @@ test("another province's page: no score column without scores, a unit's dates in
           caption: t && t.caption ? t.caption.textContent.trim() : '',
           cells: t ? [...t.querySelectorAll('tbody tr:first-child > *')].map((c) => c.textContent.trim()) : [],
           units: [...document.querySelectorAll('.unit-list li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+          // Lines of the first period's name ("Tháng 12/2025").
+          periodLines: (() => {
+            const th = t && t.querySelector('tbody th[scope="row"]');
+            if (!th) return 0;
+            const r = document.createRange();
+            r.selectNodeContents(th);
+            return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+          })(),
         };
       });
       if (!got.heads) {
@@ -220,6 +229,7 @@ test("another province's page: no score column without scores, a unit's dates in
       }
       if (got.heads.includes(score)) bad.push(`${p}: a "${score}" column for a province without scores: ${got.cells.join(' | ')}`);
       if (/^(Điểm chỉ số|Index score)/.test(got.caption)) bad.push(`${p}: the caption speaks of a score: ${got.caption}`);
+      if (got.periodLines !== 1) bad.push(`${p}: the period "${got.cells[0]}" takes ${got.periodLines} lines`);
       if (got.heads.length !== got.cells.length) bad.push(`${p}: ${got.heads.length} headers for ${got.cells.length} cells`);
       const unit = got.units.find((u) => /Tư pháp|Justice/.test(u));
       if (!unit) bad.push(`${p}: the department is not listed: ${got.units.join(' / ')}`);
