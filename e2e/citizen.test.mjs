@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, mkTemp, goBuild, readBasePath, launch, report } from './helpers.mjs';
 import { start } from './server.mjs';
-import { openSite, onePerKind } from './sitepages.mjs';
+import { openSite, onePerKind, drawAllCharts, settle } from './sitepages.mjs';
 
 let site, browser;
 
@@ -243,4 +243,48 @@ test("another province's page: no score column without scores, a unit's dates in
     if (!process.env.KEEP_E2E) fs.rmSync(tmp, { recursive: true, force: true });
   }
   assert.deepEqual(bad, [], report('province page', bad));
+});
+
+// The comparison's charts at A+ on a 320 px phone: a province's name wraps to three or four
+// lines beside its bar; the box grows so that no two names run into each other.
+test('comparison charts: the provinces’ names do not overlap, at 360 px and at A+ on 320 px', async () => {
+  const comparisons = site.pages.filter((p) => p.kind === 'comparison').slice(0, 2);
+  const bad = [];
+  for (const [width, font] of [
+    [360, '0'],
+    [320, '3'],
+  ]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    await ctx.addInitScript((f) => window.localStorage.setItem('chiso.font', f), font);
+    try {
+      for (const p of comparisons) {
+        const page = await open(ctx, p.url);
+        await drawAllCharts(page);
+        await settle(page);
+        const got = await page.evaluate(() => {
+          const out = [];
+          for (const c of document.querySelectorAll('.chart-canvas')) {
+            const box = c.getBoundingClientRect();
+            // The names left of the bars (the legend's few words do not meet them).
+            const texts = [...c.querySelectorAll('svg text')]
+              .map((t) => [t.textContent, t.getBoundingClientRect()])
+              .filter(([, r]) => r.width > 0 && r.right < box.left + box.width * 0.45);
+            for (let i = 0; i < texts.length; i++)
+              for (let j = i + 1; j < texts.length; j++) {
+                const a = texts[i][1], b = texts[j][1];
+                const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                if (ox > 2 && oy > 2) out.push(`${c.getAttribute('data-option')}: "${texts[i][0]}" over "${texts[j][0]}"`);
+              }
+          }
+          return out;
+        });
+        for (const g of got.slice(0, 5)) bad.push(`${width} px, A${font}: ${p.path}: ${g}`);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+    }
+  }
+  assert.deepEqual(bad, [], report('names on the charts', bad));
 });
