@@ -8,7 +8,8 @@
 //    each row's name still at the left once the figures are scrolled (360 and 320 px, A+);
 //  - another province's page: no column of dashes for a score the province never had, a period
 //    on one line in the table of periods, and a unit's dates read "(từ X đến Y)", not
-//    "(đến Y) (từ X)".
+//    "(đến Y) (từ X)"; the links to the comparisons named by their period, not all "Bảng so
+//    sánh".
 //
 // Run: node --test e2e/citizen.test.mjs   (E2E_OUT=DIR [E2E_BASE=/x/] tests a built site)
 
@@ -159,6 +160,15 @@ short = "tỉnh"
 name_en = "Thu Nghiem Province"
 short_en = "province"
 `;
+// And a province of the national score table (its row named by its key), with a score.
+const SCORED = `
+[[entity]]
+key = "quang-ninh"
+name = "tỉnh Quảng Ninh"
+short = "tỉnh"
+name_en = "Quang Ninh Province"
+short_en = "province"
+`;
 const UNIT = `
 [[unit]]
 code = "tt-so-tu-phap"
@@ -187,7 +197,11 @@ function buildWithProvince() {
   if (fs.existsSync(path.join(REPO, 'node_modules'))) {
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
   }
-  fs.appendFileSync(path.join(tmp, 'data/entities.toml'), PROVINCE);
+  fs.appendFileSync(path.join(tmp, 'data/entities.toml'), PROVINCE + SCORED);
+  const national = path.join(tmp, 'data/national/2025-12.toml');
+  fs.writeFileSync(national, fs.readFileSync(national, 'utf8').replace('name = "tỉnh Quảng Ninh"', 'entity = "quang-ninh"'));
+  fs.mkdirSync(path.join(tmp, 'data/periods/quang-ninh'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'data/periods/quang-ninh/2025-12.toml'), PERIOD.replace(/^units = .*$/m, ''));
   fs.appendFileSync(path.join(tmp, 'data/units.toml'), UNIT);
   fs.mkdirSync(path.join(tmp, 'data/periods/tinh-thu'), { recursive: true });
   fs.writeFileSync(path.join(tmp, 'data/periods/tinh-thu/2025-12.toml'), PERIOD);
@@ -195,7 +209,7 @@ function buildWithProvince() {
   return tmp;
 }
 
-test("another province's page: no score column without scores, a unit's dates in order", async () => {
+test("another province's page: no score column without scores, a unit's dates in order, links named", async () => {
   const tmp = buildWithProvince();
   const srv = await start({ root: path.join(tmp, 'public'), base: readBasePath(path.join(tmp, 'config.toml')) });
   const ctx = await browser.newContext({ viewport: { width: 360, height: 800 } });
@@ -235,6 +249,19 @@ test("another province's page: no score column without scores, a unit's dates in
       if (!unit) bad.push(`${p}: the department is not listed: ${got.units.join(' / ')}`);
       else if (dates && !unit.endsWith(dates)) bad.push(`${p}: the department's dates read "${unit}", want "… ${dates}"`);
       else if (!dates && /\)\s*\(/.test(unit)) bad.push(`${p}: the department's dates in two brackets: "${unit}"`);
+      await page.close();
+    }
+    // The scored province's place among the provinces: each link named by its period.
+    for (const [p, want] of [
+      ['tinh/quang-ninh/', /^So sánh các tỉnh, tháng 12\/2025$/],
+      ['en/tinh/quang-ninh/', /December 2025$/],
+    ]) {
+      const page = await open(ctx, srv.url + p);
+      const names = await page.evaluate(() =>
+        [...document.querySelectorAll('section[aria-labelledby="vi-tri"] a')].map((a) => a.textContent.trim()),
+      );
+      if (names.length === 0) bad.push(`${p}: no place among the provinces`);
+      for (const n of names) if (!want.test(n)) bad.push(`${p}: a link to the comparison named "${n}"`);
       await page.close();
     }
   } finally {
