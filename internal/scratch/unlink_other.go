@@ -1,0 +1,10 @@
+//go:build !unix
+
+package scratch
+
+import "os"
+
+// An open file cannot lose its name here (Windows): Close removes it.
+const keepsName = true
+
+func unlink(*os.File) error { return nil }
