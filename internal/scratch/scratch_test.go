@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -19,6 +21,9 @@ func TestMain(m *testing.M) {
 		f, err := File("chiso-test-*")
 		if err == nil {
 			_, err = f.Write([]byte("excerpts"))
+		}
+		if err == nil {
+			_, err = Dir("chiso-test-dir-")
 		}
 		fmt.Println("ready", err)
 		time.Sleep(time.Minute)
@@ -72,5 +77,41 @@ func TestNothingLeft(t *testing.T) {
 	cmd.Process.Kill() // SIGKILL: no deferred removal runs
 	io.Copy(io.Discard, out)
 	cmd.Wait()
-	empty("after a build holding a scratch file was killed")
+	l, _ := os.ReadDir(tmp)
+	if len(l) != 1 || !strings.HasPrefix(l[0].Name(), "chiso-test-dir-") {
+		t.Fatalf("after a run holding a scratch file and folder was killed: the temporary folder holds %v, want its folder only", l)
+	}
+	killed := filepath.Join(tmp, l[0].Name())
+
+	// The next run removes the killed run's folder once it is stale, never a folder held
+	// by a run alive, one just made, or one not named as ours.
+	d, err := Dir("chiso-test-dir-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	young := filepath.Join(tmp, "chiso-test-dir-1")
+	other := filepath.Join(tmp, "chiso-test-dir-mine")
+	for _, p := range []string{young, other} {
+		if err := os.Mkdir(p, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleAfter)
+	for _, p := range []string{killed, d.Path, other} {
+		os.Chtimes(p, old, old)
+	}
+	d2, err := Dir("chiso-test-dir-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{killed: false, d.Path: true, young: true, other: true, d2.Path: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: there %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+	d.Remove()
+	d2.Remove()
+	os.Remove(young)
+	os.Remove(other)
+	empty("after the folders were removed")
 }

@@ -8,3 +8,7 @@ import "os"
 const keepsName = true
 
 func unlink(*os.File) error { return nil }
+
+func hold(string) (func(), error) { return func() {}, nil }
+
+func sweep(string) {}
