@@ -263,8 +263,9 @@ func (s *Server) build() {
 	}
 	if s.tmp == nil { // made at the first build: a preview that needs none leaves nothing
 		// Held while the preview runs: one killed (kill -9) leaves its folder, which the
-		// next preview removes.
-		tmp, err := scratch.Dir("chiso-serve-")
+		// next preview removes. Not named "chiso-serve-" as before: a preview of an
+		// earlier version, running, does not hold its folder and would lose it.
+		tmp, err := scratch.Dir("chiso-preview-")
 		if err != nil {
 			return // the file is answered 404
 		}
