@@ -180,3 +180,61 @@ func TestPublishEnglishArticles(t *testing.T) {
 		t.Errorf("_redirects does not send en/don-vi/bd-so-tu-phap/ on:\n%.500s", lean["_redirects"])
 	}
 }
+
+// TestPublishShareCards: with [publish] share_cards = "articles" only the articles and the
+// quarter and year summaries (both editions) have a card of their own; every other page's
+// og:image and twitter:image is a card that exists (the site's).
+func TestPublishShareCards(t *testing.T) {
+	full, _ := sample(t)
+	lean := samplePublishing(t, `share_cards = "articles"`)
+	own := regexp.MustCompile(`^(en/)?(bai-viet/[^/]+|tong-hop/[^/]+)/` + pipeline.ShareCardName + `$`)
+	kept, dropped := 0, 0
+	for _, p := range full.Paths() {
+		if path.Base(p) != pipeline.ShareCardName {
+			continue
+		}
+		_, ok := lean[p]
+		switch {
+		case own.MatchString(p):
+			kept++
+			if !ok {
+				t.Errorf("%s is missing", p)
+			}
+		default:
+			dropped++
+			if ok {
+				t.Errorf("%s is still drawn", p)
+			}
+		}
+	}
+	if kept < 20 || dropped < 20 {
+		t.Errorf("%d cards kept, %d dropped", kept, dropped)
+	}
+	checkCards(t, lean)
+	if !bytes.Contains(lean["don-vi/bd-so-tu-phap/index.html"], []byte(`<meta property="og:image" content="https://binhdinh.gov.vn/chi-so/`+pipeline.ShareImage+`">`)) {
+		t.Errorf("a unit's page does not show the site's card")
+	}
+}
+
+// checkCards asserts every page's og:image and twitter:image is a file of the site.
+func checkCards(t *testing.T, files publish.Files) {
+	t.Helper()
+	root := "https://binhdinh.gov.vn" + base
+	meta := regexp.MustCompile(`<meta (?:property="og:image"|name="twitter:image") content="([^"]*)">`)
+	pages := 0
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		for _, m := range meta.FindAllSubmatch(files[p], -1) {
+			pages++
+			img := strings.TrimPrefix(string(m[1]), root)
+			if _, ok := files[img]; !ok {
+				t.Errorf("%s shows the card %s, which is not made", p, m[1])
+			}
+		}
+	}
+	if pages < 100 {
+		t.Errorf("only %d og:image and twitter:image read", pages)
+	}
+}
