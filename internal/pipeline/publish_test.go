@@ -238,3 +238,46 @@ func checkCards(t *testing.T, files publish.Files) {
 		t.Errorf("only %d og:image and twitter:image read", pages)
 	}
 }
+
+// TestPublishNoEmbeds: with [publish] embeds = false no nhung/ page is made, in either
+// edition, and no chart links or offers one; the charts' CSVs stay.
+func TestPublishNoEmbeds(t *testing.T) {
+	full, _ := sample(t)
+	lean := samplePublishing(t, `embeds = false`)
+	embeds, csvs := 0, 0
+	for _, p := range full.Paths() {
+		_, ok := lean[p]
+		switch {
+		case strings.HasPrefix(p, pipeline.EmbedDir), strings.HasPrefix(p, pipeline.EnglishDir+pipeline.EmbedDir):
+			embeds++
+			if ok {
+				t.Errorf("%s is still made", p)
+			}
+		case strings.HasSuffix(p, ".csv"), strings.HasSuffix(p, ".html"):
+			csvs++
+			if !ok {
+				t.Errorf("%s is missing", p)
+			}
+		}
+	}
+	if embeds < 20 || csvs < 20 {
+		t.Fatalf("%d embeds, %d CSV and pages in the full site", embeds, csvs)
+	}
+	for _, p := range lean.Paths() {
+		if bytes.Contains(lean[p], []byte("/"+pipeline.EmbedDir)) || bytes.Contains(lean[p], []byte("<iframe")) {
+			t.Errorf("%s names an embed", p)
+		}
+	}
+}
+
+// TestPublishAllLean: the three choices together leave a site whose every link, card and
+// language switch resolves.
+func TestPublishAllLean(t *testing.T) {
+	lean := samplePublishing(t, "english = \"articles\"\nshare_cards = \"articles\"\nembeds = false")
+	for _, p := range lean.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "/"+pipeline.FragmentName) {
+			t.Run(p, func(t *testing.T) { sweepPage(t, lean, p) })
+		}
+	}
+	checkCards(t, lean)
+}
