@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"os"
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
+	"chiso/internal/scratch"
 )
 
 // Where the dataset is published, under the site root.
@@ -92,12 +92,11 @@ func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, w
 	// The workbook goes to a temporary file first, not memory (a national one is hundreds
 	// of MB), and is copied into its place once the tables are written: put is called
 	// from this goroutine only.
-	xlsx, err := os.CreateTemp("", "chiso-*.xlsx")
+	xlsx, err := scratch.File("chiso-*.xlsx")
 	if err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
 	}
-	defer os.Remove(xlsx.Name())
-	defer xlsx.Close()
+	defer scratch.Close(xlsx)
 	xerr := make(chan error, 1)
 	var carry diag.Carry // a panic making the workbook is raised here, not left to end the program
 	go func() {

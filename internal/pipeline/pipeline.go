@@ -287,7 +287,7 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	p.HasCharts = hasCharts(body)
 	p.Lang = b.site.Config.Language
 	if b.en != nil { // the English home, until englishEdition finds the page's own twin
-		p.Switch = &render.Alternate{Lang: "en", Path: EnglishDir, Label: "English"}
+		p.Switch = &render.Alternate{Lang: "en", Path: b.enSwitch(path), Label: "English"}
 	}
 	p.Updated = b.updated(p)
 	b.share(p)
