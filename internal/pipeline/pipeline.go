@@ -170,25 +170,31 @@ type builder struct {
 
 func (b *builder) run(opts Options) error {
 	b.out, b.cardCache = opts.out, opts.Cards
+	ph := newPhases()
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
+	ph.done("writeArticles")
 	for _, step := range b.pageSteps() {
 		if err := step(); err != nil {
 			return err
 		}
+		ph.doneStep(step)
 	}
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	ph.done("renderPages")
 	// Pages are written already; the few files steps wrote beside them are kept for the
 	// data page, which gives their sizes.
 	if err := b.flush(false); err != nil {
 		return err
 	}
+	ph.done("flush")
 	if err := b.openData(opts.Source); err != nil {
 		return err
 	}
+	ph.done("openData")
 	// Nothing after this reads what is already made.
 	if err := b.flush(true); err != nil {
 		return err
@@ -196,6 +202,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	ph.done("renderPages2")
 	// No page is laid out after this: the page kinds (~10 MB of templates at province
 	// scale) go before the share cards are drawn. The writers keep the wording.
 	b.tmpl = nil
@@ -211,13 +218,17 @@ func (b *builder) run(opts Options) error {
 		// 114 → 107 MB).
 		debug.FreeOSMemory()
 	}
+	ph.done("flush2")
 	if err := b.drawCards(); err != nil {
 		return err
 	}
 	if err := b.flush(true); err != nil {
 		return err
 	}
-	return b.assets(opts)
+	ph.done("drawCards")
+	err := b.assets(opts)
+	ph.done("assets")
+	return err
 }
 
 // pageSteps are the page kinds that lay out the pages from the model, in order; the preview
