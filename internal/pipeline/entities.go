@@ -116,12 +116,6 @@ func (b *builder) entityPages() error {
 			}
 		}
 	}
-	if b.ahead { // the last entity's CSVs
-		b.renderWait()
-		err := b.entityCSVs(b.csvs[0], b.csvs[1])
-		b.csvs = [2]int{}
-		return err
-	}
 	return nil
 }
 
@@ -146,22 +140,20 @@ func (b *builder) enEntityAhead(e *model.Entity, start int, reports []*model.Rep
 		}
 	}
 	b.cellsMu.Unlock()
-	end := len(b.jobs)
-	// renderReady sends e's pages to render and waits for the entity's before, whose
-	// CSVs can then be written while e's pages render.
 	if err := b.renderReady(); err != nil {
 		return err
 	}
-	err := b.entityCSVs(b.csvs[0], b.csvs[1])
-	b.csvs = [2]int{start, end}
-	return err
+	// Rendered before the next entity is laid out: in the background beside it, two
+	// entities' bodies were alive at once (mid site: peak 211 → 250 MB).
+	b.renderWait()
+	return b.entityCSVs(start)
 }
 
 // entityCSVs writes the CSV of each chart without an embed page (another entity's unit's)
-// that the pages rendered from b.jobs[start:end] show, and lets go of its figures: they
-// would wait for the open-data step otherwise, every entity's.
-func (b *builder) entityCSVs(start, end int) error {
-	for i := start; i < end; i++ {
+// that the pages rendered from b.jobs[start] show, and lets go of its figures: they would
+// wait for the open-data step otherwise, every entity's.
+func (b *builder) entityCSVs(start int) error {
+	for i := start; i < len(b.recs); i++ {
 		rec := b.recs[i]
 		o, dir := &b.open, ""
 		if isEnglish(rec.file) {

@@ -133,7 +133,10 @@ func FileSize(n int) string { return write.FileSize(n) }
 func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
-	ds := opendata.NewDataset(b.site)
+	ds := b.dataset
+	if ds == nil {
+		ds = opendata.NewDataset(b.site)
+	}
 	// The search indexes first, so that every page's words are let go before the
 	// workbook is made: at national scale its buffers beside the words (~120 MB) and
 	// the model were the build's peak.
@@ -146,7 +149,7 @@ func (b *builder) openData(src fs.FS) error {
 	// the charts' CSVs and embeds too (chartOutputs, which then lets go of the charts'
 	// figures): the workbook holds no more than a few MB now (its rows go straight into
 	// the zip), where its buffers beside the embeds and figures once raised the peak.
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
+	written, err := opendata.Publish(b.site, ds, b.workbook, b.absURLOf(DataDir), b.putWith, func() error {
 		err := b.fragments()
 		if err == nil {
 			err = b.feeds()

@@ -20,6 +20,7 @@ import (
 	"chiso/internal/echarts"
 	"chiso/internal/load"
 	"chiso/internal/model"
+	"chiso/internal/opendata"
 	"chiso/internal/publish"
 	"chiso/internal/render"
 	"chiso/internal/validate"
@@ -142,7 +143,6 @@ type builder struct {
 	ahead      bool
 	aheadAt    int
 	aheadPages []publishedPage
-	csvs       [2]int // the places in b.jobs of the entity whose CSVs wait for its pages (entityCSVs)
 
 	site        *model.Site
 	tmpl        *render.Templates
@@ -152,12 +152,14 @@ type builder struct {
 	byPeriod    map[string]*write.Article
 	summaryList []*model.Summary
 	jobs        []pageJob
-	open        openData  // charts and pages recorded for the open-data step (opendata.go)
-	openEn      openData  // the English edition's charts (english_charts.go)
-	probs       diag.List // problems found while building (a redirect to no page)
-	echarts     string    // path of the ECharts file under assets/vendor/
-	cards       []cardJob // share cards to draw (sharecards.go)
-	cardErr     error     // the first error in a card's wording
+	open        openData // charts and pages recorded for the open-data step (opendata.go)
+	dataset     *opendata.Dataset
+	workbook    *opendata.PendingWorkbook // the dataset's workbook, made from the start of run
+	openEn      openData                  // the English edition's charts (english_charts.go)
+	probs       diag.List                 // problems found while building (a redirect to no page)
+	echarts     string                    // path of the ECharts file under assets/vendor/
+	cards       []cardJob                 // share cards to draw (sharecards.go)
+	cardErr     error                     // the first error in a card's wording
 	cardCache   *cardcache.Cache
 	en          *english // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
@@ -173,6 +175,18 @@ type builder struct {
 func (b *builder) run(opts Options) error {
 	b.out, b.cardCache = opts.out, opts.Cards
 	ph := newPhases()
+	if b.only == nil {
+		// The workbook reads the model only: made from the start, on the core the page
+		// steps leave idle now and then, it is ready by the open-data step (mid site: 4 s
+		// of one core's work the build waited for there).
+		b.dataset = opendata.NewDataset(b.site)
+		wb, err := opendata.StartWorkbook(b.site, b.dataset)
+		if err != nil {
+			return err
+		}
+		b.workbook = wb
+		defer wb.Close()
+	}
 	defer func() { // a failed step leaves no page rendering into the folder it removes
 		if b.rendering != nil {
 			<-b.rendering.done
