@@ -80,6 +80,28 @@ func (o *openData) drew(c chart.Chart) {
 	o.order = append(o.order, c.ID)
 }
 
+// add records the charts of another openData, drawn apart (englishCharts), in their
+// order, as if drawn here: a chart drawn already keeps its figures and takes the marks
+// the drawing sets on it (unitChartIn, rankingChartIn).
+func (o *openData) add(d *openData) {
+	for _, id := range d.order {
+		c := d.charts[id]
+		old, ok := o.charts[id]
+		if !ok {
+			if o.charts == nil {
+				o.charts = map[string]*drawnChart{}
+			}
+			o.charts[id] = c
+			o.order = append(o.order, id)
+			continue
+		}
+		old.noEmbed = old.noEmbed || c.noEmbed
+		if c.inline {
+			old.inline, old.fresh, old.chart = true, c.fresh, nil
+		}
+	}
+}
+
 // figure renders the chart again, as draw did: chart.Render is a pure function of it.
 func (c *drawnChart) figure() (Figure, error) { return chart.Render(*c.chart) }
 
