@@ -135,6 +135,7 @@ const (
 	BadServerRule      Code = "bad-server-rule"
 	NotASite           Code = "not-a-site"
 	BadJumpWarning     Code = "bad-jump-warning"
+	BadPublish         Code = "bad-publish"
 	DuplicateName      Code = "duplicate-name"
 	FileTooLarge       Code = "file-too-large"
 	StringTooLong      Code = "string-too-long"
@@ -261,6 +262,7 @@ var messages = map[Code]message{
 	BadServerRule:      {"server_rules có “%s”, không phải loại máy chủ đã biết", "chỉ ghi các loại máy chủ của cổng thông tin trong số \"apache\", \"nginx\", \"iis\", \"netlify\", ví dụ server_rules = [\"nginx\"]"},
 	BadLanguage:        {"language “%s” không phải mã ngôn ngữ", "viết mã ngôn ngữ, ví dụ language = \"vi\""},
 	BadJumpWarning:     {"jump_warning %s phải lớn hơn 0", "viết số điểm phần trăm, ví dụ jump_warning = 20"},
+	BadPublish:         {"[publish] %s = “%s” không phải lựa chọn đã biết", "ghi %[3]s, ví dụ %[1]s = \"%[4]s\"; bỏ dòng này thì trang xuất bản đầy đủ như mặc định"},
 	TemplateMissing:    {"không có tệp %s", "lấy lại tệp này từ bản gốc của chiso (thư mục templates/) rồi chạy lại"},
 	ChartsScriptOld:    {"%s là bản cũ hoặc đã bị sửa: nó không bổ sung đúng các định dạng chung mà số liệu biểu đồ để trống, nên biểu đồ sẽ vẽ sai", "lấy lại tệp này từ bản gốc của chiso (thư mục templates/) rồi chạy lại"},
 	DuplicateName:      {"tên “%s” đã được dùng ở %s", "đặt cho mỗi mục một tên riêng: biểu đồ, bảng và tệp tải về phân biệt các mục theo tên"},

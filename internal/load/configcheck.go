@@ -76,3 +76,25 @@ func validBaseURL(s string) bool {
 	}
 	return u.Path == "" || u.Path == "/"
 }
+
+// publish reads [publish], what the site leaves out of its output; without it, nothing.
+// An unknown choice is the editor's error, and the default stands.
+func (l *loader) publish(t *table) {
+	p := t.Table("publish")
+	if p == nil {
+		return
+	}
+	c := &l.site.Config.Publish
+	choice := func(k string, choices ...string) string {
+		v := p.String(k, false)
+		if v != "" && !slices.Contains(choices, v) {
+			l.probs.Errorf(p.PosOf(k), diag.BadPublish, k, v, "\""+strings.Join(choices, "\" hoặc \"")+"\"", choices[len(choices)-1])
+			return ""
+		}
+		return v
+	}
+	c.EnglishArticles = choice("english", "all", "articles") == "articles"
+	c.CardsArticles = choice("share_cards", "all", "articles") == "articles"
+	c.NoEmbeds = p.has("embeds") && !p.Bool("embeds")
+	p.Done()
+}

@@ -242,6 +242,7 @@ func (l *loader) config() {
 	}
 	c.CorrectionsSince, _ = t.Date("corrections_since", false)
 	l.serverRules(t)
+	l.publish(t)
 	l.siteAddress(t)
 	c.Contact = t.String("contact", false)
 	c.ReportError = t.String("report_error", false)

@@ -8,6 +8,7 @@
 package model
 
 import (
+	"strings"
 	"time"
 
 	"chiso/internal/diag"
@@ -42,6 +43,21 @@ type Config struct {
 	// read breaks the whole folder (IIS without URL Rewrite, Apache without AllowOverride
 	// FileInfo answer 500), so those two are written only when asked for.
 	ServerRules []string
+	// Publish is what the site leaves out ([publish]); the zero value publishes everything.
+	Publish Publish
+}
+
+// Publish is config.toml's [publish]: how much of the output a site makes (issue 9, the
+// output's size). Each field's zero value is the default, the whole site.
+type Publish struct {
+	// EnglishArticles: english = "articles", the English edition without the twins of
+	// the unit, ranking and unit-score pages (their links go to the Vietnamese pages).
+	EnglishArticles bool
+	// CardsArticles: share_cards = "articles", share cards drawn for the home page, the
+	// articles and the summaries only; other pages show the home page's card.
+	CardsArticles bool
+	// NoEmbeds: embeds = false, no nhung/ pages and no embed links under the charts.
+	NoEmbeds bool
 }
 
 // Document is a legal or administrative document: a resolution that sets targets, or
@@ -455,4 +471,48 @@ func (k SourceKind) Name() string {
 		return "portal"
 	}
 	return ""
+}
+
+// VietnameseOnly reports whether the page at path (under the site root, without en/) has
+// no English twin: with english = "articles", a unit's page (don-vi/CODE/), a period's
+// ranking (bai-viet/KEY/xep-hang/) and unit scores (bai-viet/KEY/diem-don-vi/), the
+// site's own or another province's (under tinh/KEY/). By the path alone, so that a link
+// written before those pages are laid out already knows.
+func (p Publish) VietnameseOnly(path string) bool {
+	if !p.EnglishArticles {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(path, "tinh/"); ok {
+		if _, after, ok := strings.Cut(rest, "/"); ok {
+			path = after
+		}
+	}
+	seg := strings.Split(strings.TrimSuffix(path, "/"), "/")
+	switch {
+	case len(seg) == 2 && seg[0] == "don-vi" && seg[1] != "":
+		return true
+	case len(seg) == 3 && seg[0] == "bai-viet" && (seg[2] == "xep-hang" || seg[2] == "diem-don-vi"):
+		return true
+	}
+	return false
+}
+
+// EnglishNearest is the English page a Vietnamese page without a twin switches to: its
+// article for a ranking or unit scores, the units' list (or the province's page) for a
+// unit; en/ for anything else.
+func (p Publish) EnglishNearest(path string) string {
+	dir := ""
+	if rest, ok := strings.CutPrefix(path, "tinh/"); ok {
+		if key, after, ok := strings.Cut(rest, "/"); ok {
+			dir, path = "tinh/"+key+"/", after
+		}
+	}
+	seg := strings.Split(strings.TrimSuffix(path, "/"), "/")
+	switch {
+	case len(seg) == 3 && seg[0] == "bai-viet":
+		return "en/" + dir + "bai-viet/" + seg[1] + "/"
+	case len(seg) == 2 && seg[0] == "don-vi" && dir == "":
+		return "en/don-vi/"
+	}
+	return "en/" + dir
 }

@@ -10,6 +10,7 @@ import (
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
+	"chiso/internal/scratch"
 )
 
 // Where the dataset is published, under the site root.
@@ -90,7 +91,7 @@ type PendingWorkbook struct {
 // goes to a temporary file, not memory (a national one is hundreds of MB). Close lets go
 // of it, made or not.
 func StartWorkbook(s *model.Site, d *Dataset) (*PendingWorkbook, error) {
-	f, err := os.CreateTemp("", "chiso-*.xlsx")
+	f, err := scratch.File("chiso-*.xlsx")
 	if err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
 	}
@@ -123,8 +124,7 @@ func (w *PendingWorkbook) Close() {
 		<-w.err
 		w.err = nil
 	}
-	w.file.Close()
-	os.Remove(w.file.Name())
+	scratch.Close(w.file)
 }
 
 // Publish writes the dataset under Dir through put: each table as CSV and JSON, the

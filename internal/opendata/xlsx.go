@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"time"
 
+	"chiso/internal/scratch"
 	"chiso/internal/vietnamese"
 
 	"github.com/xuri/excelize/v2"
@@ -135,8 +136,7 @@ func workbook(out io.Writer, title, creator string, created time.Time, tables []
 	// them, and copied into the zip in name order.
 	packed, tmp, err := packSplitTables(sheet, entries, byPath)
 	if tmp != nil {
-		defer os.Remove(tmp.Name())
-		defer tmp.Close()
+		defer scratch.Close(tmp)
 	}
 	if err != nil {
 		return err
@@ -207,7 +207,7 @@ func packSplitTables(sheet *sheetWriter, entries zipEntries, byPath map[string]s
 	if len(split) == 0 {
 		return nil, nil, nil
 	}
-	tmp, err := os.CreateTemp("", "chiso-sheets-*")
+	tmp, err := scratch.File("chiso-sheets-*")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -47,6 +47,9 @@ type english struct {
 	summary  map[string]*model.Summary // the quarters and years, labelled in English, by key
 	// corrections is the corrections log in English (english_corrections.go), made once.
 	corrections *corrections.Log
+	// viOnly are the Vietnamese pages made without their English twin ([publish] english
+	// = "articles"), in the order met: the server rules send their old en/ address there.
+	viOnly []string
 }
 
 // t is the UI table's English for s (the layouts' t); s itself when missing, which the
@@ -263,7 +266,7 @@ func (b *builder) enArticles() error {
 		}
 		body := &ArticleBody{Article: a, Related: related, Corrections: b.enArticleCorrections(a)}
 		if hasUnits(a.Report) {
-			body.Ranking = RankingPath(a)
+			body.Ranking = b.enRankingLink(a)
 		}
 		if c := b.comparisonOf(a.Report.Period.Key()); c != nil { // its place, linked to en/so-sanh/
 			body.Place = placeIn(c, a.Report.Entity)
@@ -494,4 +497,26 @@ func (b *builder) jobsPage(path string) *render.Page {
 		}
 	}
 	return nil
+}
+
+// enRankingLink is where the English article a links to its period's ranking: the English
+// ranking, or the Vietnamese one when the site publishes no English twin of it
+// ([publish] english = "articles"; the layout marks the link hreflang="vi").
+func (b *builder) enRankingLink(a *write.Article) string {
+	vi := strings.TrimPrefix(RankingPath(a), EnglishDir)
+	if b.site.Config.Publish.VietnameseOnly(vi) {
+		return vi
+	}
+	return RankingPath(a)
+}
+
+// enSwitch is the English page the Vietnamese page at path switches to until
+// englishEdition finds its own twin: the English home, or, for a page the site publishes
+// no twin of ([publish] english = "articles"), the nearest English page (its article, the
+// units' list).
+func (b *builder) enSwitch(path string) string {
+	if b.site.Config.Publish.VietnameseOnly(path) {
+		return b.site.Config.Publish.EnglishNearest(path)
+	}
+	return EnglishDir
 }

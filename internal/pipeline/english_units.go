@@ -41,7 +41,7 @@ func (b *builder) enUnitPagesOf(units []*model.Unit, prefix, section string) {
 	}
 	for _, u := range units {
 		vi := e.byPath[u.Path()]
-		if vi == nil {
+		if vi == nil || b.viOnly(u.Path()) {
 			continue
 		}
 		// The Vietnamese body with every row pointing at the English article of its period.
@@ -108,7 +108,7 @@ func (b *builder) enRankings() error { return b.enRankingsOf(b.articles, "") }
 func (b *builder) enRankingsOf(articles []*write.Article, prefix string) error {
 	for _, a := range articles {
 		vi := b.en.byPath[RankingPath(a)]
-		if vi == nil {
+		if vi == nil || b.viOnly(RankingPath(a)) {
 			continue
 		}
 		body := *vi.Body.(*RankingBody)
@@ -136,7 +136,7 @@ func (b *builder) enUnitScoresOf(articles []*write.Article, prefix string) error
 	e := b.en
 	for _, a := range articles {
 		vi := e.byPath[UnitScoresPath(a)]
-		if vi == nil {
+		if vi == nil || b.viOnly(UnitScoresPath(a)) {
 			continue
 		}
 		body := *vi.Body.(*UnitScoresBody)
@@ -220,7 +220,7 @@ func (b *builder) enEntity(ent *model.Entity) error {
 		}
 		ab := &ArticleBody{Article: a, Related: related}
 		if hasUnits(a.Report) {
-			ab.Ranking = RankingPath(a)
+			ab.Ranking = b.enRankingLink(a)
 		}
 		if c := b.comparisonOf(a.Report.Period.Key()); c != nil {
 			ab.Place = placeIn(c, ent)
@@ -257,4 +257,14 @@ func (b *builder) enEntity(ent *model.Entity) error {
 	title := write.UpperFirst(ent.NameEn)
 	b.pageEn("entity", EntityDir(ent), title, title+": "+b.site.Config.IndexShortEn, "entities", vi.Illustrative, &body)
 	return nil
+}
+
+// viOnly reports whether the Vietnamese page at path, made, gets no English twin
+// ([publish] english = "articles"), and notes it for the server rules.
+func (b *builder) viOnly(path string) bool {
+	if !b.site.Config.Publish.VietnameseOnly(path) {
+		return false
+	}
+	b.en.viOnly = append(b.en.viOnly, path)
+	return true
 }

@@ -55,6 +55,10 @@ func (b *builder) drawIn(l *chartLang, c chart.Chart, descTemplate string, descD
 	fig, err := chart.Render(c)
 	if err == nil {
 		l.open.drew(c)
+		if b.site.Config.Publish.NoEmbeds { // [publish] embeds = false: its CSV, no nhung/ page nor embed code
+			fig.NoEmbed = true
+			l.open.charts[c.ID].noEmbed = true
+		}
 	}
 	return fig, err
 }

@@ -152,15 +152,15 @@ type builder struct {
 	byPeriod    map[string]*write.Article
 	summaryList []*model.Summary
 	jobs        []pageJob
-	open        openData // charts and pages recorded for the open-data step (opendata.go)
+	open        openData  // charts and pages recorded for the open-data step (opendata.go)
+	openEn      openData  // the English edition's charts (english_charts.go)
+	probs       diag.List // problems found while building (a redirect to no page)
+	echarts     string    // path of the ECharts file under assets/vendor/
+	cards       []cardJob // share cards to draw (sharecards.go)
+	cardErr     error     // the first error in a card's wording
+	cardCache   *cardcache.Cache
 	dataset     *opendata.Dataset
 	workbook    *opendata.PendingWorkbook // the dataset's workbook, made from the start of run
-	openEn      openData                  // the English edition's charts (english_charts.go)
-	probs       diag.List                 // problems found while building (a redirect to no page)
-	echarts     string                    // path of the ECharts file under assets/vendor/
-	cards       []cardJob                 // share cards to draw (sharecards.go)
-	cardErr     error                     // the first error in a card's wording
-	cardCache   *cardcache.Cache
 	en          *english // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
@@ -319,7 +319,7 @@ func (b *builder) page(kind, path, title, desc, section string, illustrative boo
 	p.HasCharts = hasCharts(body)
 	p.Lang = b.site.Config.Language
 	if b.en != nil { // the English home, until englishEdition finds the page's own twin
-		p.Switch = &render.Alternate{Lang: "en", Path: EnglishDir, Label: "English"}
+		p.Switch = &render.Alternate{Lang: "en", Path: b.enSwitch(path), Label: "English"}
 	}
 	p.Updated = b.updated(p)
 	b.share(p)

@@ -50,7 +50,13 @@ func (b *builder) redirects(src fs.FS) error {
 			charts = append(charts, id)
 		}
 	}
-	for _, f := range redirect.Files(b.site.Config.BasePath, ServerRules(b.site, kept, charts), b.site.Config.ServerRules) {
+	rules := ServerRules(b.site, kept, charts)
+	if b.en != nil { // the English twins a [publish] scope left out: their Vietnamese pages
+		for _, p := range b.en.viOnly {
+			rules = append(rules, redirect.Rule{From: EnglishDir + p, To: p})
+		}
+	}
+	for _, f := range redirect.Files(b.site.Config.BasePath, rules, b.site.Config.ServerRules) {
 		b.files[f.Name] = f.Data
 	}
 	return nil

@@ -202,7 +202,7 @@ func searchEntryOf(p *render.Page, html []byte) *searchEntry {
 	if _, ok := searchOrder[p.Kind]; !ok || p.Layout != "" {
 		return nil
 	}
-	text := mainText(html)
+	text := search.MainText(html)
 	e := &searchEntry{kind: p.Kind, title: p.Title, lang: p.Lang, words: search.TextWords(text), excerpt: search.Excerpt(text)}
 	switch body := p.Body.(type) {
 	case *ArticleBody: // the official titles of every month read alike

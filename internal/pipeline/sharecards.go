@@ -24,8 +24,9 @@ type cardJob struct {
 }
 
 // shareCard gives the pages that have figures of their own (articles, indicators, units,
-// quarters, rankings) a card with their title and figures; it returns the card's path,
-// or "" for a page that shows the site's card, and the card's text for its alt.
+// quarters, rankings; with [publish] share_cards = "articles" the articles and quarters
+// only) a card with their title and figures; it returns the card's path, or "" for a page
+// that shows the site's card (assets/share.png), and the card's text for its alt.
 func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
 	return b.shareCardIn(b.vi(), p)
 }
@@ -33,6 +34,13 @@ func (b *builder) shareCard(p *render.Page) (file, alt string, err error) {
 // shareCardIn is shareCard in l's language: its words from the edition's wording
 // (card-*) and UI table, its numbers and names the edition's.
 func (b *builder) shareCardIn(l *chartLang, p *render.Page) (file, alt string, err error) {
+	if b.site.Config.Publish.CardsArticles { // [publish] share_cards = "articles": the rest show the site's card
+		switch p.Body.(type) {
+		case *ArticleBody, *SummaryBody:
+		default:
+			return "", "", nil
+		}
+	}
 	now := b.site.Current()
 	card := shareimage.Card{Kicker: l.siteTitle + " – " + l.entity(now), Title: p.Title, Footer: now.SourceTag}
 	text := func(name string, data any) string {

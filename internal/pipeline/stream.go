@@ -13,6 +13,7 @@ import (
 
 	"chiso/internal/diag"
 	"chiso/internal/publish"
+	"chiso/internal/scratch"
 )
 
 // Streaming: `chiso build` writes each page into the publish work folder as soon as its
@@ -79,7 +80,7 @@ type toDir struct {
 func (t *toDir) keepExcerpt(e *searchEntry) {
 	t.mu.Lock()
 	if t.excerpts == nil && t.excerptErr == nil {
-		t.excerpts, t.excerptErr = os.CreateTemp("", "chiso-excerpts-*")
+		t.excerpts, t.excerptErr = scratch.File("chiso-excerpts-*")
 	}
 	if t.excerptErr != nil || e.excerpt == "" && len(e.words) == 0 {
 		t.mu.Unlock()
@@ -155,8 +156,7 @@ func (t *toDir) wordsOf(e *searchEntry) func() ([]string, error) {
 // dropExcerpts removes the excerpts file.
 func (t *toDir) dropExcerpts() {
 	if t.excerpts != nil {
-		t.excerpts.Close()
-		os.Remove(t.excerpts.Name())
+		scratch.Close(t.excerpts)
 		t.excerpts = nil
 	}
 }

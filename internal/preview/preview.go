@@ -60,6 +60,7 @@ import (
 	"chiso/internal/model"
 	"chiso/internal/pipeline"
 	"chiso/internal/redirect"
+	"chiso/internal/scratch"
 	"chiso/internal/vietnamese"
 )
 
@@ -76,9 +77,9 @@ type Server struct {
 	dir  string
 	src  fs.FS // dir through load.Dir: no link out of it, regular files only
 	opts Options
-	host hostCheck // set by Start: the Host headers this preview answers
-	out  string    // the folder the full build is written to
-	tmp  string    // out's temporary parent, made at the first build, removed by Close
+	host hostCheck       // set by Start: the Host headers this preview answers
+	out  string          // the folder the full build is written to
+	tmp  *scratch.Folder // out's temporary parent, made at the first build, removed by Close
 	// built is the reload whose full build is in out (0: none yet); buildMu lets one
 	// build run at a time.
 	buildMu sync.Mutex
@@ -260,13 +261,16 @@ func (s *Server) build() {
 	if failed || pages == nil || s.built == gen {
 		return
 	}
-	if s.tmp == "" { // made at the first build: a preview that needs none leaves nothing
-		tmp, err := os.MkdirTemp("", "chiso-serve-")
+	if s.tmp == nil { // made at the first build: a preview that needs none leaves nothing
+		// Held while the preview runs: one killed (kill -9) leaves its folder, which the
+		// next preview removes. Not named "chiso-serve-" as before: a preview of an
+		// earlier version, running, does not hold its folder and would lose it.
+		tmp, err := scratch.Dir("chiso-preview-")
 		if err != nil {
 			return // the file is answered 404
 		}
 		s.mu.Lock() // file reads out
-		s.tmp, s.out = tmp, filepath.Join(tmp, "site")
+		s.tmp, s.out = tmp, filepath.Join(tmp.Path, "site")
 		s.mu.Unlock()
 	}
 	start := time.Now()
@@ -501,9 +505,9 @@ func (s *Server) Close() {
 	defer s.buildMu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.tmp != "" {
-		os.RemoveAll(s.tmp)
-		s.tmp, s.out = "", ""
+	if s.tmp != nil {
+		s.tmp.Remove()
+		s.tmp, s.out = nil, ""
 	}
 }
 

@@ -7,8 +7,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -118,7 +120,75 @@ func TestKillDuringPublish(t *testing.T) {
 			if l := leftovers(t, out); len(l) > 0 {
 				t.Errorf("stale work folders not cleared: %v", l)
 			}
+			if l := besideOut(t, out); len(l) > 0 {
+				t.Errorf("beside the output after the next build: %v", l)
+			}
 		})
+	}
+}
+
+// besideOut lists what lies in the output's parent folder besides the output itself.
+func besideOut(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l []string
+	for _, e := range entries {
+		if e.Name() != filepath.Base(out) {
+			l = append(l, e.Name())
+		}
+	}
+	return l
+}
+
+// TestLockLeavesNothing: a build lets go of its lock by removing the lock file, a lock
+// file left by a killed build is taken over and removed, and builds that race for the
+// lock while holders remove it are still never two at once.
+func TestLockLeavesNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := Write(out, site("old")); err != nil {
+		t.Fatal(err)
+	}
+	if l := besideOut(t, out); len(l) > 0 {
+		t.Errorf("beside the output after a build: %v", l)
+	}
+	name := filepath.Join(filepath.Dir(out), ".public.lock")
+	if err := os.WriteFile(name, nil, 0o644); err != nil { // as a killed build leaves it
+		t.Fatal(err)
+	}
+	if err := Write(out, site("new")); err != nil {
+		t.Fatal(err)
+	}
+	if l := besideOut(t, out); len(l) > 0 {
+		t.Errorf("a killed build's lock file not removed: %v", l)
+	}
+	var holders, most, taken atomic.Int32
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				unlock, err := lock(name)
+				if err != nil {
+					continue // busy
+				}
+				n := holders.Add(1)
+				for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+				}
+				taken.Add(1)
+				runtime.Gosched()
+				holders.Add(-1)
+				unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if most.Load() != 1 || taken.Load() == 0 {
+		t.Errorf("lock held by up to %d at once (taken %d times)", most.Load(), taken.Load())
+	}
+	if _, err := os.Stat(name); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("lock file left after the race: %v", err)
 	}
 }
 

@@ -55,32 +55,23 @@ func fold(set *template.Template, funcs template.FuncMap) {
 
 type caller func(name string, args []string) (string, bool)
 
+// foldNode folds the pipelines of every statement under n: an action's, a
+// {{template}} call's argument, and the condition of an {{if}}, {{range}} or {{with}}.
 func foldNode(n tparse.Node, call caller) {
-	switch n := n.(type) {
-	case *tparse.ListNode:
-		if n == nil {
-			return
+	walk(n, func(n tparse.Node) {
+		switch n := n.(type) {
+		case *tparse.ActionNode:
+			foldPipe(n.Pipe, call)
+		case *tparse.TemplateNode:
+			foldPipe(n.Pipe, call)
+		case *tparse.IfNode:
+			foldPipe(n.Pipe, call)
+		case *tparse.RangeNode:
+			foldPipe(n.Pipe, call)
+		case *tparse.WithNode:
+			foldPipe(n.Pipe, call)
 		}
-		for _, c := range n.Nodes {
-			foldNode(c, call)
-		}
-	case *tparse.ActionNode:
-		foldPipe(n.Pipe, call)
-	case *tparse.IfNode:
-		foldBranch(&n.BranchNode, call)
-	case *tparse.RangeNode:
-		foldBranch(&n.BranchNode, call)
-	case *tparse.WithNode:
-		foldBranch(&n.BranchNode, call)
-	case *tparse.TemplateNode:
-		foldPipe(n.Pipe, call)
-	}
-}
-
-func foldBranch(b *tparse.BranchNode, call caller) {
-	foldPipe(b.Pipe, call)
-	foldNode(b.List, call)
-	foldNode(b.ElseList, call)
+	})
 }
 
 func foldPipe(p *tparse.PipeNode, call caller) {

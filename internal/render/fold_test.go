@@ -63,3 +63,16 @@ func TestFoldLeavesPanickingCalls(t *testing.T) {
 		t.Fatalf("the call was folded: %s", tree)
 	}
 }
+
+// TestCalls: the templates a layout runs are found in every branch a statement has,
+// including one under {{else}} of a {{range}} inside a {{with}}, and a {{block}}.
+func TestCalls(t *testing.T) {
+	src := `{{template "a"}}{{if .}}{{template "b"}}{{else if .X}}{{template "c"}}{{else}}{{template "d"}}{{end}}` +
+		`{{with .}}{{range .}}{{template "e" .}}{{else}}{{template "f"}}{{end}}{{end}}{{block "g" .}}x{{end}}`
+	tm := template.Must(template.New("").Parse(src))
+	var got []string
+	calls(tm.Tree.Root, func(n string) { got = append(got, n) })
+	if want := "a b c d e f g"; strings.Join(got, " ") != want {
+		t.Errorf("calls = %q, want %q", got, want)
+	}
+}

@@ -155,26 +155,11 @@ func sortedKeys(m map[string]bool) []string {
 
 // calls reports the name of each template that n runs ({{template "x"}}, {{block "x"}}).
 func calls(n tparse.Node, f func(string)) {
-	switch n := n.(type) {
-	case *tparse.ListNode:
-		if n == nil {
-			return
+	walk(n, func(n tparse.Node) {
+		if t, ok := n.(*tparse.TemplateNode); ok {
+			f(t.Name)
 		}
-		for _, c := range n.Nodes {
-			calls(c, f)
-		}
-	case *tparse.IfNode:
-		calls(n.List, f)
-		calls(n.ElseList, f)
-	case *tparse.RangeNode:
-		calls(n.List, f)
-		calls(n.ElseList, f)
-	case *tparse.WithNode:
-		calls(n.List, f)
-		calls(n.ElseList, f)
-	case *tparse.TemplateNode:
-		f(n.Name)
-	}
+	})
 }
 
 func parseFile(t *template.Template, fsys fs.FS, name string) error {

@@ -3,9 +3,10 @@
 // WebAssembly, which a Content-Security-Policy of default-src 'self' blocks (Chromium:
 // "Compiling or instantiating WebAssembly module violates … 'unsafe-eval'").
 //
-// Every page's text is cut into words, folded (vietnamese.Fold: marks removed, đ → d,
-// lower-case) so that "dat" finds "đạt", with numbers kept whole the Vietnamese way
-// ("88,62", "139.506"). The files, under the search folder:
+// Every page's text (MainText: what a reader sees in its <main>) is cut into words,
+// folded (vietnamese.Fold: marks removed, đ → d, lower-case) so that "dat" finds "đạt",
+// with numbers kept whole the Vietnamese way ("88,62", "139.506"). The files, under the
+// search folder:
 //
 //	index.json        {"v":2,"kinds":[…],"pages":N,"keys":[…]}: read once, on the first
 //	                  keystroke; keys are the word files that exist

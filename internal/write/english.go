@@ -154,7 +154,19 @@ func nameFuncs(cfg *model.Config, en bool) template.FuncMap {
 		"counts":     func(i *model.Indicator) string { return pick(i.Counts, i.CountsEn) },
 		"siteTitle":  func() string { return pick(cfg.Title, cfg.TitleEn) },
 		"link": func(p string) string {
-			return cfg.BasePath + pick("", "en/") + strings.TrimPrefix(p, "/")
+			p = strings.TrimPrefix(p, "/")
+			if en && cfg.Publish.VietnameseOnly(p) { // no English twin: the Vietnamese page (hreflang)
+				return cfg.BasePath + p
+			}
+			return cfg.BasePath + pick("", "en/") + p
+		},
+		// hreflang marks a link (link p) that goes to a Vietnamese page from an English one:
+		// ` hreflang="vi"`, after the href.
+		"hreflang": func(p string) template.HTMLAttr {
+			if en && cfg.Publish.VietnameseOnly(strings.TrimPrefix(p, "/")) {
+				return ` hreflang="vi"`
+			}
+			return ""
 		},
 	}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package search_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode"
 
+	"chiso/internal/pipeline"
 	"chiso/internal/search"
 )
 
@@ -32,7 +33,7 @@ func builtPages(tb testing.TB) [][]byte {
 		}
 		return pages
 	}
-	files, probs, err := Site(Options{Source: os.DirFS("../.."), ECharts: []byte("/* echarts */")})
+	files, probs, err := pipeline.Site(pipeline.Options{Source: os.DirFS("../.."), ECharts: []byte("/* echarts */")})
 	if err != nil {
 		tb.Fatalf("build: %v\n%s", err, probs)
 	}
@@ -50,11 +51,11 @@ func TestMainScanAsTokenizer(t *testing.T) {
 	pages := builtPages(t)
 	scanned := 0
 	for _, page := range pages {
-		if i := bytes.Index(page, mainOpen); i >= 0 {
+		if i := bytes.Index(page, search.MainOpen); i >= 0 {
 			page = page[i:]
 		}
-		want := mainTextTokens(page)
-		if got, ok := mainScan(nil, page); ok {
+		want := search.MainTextTokens(page)
+		if got, ok := search.MainScan(nil, page); ok {
 			scanned++
 			if string(got) != want {
 				t.Fatalf("mainScan:\n%.300q\ntokenizer:\n%.300q", got, want)
@@ -85,8 +86,8 @@ func TestMainScanAsTokenizer(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		page := []byte(b.String())
-		if got, ok := mainScan(nil, page); ok {
-			if want := mainTextTokens(page); string(got) != want {
+		if got, ok := search.MainScan(nil, page); ok {
+			if want := search.MainTextTokens(page); string(got) != want {
 				t.Fatalf("%q:\nmainScan  %q\ntokenizer %q", page, got, want)
 			}
 			read++
@@ -103,7 +104,7 @@ func TestMainScanAsTokenizer(t *testing.T) {
 
 // BenchmarkSearchText takes every built page's text and words as searchEntryOf does:
 //
-//	CHISO_BENCH_OUT=/dev/shm/province go test ./internal/pipeline -run '^$' -bench SearchText
+//	CHISO_BENCH_OUT=/dev/shm/province go test ./internal/search -run '^$' -bench SearchText
 func BenchmarkSearchText(b *testing.B) {
 	pages := builtPages(b)
 	size := 0
@@ -114,7 +115,7 @@ func BenchmarkSearchText(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, p := range pages {
-			text := mainText(p)
+			text := search.MainText(p)
 			search.TextWords(text)
 			if x := search.Excerpt(text); len(x) < len(text) {
 				strings.Clone(x)
@@ -138,8 +139,8 @@ func TestAppendFields(t *testing.T) {
 		if before == "" {
 			want = strings.TrimPrefix(want, " ")
 		}
-		if got := string(appendFields([]byte(before), []byte(s))); got != want {
-			t.Fatalf("appendFields(%q, %q) = %q, want %q", before, s, got, want)
+		if got := string(search.AppendFields([]byte(before), []byte(s))); got != want {
+			t.Fatalf("search.AppendFields(%q, %q) = %q, want %q", before, s, got, want)
 		}
 	}
 }

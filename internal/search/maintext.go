@@ -1,4 +1,4 @@
-package pipeline
+package search
 
 import (
 	"bytes"
@@ -9,14 +9,14 @@ import (
 	"golang.org/x/net/html"
 )
 
-// mainText is the text a reader sees in a page's <main>, without what every page
+// MainText is the text a reader sees in a page's <main>, without what every page
 // repeats (breadcrumb, "Tin nổi bật"), chart options and download links. Only <main> is
 // read: our layouts open it once, after the header, and close it once, and no input can
 // write a tag (text, attributes and scripts are escaped; the editors' Markdown drops raw
 // HTML). mainScan reads the page in one pass over its bytes (the tokenizer, building
 // tokens, was a sixth of rendering); a page it does not know how to read as the
 // tokenizer would goes to mainTextTokens.
-func mainText(page []byte) string {
+func MainText(page []byte) string {
 	if i := bytes.Index(page, mainOpen); i >= 0 {
 		page = page[i:]
 	}
@@ -33,7 +33,7 @@ func mainText(page []byte) string {
 // textBuffers hold mainScan's text as it grows, for the next page.
 var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// mainTextTokens is mainText read as the HTML tokenizer reads it, for any page. It reads
+// mainTextTokens is MainText read as the HTML tokenizer reads it, for any page. It reads
 // tokens, not a tree: the page is our templates' well-formed output, and the tree cost as
 // much as the template itself.
 func mainTextTokens(page []byte) string {
