@@ -161,7 +161,7 @@ type builder struct {
 	cardCache   *cardcache.Cache
 	dataset     *opendata.Dataset
 	workbook    *opendata.PendingWorkbook // the dataset's workbook, made from the start of run
-	en          *english // the English edition (english.go); nil without templates/ui-en.toml
+	en          *english                  // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
