@@ -312,7 +312,7 @@ func TestEntityUnits(t *testing.T) {
 
 // TestComparisonOwnHighlighted: on the comparison's charts the site's own province is
 // singled out by its bar's colour and outline and, not by colour alone, in words on the
-// axis, in the chart's table and in its description; the ranking table marks it too.
+// axis, in the chart's table (the ranking table) and in its description.
 // Another province's page and the chart's data name it plainly.
 func TestComparisonOwnHighlighted(t *testing.T) {
 	b := sitetest.Build(t, provinces)
@@ -329,8 +329,12 @@ func TestComparisonOwnHighlighted(t *testing.T) {
 		if strings.Count(fig, `"itemStyle":{"borderColor":"#1F1F1F","borderWidth":2,"color":"#D55E00"}`) != 1 {
 			t.Errorf("%s: the own province's bar is not singled out once", id)
 		}
-		if !strings.Contains(fig, `"Tỉnh Bình Định (trang này)"`) || !strings.Contains(fig, `<th scope="row">Tỉnh Bình Định (trang này)</th>`) {
+		// The chart's table is the ranking table (one table per chart, not two of the same rows).
+		if !strings.Contains(fig, `"Tỉnh Bình Định (trang này)"`) || !strings.Contains(fig, `<tr class="own"><td class="num">`) || !strings.Contains(fig, `Tỉnh Bình Định</a> <span class="muted">(trang này)</span></th>`) {
 			t.Errorf("%s: the own province is not named as such on the axis and in the chart's table", id)
+		}
+		if strings.Contains(fig, `class="chart-table"`) || strings.Count(fig, "<table") != 1 {
+			t.Errorf("%s: the figures are printed in more than one table", id)
 		}
 		if !strings.Contains(fig, "Thanh của tỉnh Bình Định (trang này) có màu cam, viền đậm.") {
 			t.Errorf("%s: the description does not say which bar is the site's", id)

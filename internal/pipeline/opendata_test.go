@@ -174,7 +174,8 @@ func text(n *html.Node) string {
 }
 
 // TestChartCSVMatchesTable: on every page, the CSV of each chart has the chart table's
-// rows and columns, and each number rounds to the cell printed under the chart.
+// rows and columns, and each number rounds to the cell printed under the chart; a
+// comparison's chart, whose table is the ranking table, has its provinces and values.
 func TestChartCSVMatchesTable(t *testing.T) {
 	files, _ := sample(t)
 	charts := 0
@@ -210,6 +211,13 @@ func TestChartCSVMatchesTable(t *testing.T) {
 				return
 			}
 			recs := readCSV(t, data)
+			if strings.HasPrefix(id, "so-sanh-") {
+				// A comparison's chart prints its figures in the ranking table (rank, province,
+				// value and counts; the national average in the paragraph above): its rows
+				// against the CSV's province and value.
+				compareRanking(t, p, id, fig, recs, en)
+				return
+			}
 			var table [][]string
 			walk(fig, func(tr *html.Node) {
 				if tr.Type != html.ElementNode || tr.Data != "tr" {
@@ -1068,4 +1076,55 @@ func gzipLen(b []byte) int {
 	w.Write(b)
 	w.Close()
 	return buf.Len()
+}
+
+// compareRanking checks a comparison chart's ranking table against its CSV (province, value,
+// national average): the same provinces in the same order, the same values as printed.
+func compareRanking(t *testing.T, p, id string, fig *html.Node, recs [][]string, en bool) {
+	t.Helper()
+	var rows [][2]string
+	walk(fig, func(tr *html.Node) {
+		if tr.Type != html.ElementNode || tr.Data != "tr" || tr.Parent == nil || tr.Parent.Data != "tbody" {
+			return
+		}
+		var name, value string
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == "th" {
+				name = text(c)
+			} else if c.Data == "td" && name != "" && value == "" && c.FirstChild != nil {
+				value = strings.TrimSpace(c.FirstChild.Data) // the rate, before the counts
+			}
+		}
+		rows = append(rows, [2]string{name, value})
+	})
+	if len(rows) != len(recs)-1 {
+		t.Fatalf("%s %s: ranking table %d rows, CSV %d", p, id, len(rows), len(recs)-1)
+	}
+	for i, row := range rows {
+		rec := recs[i+1]
+		if name := row[0]; name != rec[0] && name != rec[0]+" (trang này)" && !(en && name == rec[0]+" (this site)") {
+			t.Errorf("%s %s row %d: %q vs %q", p, id, i, name, rec[0])
+		}
+		cell := row[1]
+		if cell == "–" {
+			if rec[1] != "" {
+				t.Errorf("%s %s row %d: gap on page, %q in CSV", p, id, i, rec[1])
+			}
+			continue
+		}
+		if en {
+			cell = strings.NewReplacer(".", ",", ",", ".").Replace(cell)
+		}
+		v, dec, ok := cellNumber(cell)
+		if !ok {
+			t.Errorf("%s %s: cell %q", p, id, cell)
+			continue
+		}
+		if d := math.Abs(num(t, rec[1]) - v); d > 0.5*math.Pow10(-dec)+1e-9 {
+			t.Errorf("%s %s row %d: page %q, CSV %s", p, id, i, cell, rec[1])
+		}
+	}
 }

@@ -415,6 +415,51 @@
     chart.setOption({ series: update });
   }
 
+  // A horizontal bar chart's category names wrap to the axis' width, which does not grow with
+  // the text: at A+ on a phone a long name ("Tỉnh Bình Định (trang này)") takes more lines
+  // than its band has room for and runs into its neighbours' names. The box grows until each
+  // band holds the longest name's lines (measured after layout, like the target marks; it
+  // never shrinks here: prepare sets the height afresh on every redraw).
+  function wrappedLines(text, width, size, family) {
+    var words = String(text).split(/\s+/), lines = 1, line = 0;
+    var space = textWidth(' ', size, family);
+    for (var i = 0; i < words.length; i++) {
+      var w = textWidth(words[i], size, family);
+      if (line > 0 && line + space + w > width) {
+        lines++;
+        line = 0;
+      }
+      if (w > width) { // a word longer than the line is broken inside it
+        lines += Math.ceil(w / width) - 1;
+        w = w % width;
+      }
+      line += (line > 0 ? space : 0) + w;
+    }
+    return lines;
+  }
+  function fitCategoryLabels(chart, canvas) {
+    var o = chart.getOption();
+    var y = o.yAxis && o.yAxis[0];
+    if (!y || y.type !== 'category' || !y.axisLabel || y.axisLabel.overflow !== 'break') return;
+    var names = asArray(y.data);
+    var width = y.axisLabel.width;
+    if (names.length < 2 || typeof width !== 'number' || width <= 0) return;
+    var ts = o.textStyle && (o.textStyle[0] || o.textStyle);
+    var size = y.axisLabel.fontSize || (ts && ts.fontSize) || 12;
+    var family = ts && ts.fontFamily;
+    var lh = y.axisLabel.lineHeight || Math.round(size * 1.2);
+    var most = 1;
+    for (var i = 0; i < names.length; i++) {
+      var n = names[i] && typeof names[i] === 'object' ? names[i].value : names[i];
+      most = Math.max(most, wrappedLines(n == null ? '' : n, width, size, family));
+    }
+    var band = Math.abs(chart.convertToPixel({ yAxisIndex: 0 }, 1) - chart.convertToPixel({ yAxisIndex: 0 }, 0));
+    var need = most * lh + 4;
+    if (!(band > 0) || band >= need) return;
+    canvas.style.height = Math.ceil(canvas.clientHeight + (need - band) * names.length) + 'px';
+    chart.resize();
+  }
+
   function draw(canvas) {
     if (canvas.getAttribute('data-drawn')) return;
     var chart = null;
@@ -431,6 +476,7 @@
       });
       chart.setOption(option);
       chart.__chisoEnv = env;
+      fitCategoryLabels(chart, canvas);
       clearTargetMarks(chart, env);
       chart.__chisoSource = source;
       chart.__chisoCanvas = canvas;
@@ -467,6 +513,7 @@
         try {
           if (!drawn[i].isDisposed()) {
             drawn[i].resize();
+            fitCategoryLabels(drawn[i], drawnBoxes[i]);
             clearTargetMarks(drawn[i], drawn[i].__chisoEnv);
           }
         } catch (e) { /* a chart that cannot resize keeps its size */ }
@@ -496,6 +543,7 @@
         c.setOption(option, true);
         c.__chisoEnv = env;
         c.__chisoMarks = '';
+        fitCategoryLabels(c, c.__chisoCanvas);
         clearTargetMarks(c, env);
       } catch (e) {
         if (window.console && console.error) console.error('charts.js: not redrawn: ' + String((e && e.message) || e));
