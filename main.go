@@ -87,6 +87,7 @@ func command(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		defer cpuProfile()()
+		defer execTrace()()
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)

@@ -162,7 +162,7 @@ func TestDatasetReadBack(t *testing.T) {
 	s := fixture()
 	d := NewDataset(s)
 	files := map[string][]byte{}
-	w, err := Publish(s, d, "https://example.org/du-lieu/", func(p string, write func(io.Writer) error) error {
+	w, err := Publish(s, d, nil, "https://example.org/du-lieu/", func(p string, write func(io.Writer) error) error {
 		var b bytes.Buffer
 		err := write(&b)
 		files[p] = b.Bytes()

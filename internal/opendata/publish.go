@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"os"
 
 	"chiso/internal/diag"
 	"chiso/internal/model"
@@ -76,45 +77,77 @@ type Written struct {
 	Package File
 }
 
+// PendingWorkbook is the workbook (a sheet per table) being made on another core into a
+// temporary file, from StartWorkbook until Publish copies it into its place.
+type PendingWorkbook struct {
+	file  *os.File
+	err   chan error // the maker's result; nil once read
+	carry diag.Carry // a panic making the workbook is raised by Publish, not left to end the program
+}
+
+// StartWorkbook begins making d's workbook, the longest of the dataset's files to make
+// and one core's work, on another core. It reads the model only, so a build starts it
+// before laying out its pages, whose steps leave a core idle now and then. The workbook
+// goes to a temporary file, not memory (a national one is hundreds of MB). Close lets go
+// of it, made or not.
+func StartWorkbook(s *model.Site, d *Dataset) (*PendingWorkbook, error) {
+	f, err := scratch.File("chiso-*.xlsx")
+	if err != nil {
+		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
+	}
+	w := &PendingWorkbook{file: f, err: make(chan error, 1)}
+	title, creator, created := s.Config.Title+" – "+s.Current().Name, s.Config.Title, Created(s)
+	go func() {
+		var err error
+		defer func() { w.err <- err }()
+		defer w.carry.Catch()
+		err = workbook(f, title, creator, created, d.Tables)
+	}()
+	return w, nil
+}
+
+// wait waits for the workbook to be made and raises a panic of its maker here.
+func (w *PendingWorkbook) wait() error {
+	if w.err == nil {
+		return nil
+	}
+	err := <-w.err
+	w.err = nil
+	w.carry.Raise()
+	return err
+}
+
+// Close waits for the workbook's maker, if Publish did not, and removes the temporary
+// file.
+func (w *PendingWorkbook) Close() {
+	if w.err != nil {
+		<-w.err
+		w.err = nil
+	}
+	scratch.Close(w.file)
+}
+
 // Publish writes the dataset under Dir through put: each table as CSV and JSON, the
 // workbook (a sheet per table) and datapackage.json, whose foreign keys tie the
 // observations to the lookups. homepage is the data page's absolute URL. put is called
 // from this goroutine only, in a fixed order; each file is written into the writer it
 // hands over as it is made, a row at a time, so the dataset is never held whole in any
-// format. The workbook, the longest of these files to make and one core's work, is made
-// on another core meanwhile; so is meanwhile (nil: nothing), the caller's other work,
-// which Publish runs on this goroutine once the tables are written: the build's later
-// steps do not wait for the workbook. An error of meanwhile is returned as it is.
-func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, write func(io.Writer) error) error,
+// format. The workbook is wb, made on another core meanwhile (nil: Publish starts it); so
+// is meanwhile (nil: nothing), the caller's other work, which Publish runs on this
+// goroutine once the tables are written: the build's later steps do not wait for the
+// workbook. An error of meanwhile is returned as it is.
+func Publish(s *model.Site, d *Dataset, wb *PendingWorkbook, homepage string, put func(path string, write func(io.Writer) error) error,
 	meanwhile func() error) (*Written, error) {
 	created := Created(s)
 	meta := Meta{Licence: s.Config.Licence, Created: created.Format("2006-01-02")}
-	// The workbook goes to a temporary file first, not memory (a national one is hundreds
-	// of MB), and is copied into its place once the tables are written: put is called
-	// from this goroutine only.
-	xlsx, err := scratch.File("chiso-*.xlsx")
-	if err != nil {
-		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
-	}
-	defer scratch.Close(xlsx)
-	xerr := make(chan error, 1)
-	var carry diag.Carry // a panic making the workbook is raised here, not left to end the program
-	go func() {
+	if wb == nil {
 		var err error
-		defer func() { xerr <- err }()
-		defer carry.Catch()
-		err = workbook(xlsx, s.Config.Title+" – "+s.Current().Name, s.Config.Title, created, d.Tables)
-	}()
-	wait := func() error { // the workbook goroutine must be done before Publish returns
-		if xerr == nil {
-			return nil
+		if wb, err = StartWorkbook(s, d); err != nil {
+			return nil, err
 		}
-		err := <-xerr
-		xerr = nil
-		carry.Raise()
-		return err
+		defer wb.Close()
 	}
-	defer wait()
+	defer wb.wait() // the workbook's maker is done before Publish returns (Close waits too)
 
 	p := &Written{Group: Group{ID: "bo-du-lieu", Title: "Toàn bộ dữ liệu",
 		Note: "Một bảng kết quả chỉ gồm mã (ket-qua) và các bảng tra cứu tên, cấp, đơn vị, địa phương, kỳ và văn bản; mỗi bảng một tệp CSV và một tệp JSON. Sổ tính Excel gồm mọi bảng."}}
@@ -145,9 +178,10 @@ func Publish(s *model.Site, d *Dataset, homepage string, put func(path string, w
 			return nil, err
 		}
 	}
-	if err := wait(); err != nil {
+	if err := wb.wait(); err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
 	}
+	xlsx := wb.file
 	if _, err := xlsx.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("%s%s: %w", Dir, WorkbookFile, err)
 	}

@@ -143,6 +143,9 @@ func (b *builder) enEntityAhead(e *model.Entity, start int, reports []*model.Rep
 	if err := b.renderReady(); err != nil {
 		return err
 	}
+	// Rendered before the next entity is laid out: in the background beside it, two
+	// entities' bodies were alive at once (mid site: peak 211 → 250 MB).
+	b.renderWait()
 	return b.entityCSVs(start)
 }
 

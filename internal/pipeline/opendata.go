@@ -80,6 +80,28 @@ func (o *openData) drew(c chart.Chart) {
 	o.order = append(o.order, c.ID)
 }
 
+// add records the charts of another openData, drawn apart (englishCharts), in their
+// order, as if drawn here: a chart drawn already keeps its figures and takes the marks
+// the drawing sets on it (unitChartIn, rankingChartIn).
+func (o *openData) add(d *openData) {
+	for _, id := range d.order {
+		c := d.charts[id]
+		old, ok := o.charts[id]
+		if !ok {
+			if o.charts == nil {
+				o.charts = map[string]*drawnChart{}
+			}
+			o.charts[id] = c
+			o.order = append(o.order, id)
+			continue
+		}
+		old.noEmbed = old.noEmbed || c.noEmbed
+		if c.inline {
+			old.inline, old.fresh, old.chart = true, c.fresh, nil
+		}
+	}
+}
+
 // figure renders the chart again, as draw did: chart.Render is a pure function of it.
 func (c *drawnChart) figure() (Figure, error) { return chart.Render(*c.chart) }
 
@@ -133,7 +155,10 @@ func FileSize(n int) string { return write.FileSize(n) }
 func (b *builder) openData(src fs.FS) error {
 	b.chartPages()
 	b.files[ShareImage] = shareimage.PNG()
-	ds := opendata.NewDataset(b.site)
+	ds := b.dataset
+	if ds == nil {
+		ds = opendata.NewDataset(b.site)
+	}
 	// The search indexes first, so that every page's words are let go before the
 	// workbook is made: at national scale its buffers beside the words (~120 MB) and
 	// the model were the build's peak.
@@ -146,7 +171,7 @@ func (b *builder) openData(src fs.FS) error {
 	// the charts' CSVs and embeds too (chartOutputs, which then lets go of the charts'
 	// figures): the workbook holds no more than a few MB now (its rows go straight into
 	// the zip), where its buffers beside the embeds and figures once raised the peak.
-	written, err := opendata.Publish(b.site, ds, b.absURLOf(DataDir), b.putWith, func() error {
+	written, err := opendata.Publish(b.site, ds, b.workbook, b.absURLOf(DataDir), b.putWith, func() error {
 		err := b.fragments()
 		if err == nil {
 			err = b.feeds()

@@ -20,6 +20,7 @@ import (
 	"chiso/internal/echarts"
 	"chiso/internal/load"
 	"chiso/internal/model"
+	"chiso/internal/opendata"
 	"chiso/internal/publish"
 	"chiso/internal/render"
 	"chiso/internal/validate"
@@ -132,6 +133,7 @@ type builder struct {
 	recs      []pageRecord
 	jobErrs   []error
 	enCharted int
+	rendering *renderBatch // the pages rendering in the background (renderJobs)
 	// keepQueued keeps every page queued with its body until renderPages (tests read them).
 	keepQueued bool
 	// ahead: entityPages lays out each other entity's English twins beside its Vietnamese
@@ -157,7 +159,9 @@ type builder struct {
 	cards       []cardJob // share cards to draw (sharecards.go)
 	cardErr     error     // the first error in a card's wording
 	cardCache   *cardcache.Cache
-	en          *english // the English edition (english.go); nil without templates/ui-en.toml
+	dataset     *opendata.Dataset
+	workbook    *opendata.PendingWorkbook // the dataset's workbook, made from the start of run
+	en          *english                  // the English edition (english.go); nil without templates/ui-en.toml
 	corrections *corrections.Log
 	compared    []*model.Comparison // the comparisons of entities by period (comparison.go)
 	own         []*model.Unit       // the units of the site's own entities (entities.go)
@@ -170,25 +174,48 @@ type builder struct {
 
 func (b *builder) run(opts Options) error {
 	b.out, b.cardCache = opts.out, opts.Cards
+	ph := newPhases()
+	if b.only == nil {
+		// The workbook reads the model only: made from the start, on the core the page
+		// steps leave idle now and then, it is ready by the open-data step (mid site: 4 s
+		// of one core's work the build waited for there).
+		b.dataset = opendata.NewDataset(b.site)
+		wb, err := opendata.StartWorkbook(b.site, b.dataset)
+		if err != nil {
+			return err
+		}
+		b.workbook = wb
+		defer wb.Close()
+	}
+	defer func() { // a failed step leaves no page rendering into the folder it removes
+		if b.rendering != nil {
+			<-b.rendering.done
+		}
+	}()
 	if err := b.writeArticles(); err != nil {
 		return err
 	}
+	ph.done("writeArticles")
 	for _, step := range b.pageSteps() {
 		if err := step(); err != nil {
 			return err
 		}
+		ph.doneStep(step)
 	}
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	ph.done("renderPages")
 	// Pages are written already; the few files steps wrote beside them are kept for the
 	// data page, which gives their sizes.
 	if err := b.flush(false); err != nil {
 		return err
 	}
+	ph.done("flush")
 	if err := b.openData(opts.Source); err != nil {
 		return err
 	}
+	ph.done("openData")
 	// Nothing after this reads what is already made.
 	if err := b.flush(true); err != nil {
 		return err
@@ -196,6 +223,7 @@ func (b *builder) run(opts Options) error {
 	if err := b.renderPages(); err != nil {
 		return err
 	}
+	ph.done("renderPages2")
 	// No page is laid out after this: the page kinds (~10 MB of templates at province
 	// scale) go before the share cards are drawn. The writers keep the wording.
 	b.tmpl = nil
@@ -211,13 +239,17 @@ func (b *builder) run(opts Options) error {
 		// 114 → 107 MB).
 		debug.FreeOSMemory()
 	}
+	ph.done("flush2")
 	if err := b.drawCards(); err != nil {
 		return err
 	}
 	if err := b.flush(true); err != nil {
 		return err
 	}
-	return b.assets(opts)
+	ph.done("drawCards")
+	err := b.assets(opts)
+	ph.done("assets")
+	return err
 }
 
 // pageSteps are the page kinds that lay out the pages from the model, in order; the preview
@@ -320,6 +352,7 @@ func (b *builder) renderPages() error {
 	}
 	b.cells = nil // the bodies that show them hold them
 	b.renderJobs(func(*render.Page) bool { return true })
+	b.renderWait()
 	b.inPlace()
 	for i, job := range b.jobs {
 		if b.jobErrs[i] != nil {
@@ -357,33 +390,69 @@ func (b *builder) inPlace() {
 }
 
 // renderJobs renders, on all cores, the queued pages not rendered yet that ready accepts,
-// and lets go of them: their records and errors wait in b.recs and b.jobErrs, by place in
-// the queue, for renderPages.
+// and lets go of them. It returns once they are on their way: they render in the
+// background (renderBatch) while the build lays out the next pages on the core the
+// templates leave idle; renderWait collects their records and errors into b.recs and
+// b.jobErrs, by place in the queue. One batch renders at a time: renderJobs waits for the
+// one before, so that no more than two steps' bodies are alive.
 func (b *builder) renderJobs(ready func(*render.Page) bool) {
-	var idx []int
+	b.renderWait()
+	bt := &renderBatch{done: make(chan struct{})}
 	for i, j := range b.jobs {
 		if j.page != nil && ready(j.page) {
-			idx = append(idx, i)
+			bt.idx = append(bt.idx, i)
+			bt.jobs = append(bt.jobs, j)
+			if b.en != nil && j.page.Lang != "en" && b.en.byPath[j.page.Path] == j.page {
+				delete(b.en.byPath, j.page.Path)
+			}
+			b.jobs[i].page = nil // the batch holds it until it is rendered
 		}
 	}
+	n := len(bt.idx)
+	bt.recs, bt.out, bt.errs = make([]pageRecord, n), make([][]byte, n), make([]error, n)
+	b.rendering = bt
+	go func() {
+		defer close(bt.done)
+		defer bt.carry.Catch() // raised by renderWait, in the build's goroutine
+		onAllCores(n, func(k int) {
+			bt.recs[k], bt.out[k], bt.errs[k] = b.renderPage(bt.jobs[k])
+			bt.jobs[k].page = nil // its body (figures, tables) can go
+		})
+	}()
+}
+
+// renderBatch is the pages renderJobs renders in the background: each worker writes
+// only its own slots, read by renderWait once all are done.
+type renderBatch struct {
+	idx   []int // places in b.jobs
+	jobs  []pageJob
+	recs  []pageRecord
+	out   [][]byte
+	errs  []error
+	carry diag.Carry
+	done  chan struct{}
+}
+
+// renderWait waits for the pages renderJobs sent to render and puts their records and
+// errors in b.recs and b.jobErrs, sized to the queue, and their bytes (building in
+// memory) in b.files.
+func (b *builder) renderWait() {
 	if n := len(b.jobs) - len(b.recs); n > 0 {
 		b.recs = append(b.recs, make([]pageRecord, n)...)
 		b.jobErrs = append(b.jobErrs, make([]error, n)...)
 	}
-	out := make([][]byte, len(idx))
-	onAllCores(len(idx), func(k int) {
-		i := idx[k]
-		b.recs[i], out[k], b.jobErrs[i] = b.renderPage(b.jobs[i])
-	})
-	for k, i := range idx {
-		p := b.jobs[i].page
-		if b.en != nil && p.Lang != "en" && b.en.byPath[p.Path] == p {
-			delete(b.en.byPath, p.Path)
+	bt := b.rendering
+	if bt == nil {
+		return
+	}
+	b.rendering = nil
+	<-bt.done
+	bt.carry.Raise()
+	for k, i := range bt.idx {
+		b.recs[i], b.jobErrs[i] = bt.recs[k], bt.errs[k]
+		if bt.out[k] != nil {
+			b.files[bt.jobs[k].file] = bt.out[k]
 		}
-		if out[k] != nil {
-			b.files[b.jobs[i].file] = out[k]
-		}
-		b.jobs[i].page = nil // its body (figures, tables) can go
 	}
 }
 

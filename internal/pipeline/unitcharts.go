@@ -145,11 +145,7 @@ func (b *builder) summaryChartIn(l *chartLang, s *model.Summary) ([]Figure, erro
 	return []Figure{fig}, nil
 }
 
-// rankingChart is the units of one level against the indicator's target, best first.
-func (b *builder) rankingChart(a *model.Report, res *model.Result, lv RankingLevel) (Figure, error) {
-	return b.rankingChartIn(b.vi(), a, res, lv)
-}
-
+// rankingChartIn is the units of one level against the indicator's target, best first.
 func (b *builder) rankingChartIn(l *chartLang, a *model.Report, res *model.Result, lv RankingLevel) (Figure, error) {
 	title, err := l.w.Text("chart-title-ranking", struct {
 		Indicator *model.Indicator

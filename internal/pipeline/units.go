@@ -302,8 +302,20 @@ func (b *builder) unitHasPage(u *model.Unit) bool {
 
 func (b *builder) rankingPages() error { return b.rankingPagesOf(b.articles) }
 
-// rankingPagesOf writes the ranking of units of each article that has units.
+// rankingPagesOf writes the ranking of units of each article that has units. The charts,
+// most of the time this takes, are drawn on all cores once every body is laid out, each
+// recorded apart and then in the order they were drawn one after the other before.
 func (b *builder) rankingPagesOf(articles []*write.Article) error {
+	type ranking struct {
+		a    *write.Article
+		body *RankingBody
+	}
+	type chartAt struct {
+		body   *RankingBody
+		ind, l int // its place in body.Indicators[ind].Levels[l]
+	}
+	var rankings []ranking
+	var charts []chartAt
 	for _, a := range articles {
 		if !hasUnits(a.Report) || !b.want(RankingPath(a)) {
 			continue
@@ -332,11 +344,7 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 					}
 				}
 				rl.split()
-				fig, err := b.rankingChart(a.Report, res, rl)
-				if err != nil {
-					return err
-				}
-				rl.Chart = &fig
+				charts = append(charts, chartAt{body, len(body.Indicators), len(ri.Levels)})
 				ri.Levels = append(ri.Levels, rl)
 			}
 			for _, ur := range res.Below() {
@@ -345,8 +353,28 @@ func (b *builder) rankingPagesOf(articles []*write.Article) error {
 			sortUnits(ri.Below)
 			body.Indicators = append(body.Indicators, ri)
 		}
+		rankings = append(rankings, ranking{a, body})
+	}
+	figs, drawn, errs := make([]Figure, len(charts)), make([]openData, len(charts)), make([]error, len(charts))
+	vi := b.vi()
+	onAllCores(len(charts), func(k int) {
+		c := charts[k]
+		ri := &c.body.Indicators[c.ind]
+		own := *vi
+		own.open = &drawn[k]
+		figs[k], errs[k] = b.rankingChartIn(&own, c.body.Article.Report, ri.Result, ri.Levels[c.l])
+	})
+	for k, c := range charts {
+		if errs[k] != nil {
+			return errs[k]
+		}
+		vi.open.add(&drawn[k])
+		c.body.Indicators[c.ind].Levels[c.l].Chart = &figs[k]
+	}
+	for _, r := range rankings {
+		a := r.a
 		title := entityPrefix(a.Report.Entity) + "Xếp hạng các đơn vị, " + a.Report.Period.Label()
-		if err := b.page("ranking", RankingPath(a), title, title, "", a.Report.Illustrative, body); err != nil {
+		if err := b.page("ranking", RankingPath(a), title, title, "", a.Report.Illustrative, r.body); err != nil {
 			return err
 		}
 	}
